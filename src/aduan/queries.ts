@@ -1,0 +1,248 @@
+/** All SQL of the aduan module. Services call these; nothing else touches the aduan tables. */
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../core/db/client.js';
+import { users } from '../core/auth/schema.js';
+import { uploads } from '../core/files/schema.js';
+import { kecamatan, kelurahan, opds, roads } from '../core/reference/schema.js';
+import { categories, dispositions, reportEvents, reportFollowers, reportPhotos, reports } from './schema.js';
+import { PUBLIC_STATUSES, type ReportStatus } from './lifecycle.js';
+
+export type ReportRow = typeof reports.$inferSelect;
+export type DispositionRow = typeof dispositions.$inferSelect;
+
+export async function nextTrackingSerial(db: Db): Promise<number> {
+  const res = (await db.execute(sql`select nextval('report_tracking_seq') as n`)) as unknown as { rows: { n: string | number }[] };
+  return Number(res.rows[0]!.n);
+}
+
+export async function findReport(db: Db, trackingNumber: string, lock = false): Promise<ReportRow | undefined> {
+  const q = db.select().from(reports).where(eq(reports.trackingNumber, trackingNumber)).limit(1);
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export const dispositionsOf = (db: Db, reportId: number) =>
+  db
+    .select({ d: dispositions, opdCode: opds.code, opdName: opds.shortName })
+    .from(dispositions)
+    .innerJoin(opds, eq(opds.id, dispositions.opdId))
+    .where(eq(dispositions.reportId, reportId))
+    .orderBy(asc(dispositions.id));
+
+export async function followersOf(db: Db, reportId: number): Promise<string[]> {
+  const rows = await db.select({ userId: reportFollowers.userId }).from(reportFollowers).where(eq(reportFollowers.reportId, reportId));
+  return rows.map((r) => r.userId);
+}
+
+export async function addFollowers(db: Db, reportId: number, userIds: string[]): Promise<void> {
+  if (userIds.length) await db.insert(reportFollowers).values(userIds.map((userId) => ({ reportId, userId }))).onConflictDoNothing();
+}
+
+export const timelineOf = (db: Db, reportId: number) =>
+  db
+    .select({ e: reportEvents, opdName: opds.shortName, actorName: users.fullName })
+    .from(reportEvents)
+    .leftJoin(opds, eq(opds.id, reportEvents.actorOpdId))
+    .leftJoin(users, eq(users.id, reportEvents.actorId))
+    .where(eq(reportEvents.reportId, reportId))
+    .orderBy(asc(reportEvents.at), asc(reportEvents.id));
+
+export const photosOf = (db: Db, reportId: number) =>
+  db
+    .select({ id: uploads.id, kind: reportPhotos.kind, eventId: reportPhotos.eventId, mime: uploads.mime, width: uploads.width, height: uploads.height })
+    .from(reportPhotos)
+    .innerJoin(uploads, eq(uploads.id, reportPhotos.uploadId))
+    .where(eq(reportPhotos.reportId, reportId));
+
+export async function insertEvent(db: Db, values: typeof reportEvents.$inferInsert): Promise<number> {
+  const [row] = await db.insert(reportEvents).values(values).returning({ id: reportEvents.id });
+  return row!.id;
+}
+
+/** Take photos the caller uploaded and nobody has used yet; refuses anything else as a whole. */
+export async function attachPhotos(
+  db: Db,
+  args: { reportId: number; ownerId: string; uploadIds: string[]; kind: 'report' | 'evidence'; eventId?: number; at: Date },
+): Promise<boolean> {
+  if (!args.uploadIds.length) return true;
+  const taken = await db
+    .update(uploads)
+    .set({ attachedAt: args.at })
+    .where(and(inArray(uploads.id, args.uploadIds), eq(uploads.ownerId, args.ownerId), isNull(uploads.attachedAt)))
+    .returning({ id: uploads.id });
+  if (taken.length !== new Set(args.uploadIds).size) return false;
+  await db.insert(reportPhotos).values(
+    args.uploadIds.map((uploadId) => ({ uploadId, reportId: args.reportId, kind: args.kind, eventId: args.eventId ?? null })),
+  );
+  return true;
+}
+
+export const categoryByCode = async (db: Db, code: string) =>
+  (await db.select().from(categories).where(eq(categories.code, code)).limit(1))[0];
+
+export const categoryById = async (db: Db, id: number) =>
+  (await db.select().from(categories).where(eq(categories.id, id)).limit(1))[0];
+
+export const opdsByCodes = (db: Db, codes: string[]) => db.select().from(opds).where(and(inArray(opds.code, codes), eq(opds.active, true)));
+
+export const roadById = async (db: Db, id: number) => (await db.select().from(roads).where(eq(roads.id, id)).limit(1))[0];
+
+export const userContacts = (db: Db, ids: string[]) =>
+  ids.length
+    ? db.select({ id: users.id, fullName: users.fullName, email: users.email, phone: users.phone, nikMasked: users.nikMasked }).from(users).where(inArray(users.id, ids))
+    : Promise.resolve([]);
+
+export const staffOfOpds = async (db: Db, opdIds: number[]): Promise<string[]> =>
+  opdIds.length
+    ? (await db.select({ id: users.id }).from(users).where(and(inArray(users.opdId, opdIds), isNull(users.deletedAt)))).map((u) => u.id)
+    : [];
+
+export async function updateReport(db: Db, id: number, values: Partial<typeof reports.$inferInsert>): Promise<void> {
+  await db.update(reports).set(values).where(eq(reports.id, id));
+}
+
+export interface ListFilter {
+  statuses?: ReportStatus[] | undefined;
+  categoryCode?: string | undefined;
+  kelurahanCode?: string | undefined;
+  kecamatanCode?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  q?: string | undefined;
+  bbox?: [number, number, number, number] | undefined;
+  /** Reports that have (had) a disposition to this OPD; with activeOnly only live ones. */
+  opdId?: number | undefined;
+  activeOnly?: boolean | undefined;
+  overdue?: boolean | undefined;
+  reporterOrFollowerId?: string | undefined;
+  publicOnly?: boolean | undefined;
+  limit: number;
+  offset: number;
+  now: Date;
+}
+
+const parentCategory = alias(categories, 'parent_category');
+
+/** Late against its SLA: verification, first follow-up, or resolution. */
+export const overdueExpr = (now: Date): SQL<boolean> => sql<boolean>`(
+  (${reports.status} in ('submitted','postponed') and ${reports.verifyDueAt} < ${now})
+  or (${reports.status} = 'dispositioned' and ${reports.firstFollowUpAt} is null and ${reports.followUpDueAt} < ${now})
+  or (${reports.status} in ('dispositioned','in_progress') and ${reports.resolveDueAt} < ${now}))`;
+
+export async function listReports(db: Db, f: ListFilter) {
+  const where: (SQL | undefined)[] = [];
+  if (f.publicOnly) where.push(eq(reports.confidential, false), inArray(reports.status, [...PUBLIC_STATUSES]));
+  if (f.statuses?.length) where.push(inArray(reports.status, f.statuses));
+  if (f.categoryCode) where.push(or(eq(categories.code, f.categoryCode), eq(parentCategory.code, f.categoryCode)));
+  if (f.kelurahanCode) where.push(eq(reports.kelurahanCode, f.kelurahanCode));
+  if (f.kecamatanCode) where.push(eq(kelurahan.kecamatanCode, f.kecamatanCode));
+  if (f.from) where.push(gte(reports.createdAt, f.from));
+  if (f.to) where.push(lt(reports.createdAt, f.to));
+  if (f.q) where.push(sql`${reports.search} @@ websearch_to_tsquery('indonesian', ${f.q})`);
+  if (f.bbox) {
+    const [minLng, minLat, maxLng, maxLat] = f.bbox;
+    where.push(gte(reports.lat, minLat), lte(reports.lat, maxLat), gte(reports.lng, minLng), lte(reports.lng, maxLng));
+  }
+  if (f.opdId !== undefined) {
+    where.push(
+      sql`exists (select 1 from ${dispositions} where ${dispositions.reportId} = ${reports.id} and ${dispositions.opdId} = ${f.opdId}
+        ${f.activeOnly ? sql`and ${dispositions.status} = 'active'` : sql``})`,
+    );
+  }
+  if (f.overdue !== undefined) where.push(f.overdue ? overdueExpr(f.now) : sql`not ${overdueExpr(f.now)}`);
+  if (f.reporterOrFollowerId) {
+    where.push(
+      or(
+        eq(reports.reporterId, f.reporterOrFollowerId),
+        sql`exists (select 1 from ${reportFollowers} where ${reportFollowers.reportId} = ${reports.id} and ${reportFollowers.userId} = ${f.reporterOrFollowerId})`,
+      ),
+    );
+  }
+  const rows = await db
+    .select({
+      r: reports,
+      categoryCode: categories.code,
+      categoryNameId: categories.nameId,
+      categoryNameEn: categories.nameEn,
+      kelurahanName: kelurahan.name,
+      kecamatanName: kecamatan.name,
+      overdue: overdueExpr(f.now),
+    })
+    .from(reports)
+    .innerJoin(categories, eq(categories.id, reports.categoryId))
+    .leftJoin(parentCategory, eq(parentCategory.id, categories.parentId))
+    .innerJoin(kelurahan, eq(kelurahan.code, reports.kelurahanCode))
+    .innerJoin(kecamatan, eq(kecamatan.code, kelurahan.kecamatanCode))
+    .where(and(...where))
+    .orderBy(desc(reports.createdAt), desc(reports.id))
+    .limit(f.limit + 1)
+    .offset(f.offset);
+  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}
+
+export type ListedReport = Awaited<ReturnType<typeof listReports>>['rows'][number];
+
+export async function reportSummary(db: Db, id: number, now: Date): Promise<ListedReport | undefined> {
+  const [row] = await db
+    .select({
+      r: reports,
+      categoryCode: categories.code,
+      categoryNameId: categories.nameId,
+      categoryNameEn: categories.nameEn,
+      kelurahanName: kelurahan.name,
+      kecamatanName: kecamatan.name,
+      overdue: overdueExpr(now),
+    })
+    .from(reports)
+    .innerJoin(categories, eq(categories.id, reports.categoryId))
+    .innerJoin(kelurahan, eq(kelurahan.code, reports.kelurahanCode))
+    .innerJoin(kecamatan, eq(kecamatan.code, kelurahan.kecamatanCode))
+    .where(eq(reports.id, id));
+  return row;
+}
+
+/** Reports whose resolution the reporter neither confirmed nor disputed in time. */
+export const dueForAutoClose = (db: Db, now: Date, limit: number) =>
+  db
+    .select({ trackingNumber: reports.trackingNumber })
+    .from(reports)
+    .where(and(eq(reports.status, 'resolved'), lte(reports.autoCloseAt, now)))
+    .orderBy(asc(reports.autoCloseAt))
+    .limit(limit);
+
+/** Active dispositions past their follow-up or resolution deadline that the OPD was not yet told about. */
+export const newlyOverdueDispositions = (db: Db, now: Date, limit: number) =>
+  db
+    .select({ id: dispositions.id, opdId: dispositions.opdId, trackingNumber: reports.trackingNumber })
+    .from(dispositions)
+    .innerJoin(reports, eq(reports.id, dispositions.reportId))
+    .where(
+      and(
+        eq(dispositions.status, 'active'),
+        isNull(dispositions.overdueNotifiedAt),
+        or(and(isNull(dispositions.firstFollowUpAt), lt(dispositions.followUpDueAt, now)), lt(reports.resolveDueAt, now)),
+      ),
+    )
+    .limit(limit);
+
+/** Claims the rows atomically: with several instances sweeping, each disposition is told once. */
+export async function claimOverdueNotice(db: Db, ids: number[], now: Date): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .update(dispositions)
+    .set({ overdueNotifiedAt: now })
+    .where(and(inArray(dispositions.id, ids), isNull(dispositions.overdueNotifiedAt)))
+    .returning({ id: dispositions.id });
+  return rows.map((r) => r.id);
+}
+
+export const photoFiles = (db: Db, reportId: number) =>
+  db
+    .select({ id: uploads.id, fileKey: uploads.fileKey, mime: uploads.mime })
+    .from(reportPhotos)
+    .innerJoin(uploads, eq(uploads.id, reportPhotos.uploadId))
+    .where(eq(reportPhotos.reportId, reportId));
+
+export const trackingNumberOf = async (db: Db, id: number): Promise<string | null> =>
+  (await db.select({ tn: reports.trackingNumber }).from(reports).where(eq(reports.id, id)))[0]?.tn ?? null;

@@ -1,0 +1,106 @@
+/** Reading reports: scope first, then the audience's view. */
+import type { AppContext } from '../core/context.js';
+import type { Principal } from '../core/auth/principal.js';
+import { CITYWIDE_READ_ROLES, OPD_ROLES } from '../core/auth/principal.js';
+import { audit } from '../core/audit/audit.js';
+import { forbidden, notFound } from '../core/errors.js';
+import { audienceFor, showsIdentity } from './access.js';
+import { REPORT, scopeFacts } from './actions.js';
+import { detailView, identityOf, summaryView } from './views.js';
+import type { ReportStatus } from './lifecycle.js';
+import * as q from './queries.js';
+
+export async function reportDetail(ctx: AppContext, principal: Principal | null, trackingNumber: string, ip?: string) {
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    const report = await q.findReport(tx, trackingNumber);
+    if (!report) throw notFound(REPORT);
+    const disps = await q.dispositionsOf(tx, report.id);
+    const audience = audienceFor(principal, await scopeFacts(tx, report, disps));
+    if (!audience) throw notFound(REPORT);
+    const identity = showsIdentity(audience, report.anonymous)
+      ? identityOf(report, await q.userContacts(tx, report.reporterId ? [report.reporterId] : []), ctx.cipher)
+      : null;
+    if (identity && report.anonymous && audience === 'triage') {
+      await audit(tx, principal, { action: 'report.view_anonymous_identity', entity: 'report', entityId: trackingNumber, ip }, now);
+    }
+    const [row, events, photos] = [await q.reportSummary(tx, report.id, now), await q.timelineOf(tx, report.id), await q.photosOf(tx, report.id)];
+    const mergedInto = report.mergedIntoId ? await q.trackingNumberOf(tx, report.mergedIntoId) : null;
+    return detailView({ row: row!, audience, identity, disps, events, photos, mergedInto });
+  });
+}
+
+export interface ListQuery {
+  status?: ReportStatus[] | undefined;
+  category?: string | undefined;
+  kelurahan?: string | undefined;
+  kecamatan?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  q?: string | undefined;
+  bbox?: [number, number, number, number] | undefined;
+  opd?: string | undefined;
+  overdue?: boolean | undefined;
+  active?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+async function filterFrom(ctx: AppContext, query: ListQuery) {
+  let opdId: number | undefined;
+  if (query.opd) {
+    const [opd] = await q.opdsByCodes(ctx.db, [query.opd]);
+    opdId = opd?.id ?? -1;
+  }
+  return {
+    statuses: query.status,
+    categoryCode: query.category,
+    kelurahanCode: query.kelurahan,
+    kecamatanCode: query.kecamatan,
+    from: query.from ? new Date(`${query.from}T00:00:00+07:00`) : undefined,
+    to: query.to ? new Date(new Date(`${query.to}T00:00:00+07:00`).getTime() + 86_400_000) : undefined,
+    q: query.q?.trim() || undefined,
+    bbox: query.bbox,
+    opdId,
+    overdue: query.overdue,
+    activeOnly: query.active,
+    limit: query.limit,
+    offset: query.offset,
+    now: ctx.clock(),
+  };
+}
+
+/** Public listing: verified, non-confidential reports with the reporter hidden. */
+export async function listPublic(ctx: AppContext, query: ListQuery) {
+  const { rows, hasMore } = await q.listReports(ctx.db, { ...(await filterFrom(ctx, query)), publicOnly: true });
+  return { items: rows.map(summaryView), hasMore };
+}
+
+/** Staff work lists: citywide roles see everything, OPD staff only their OPD's dispositions. */
+export async function listForStaff(ctx: AppContext, p: Principal, query: ListQuery) {
+  const filter = await filterFrom(ctx, query);
+  if (OPD_ROLES.includes(p.role)) {
+    filter.opdId = p.opdId ?? -1;
+  } else if (!CITYWIDE_READ_ROLES.includes(p.role)) {
+    throw forbidden();
+  }
+  const { rows, hasMore } = await q.listReports(ctx.db, filter);
+  return { items: rows.map(summaryView), hasMore };
+}
+
+/** A citizen's own reports and those they follow through a merge. */
+export async function listMine(ctx: AppContext, p: Principal, query: ListQuery) {
+  const { rows, hasMore } = await q.listReports(ctx.db, { ...(await filterFrom(ctx, query)), reporterOrFollowerId: p.userId });
+  return { items: rows.map(summaryView), hasMore };
+}
+
+/** A photo of a report, for whoever may see the report. */
+export async function reportPhoto(ctx: AppContext, principal: Principal | null, trackingNumber: string, photoId: string) {
+  const report = await q.findReport(ctx.db, trackingNumber);
+  if (!report) throw notFound(REPORT);
+  const disps = await q.dispositionsOf(ctx.db, report.id);
+  if (!audienceFor(principal, await scopeFacts(ctx.db, report, disps))) throw notFound(REPORT);
+  const photo = (await q.photoFiles(ctx.db, report.id)).find((ph) => ph.id === photoId);
+  if (!photo) throw notFound({ id: 'Foto', en: 'Photo' });
+  return { data: await ctx.storage.get(photo.fileKey), mime: photo.mime };
+}

@@ -1,0 +1,180 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from '../core/auth/schema.js';
+import { uploads } from '../core/files/schema.js';
+import { kelurahan, opds, roads } from '../core/reference/schema.js';
+import { REPORT_CLASSES, REPORT_STATUSES, type OutsideAuthority } from './lifecycle.js';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/** Tracking numbers: gaps after a rolled-back submission are fine, a lock on every intake is not. */
+export const reportTrackingSeq = pgSequence('report_tracking_seq');
+
+/** Top level: the six khidmat of Dumai Berkhidmat; below them the sub-categories a citizen picks. */
+export const categories = pgTable('categories', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  parentId: integer('parent_id'),
+  nameId: text('name_id').notNull(),
+  nameEn: text('name_en').notNull(),
+  defaultOpdId: integer('default_opd_id').references(() => opds.id),
+  resolveWorkingDays: integer('resolve_working_days').notNull().default(14),
+  /** Road damage: jurisdiction (national / provincial / city road) decides who repairs it. */
+  isRoad: boolean('is_road').notNull().default(false),
+  active: boolean('active').notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    trackingNumber: text('tracking_number').notNull().unique(),
+    class: text('class', { enum: REPORT_CLASSES }).notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    incidentDate: date('incident_date', { mode: 'string' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    kelurahanCode: text('kelurahan_code')
+      .notNull()
+      .references(() => kelurahan.code),
+    address: text('address'),
+    roadId: integer('road_id').references(() => roads.id),
+    jurisdiction: text('jurisdiction', { enum: ['kota', 'provinsi', 'nasional'] }).notNull().default('kota'),
+    targetOpdId: integer('target_opd_id').references(() => opds.id),
+    anonymous: boolean('anonymous').notNull().default(false),
+    confidential: boolean('confidential').notNull().default(false),
+    status: text('status', { enum: REPORT_STATUSES }).notNull(),
+    reporterId: uuid('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Open311 reporters without an account: encrypted JSON {name,email,phone}. */
+    externalReporter: text('external_reporter'),
+    channel: text('channel', { enum: ['web', 'open311', 'demo'] }).notNull().default('web'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    verifyDueAt: ts('verify_due_at').notNull(),
+    followUpDueAt: ts('follow_up_due_at'),
+    resolveDueAt: ts('resolve_due_at'),
+    autoCloseAt: ts('auto_close_at'),
+    verifiedAt: ts('verified_at'),
+    dispositionedAt: ts('dispositioned_at'),
+    firstFollowUpAt: ts('first_follow_up_at'),
+    resolvedAt: ts('resolved_at'),
+    closedAt: ts('closed_at'),
+    postponedUntil: date('postponed_until', { mode: 'string' }),
+    outsideAuthority: jsonb('outside_authority').$type<OutsideAuthority>(),
+    mergedIntoId: bigint('merged_into_id', { mode: 'number' }),
+    rating: integer('rating'),
+    ratingComment: text('rating_comment'),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('indonesian', coalesce(title, '') || ' ' || coalesce(description, '') || ' ' || coalesce(address, ''))`,
+    ),
+  },
+  (t) => [
+    index('reports_status_created_idx').on(t.status, t.createdAt),
+    index('reports_created_idx').on(t.createdAt),
+    index('reports_category_idx').on(t.categoryId, t.createdAt),
+    index('reports_kelurahan_idx').on(t.kelurahanCode, t.createdAt),
+    index('reports_reporter_idx').on(t.reporterId),
+    index('reports_point_idx').on(t.lat, t.lng),
+    index('reports_search_idx').using('gin', t.search),
+  ],
+);
+
+/** A report forwarded to an OPD; co-handling gives one report several active dispositions. */
+export const dispositions = pgTable(
+  'dispositions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id),
+    opdId: integer('opd_id')
+      .notNull()
+      .references(() => opds.id),
+    role: text('role', { enum: ['lead', 'co'] }).notNull(),
+    instruction: text('instruction'),
+    status: text('status', { enum: ['active', 'returned', 'forwarded', 'done'] }).notNull().default('active'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id),
+    followUpDueAt: ts('follow_up_due_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+    firstFollowUpAt: ts('first_follow_up_at'),
+    doneAt: ts('done_at'),
+    /** Set when the SLA sweep has told the OPD that this disposition is overdue, so it tells once. */
+    overdueNotifiedAt: ts('overdue_notified_at'),
+  },
+  (t) => [index('dispositions_opd_idx').on(t.opdId, t.status), index('dispositions_report_idx').on(t.reportId)],
+);
+
+/** The timeline: public replies reach the citizen, internal notes never do. */
+export const reportEvents = pgTable(
+  'report_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id),
+    at: ts('at').notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    actorRole: text('actor_role').notNull(),
+    actorOpdId: integer('actor_opd_id').references(() => opds.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    publicMessage: text('public_message'),
+    internalNote: text('internal_note'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('report_events_report_idx').on(t.reportId, t.at)],
+);
+
+export const reportPhotos = pgTable(
+  'report_photos',
+  {
+    uploadId: uuid('upload_id')
+      .primaryKey()
+      .references(() => uploads.id),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id),
+    /** Evidence photos hang off the follow-up event that brought them. */
+    eventId: bigint('event_id', { mode: 'number' }).references(() => reportEvents.id),
+    kind: text('kind', { enum: ['report', 'evidence'] }).notNull(),
+  },
+  (t) => [index('report_photos_report_idx').on(t.reportId)],
+);
+
+/** Who else gets updates: reporters of duplicates merged into this report. */
+export const reportFollowers = pgTable(
+  'report_followers',
+  {
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.userId] })],
+);

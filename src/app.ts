@@ -1,0 +1,85 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import { Type } from 'typebox';
+import type { AppContext } from './core/context.js';
+import { installProblemHandlers } from './core/http/problem.js';
+import { installPrincipal } from './core/http/request-context.js';
+import { ProblemSchema } from './core/http/schemas.js';
+import { authRoutes } from './core/auth/routes.js';
+import { referenceRoutes } from './core/reference/routes.js';
+import { uploadRoutes } from './core/files/routes.js';
+import { notificationRoutes } from './core/notifications/routes.js';
+import { aduanRoutes } from './aduan/routes.js';
+import { open311Routes } from './open311/routes.js';
+import { MAX_UPLOAD_BYTES } from './core/files/routes.js';
+
+export interface AppOptions {
+  logger?: boolean | object;
+}
+
+/** The whole HTTP surface; main.ts listens on it and tests drive it over real HTTP. */
+export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 256 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    // Clients' X-Request-Id is not trusted: ids are ours, so logs cannot be forged.
+    genReqId: () => crypto.randomUUID(),
+  });
+  installProblemHandlers(app);
+  app.addSchema(ProblemSchema);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Khidmat API',
+        version: '1',
+        description:
+          'Aduan (complaints), reference data and accounts of the Khidmat e-government platform. Errors are RFC 9457 problem+json with a stable `code` and messages in Indonesian and English.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'khidmat_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installPrincipal(app, ctx);
+
+  app.get(
+    '/api/v1/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database reachability',
+        security: [],
+        response: {
+          200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]), time: Type.String() }),
+        },
+      },
+    },
+    async () => {
+      await ctx.db.execute(sql`select 1`);
+      return { status: 'ok' as const, database: ctx.dbKind, time: ctx.clock().toISOString() };
+    },
+  );
+
+  await app.register(authRoutes, { prefix: '/api/v1', ctx });
+  await app.register(referenceRoutes, { prefix: '/api/v1', ctx });
+  await app.register(uploadRoutes, { prefix: '/api/v1', ctx });
+  await app.register(notificationRoutes, { prefix: '/api/v1', ctx });
+  await app.register(aduanRoutes, { prefix: '/api/v1', ctx });
+  await app.register(open311Routes, { prefix: '/open311/v2', ctx });
+  return app;
+}

@@ -1,0 +1,33 @@
+import type { Role } from './schema.js';
+import { forbidden, unauthenticated } from '../errors.js';
+
+/** The authenticated caller, resolved once per request from the session cookie or bearer token. */
+export interface Principal {
+  userId: string;
+  role: Role;
+  opdId: number | null;
+  fullName: string;
+}
+
+export const STAFF_ROLES: readonly Role[] = [
+  'super_admin',
+  'triage_admin',
+  'opd_admin',
+  'opd_officer',
+  'executive',
+  'auditor',
+];
+export const OPD_ROLES: readonly Role[] = ['opd_admin', 'opd_officer'];
+/** Roles that may read every report (executive and auditor only read). */
+export const CITYWIDE_READ_ROLES: readonly Role[] = ['super_admin', 'triage_admin', 'executive', 'auditor'];
+
+export function requireUser(p: Principal | null): Principal {
+  if (!p) throw unauthenticated();
+  return p;
+}
+
+export function requireRole(p: Principal | null, roles: readonly Role[]): Principal {
+  const user = requireUser(p);
+  if (!roles.includes(user.role)) throw forbidden();
+  return user;
+}

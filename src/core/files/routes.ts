@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { and, eq } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import { requireUser } from '../auth/principal.js';
+import { AppError, notFound } from '../errors.js';
+import { problems } from '../http/schemas.js';
+import { processImage } from './image.js';
+import { newFileKey } from './storage.js';
+import { uploads } from './schema.js';
+
+/** Citizens' photos come from phone cameras; 10 MiB covers them before our own downscaling. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+const UploadSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  mime: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  bytes: Type.Integer(),
+});
+
+const noFile = () =>
+  new AppError(400, 'upload_missing', { id: 'Pilih berkas foto untuk diunggah.', en: 'Choose a photo file to upload.' }, { field: 'photo' });
+
+export async function uploadRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.post(
+    '/uploads',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['files'],
+        summary: 'Upload one photo (multipart field "photo"; JPEG, PNG or WebP). It is checked by content, re-encoded and stripped of EXIF; reference its id from a report.',
+        consumes: ['multipart/form-data'],
+        response: { 201: UploadSchema, ...problems(400, 401, 413, 415, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const p = requireUser(request.principal);
+      if (!request.isMultipart()) throw noFile();
+      const part = await request.file();
+      if (!part) throw noFile();
+      let raw: Buffer;
+      try {
+        raw = await part.toBuffer();
+      } catch {
+        throw new AppError(413, 'upload_too_large', { id: 'Berkas terlalu besar (maks. 10 MB).', en: 'File too large (max 10 MB).' }, { field: 'photo' });
+      }
+      const image = await processImage(raw, { maxBytes: MAX_UPLOAD_BYTES });
+      const fileKey = newFileKey('uploads', EXT[image.mime] ?? 'bin');
+      await ctx.storage.put(fileKey, image.data, image.mime);
+      const [row] = await ctx.db
+        .insert(uploads)
+        .values({ ownerId: p.userId, fileKey, mime: image.mime, width: image.width, height: image.height, bytes: image.bytes, createdAt: ctx.clock() })
+        .returning();
+      return reply.status(201).send({ id: row!.id, mime: row!.mime, width: row!.width, height: row!.height, bytes: row!.bytes });
+    },
+  );
+
+  r.get(
+    '/uploads/:id',
+    {
+      schema: {
+        tags: ['files'],
+        summary: 'My own upload, before it is attached (preview)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...problems(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const p = requireUser(request.principal);
+      const [row] = await ctx.db.select().from(uploads).where(and(eq(uploads.id, request.params.id), eq(uploads.ownerId, p.userId)));
+      if (!row) throw notFound({ id: 'Berkas', en: 'File' });
+      return reply.type(row.mime).header('Cache-Control', 'private, max-age=3600').send(await ctx.storage.get(row.fileKey));
+    },
+  );
+}

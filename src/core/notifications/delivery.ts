@@ -1,0 +1,91 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { AppContext } from '../context.js';
+import { users } from '../auth/schema.js';
+import { notifications, outbox } from './schema.js';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  /** The outbox id: a receiving server drops a resend after a crash as the same message. */
+  messageId: string;
+}
+export type Mailer = (mail: Mail) => Promise<void>;
+
+export function smtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return async (mail) => {
+    await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+  };
+}
+
+const MAX_ATTEMPTS = 8;
+type OutboxRow = typeof outbox.$inferSelect;
+
+/**
+ * Deliver due outbox rows. Rows are claimed with FOR UPDATE SKIP LOCKED, so several workers (or
+ * instances) never take the same row; the in-app copy and the 'delivered' mark commit together, so
+ * a crash before commit redelivers and the unique outbox_id stops a second copy.
+ * `beforeCommit` exists for the crash test.
+ */
+export async function deliverDue(
+  ctx: AppContext,
+  mailer: Mailer | undefined,
+  opts: { batch?: number; beforeCommit?: () => void } = {},
+): Promise<number> {
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.status, 'pending'), lte(outbox.availableAt, now)))
+      .orderBy(asc(outbox.id))
+      .limit(opts.batch ?? 100)
+      .for('update', { skipLocked: true });
+    for (const row of due) {
+      try {
+        await deliverOne(tx, row, mailer);
+        await tx.update(outbox).set({ status: 'delivered', deliveredAt: now, attempts: row.attempts + 1 }).where(eq(outbox.id, row.id));
+      } catch (err) {
+        const attempts = row.attempts + 1;
+        // Exponential back-off: 1, 2, 4 … minutes; then give up and leave it for an operator.
+        await tx
+          .update(outbox)
+          .set({
+            attempts,
+            status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+            availableAt: new Date(now.getTime() + 60_000 * 2 ** (attempts - 1)),
+            lastError: String(err).slice(0, 500),
+          })
+          .where(eq(outbox.id, row.id));
+      }
+    }
+    opts.beforeCommit?.();
+    return due.length;
+  });
+}
+
+async function deliverOne(db: AppContext['db'], row: OutboxRow, mailer: Mailer | undefined): Promise<void> {
+  if (row.channel === 'in_app') {
+    await db
+      .insert(notifications)
+      .values({ outboxId: row.id, userId: row.userId, title: row.title, body: row.body, link: row.link, createdAt: row.createdAt })
+      .onConflictDoNothing();
+    return;
+  }
+  if (!mailer) throw new Error('SMTP is not configured');
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, row.userId));
+  if (!user?.email) return;
+  await mailer({
+    to: user.email,
+    subject: row.title.id,
+    text: `${row.body.id}\n\n${row.body.en}${row.link ? `\n\n${row.link}` : ''}`,
+    messageId: `<outbox-${row.id}@khidmat>`,
+  });
+}
+
+export async function pendingCount(ctx: AppContext): Promise<number> {
+  const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.status, 'pending'));
+  return row?.n ?? 0;
+}
