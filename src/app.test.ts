@@ -39,7 +39,7 @@ describeEachDatabase('platform basics', (h) => {
   it('lets a super admin edit holidays and roads, and the calendar follows', async () => {
     const admin = await h().staff('super_admin');
     const citizen = await h().citizen();
-    expect((await h().call('PUT', '/api/v1/holidays/2026-03-03', { token: citizen.token, body: { kind: 'libur_nasional', name: 'x' } })).status).toBe(403);
+    expect((await h().call('PUT', '/api/v1/holidays/2026-03-03', { token: citizen.token, body: { kind: 'libur_nasional', name: 'Libur' } })).status).toBe(403);
     const put = await h().call('PUT', '/api/v1/holidays/2026-03-03', { token: admin.token, body: { kind: 'libur_nasional', name: 'Hari libur daerah (uji)' } });
     expect(put.status).toBe(200);
     // Mon 2 March + 3 working days now skips Tuesday 3 March.

@@ -16,6 +16,7 @@ import { uploadRoutes } from './core/files/routes.js';
 import { notificationRoutes } from './core/notifications/routes.js';
 import { aduanRoutes } from './aduan/routes.js';
 import { open311Routes } from './open311/routes.js';
+import { open311AdminRoutes } from './open311/admin-routes.js';
 import { MAX_UPLOAD_BYTES } from './core/files/routes.js';
 
 export interface AppOptions {
@@ -80,6 +81,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(uploadRoutes, { prefix: '/api/v1', ctx });
   await app.register(notificationRoutes, { prefix: '/api/v1', ctx });
   await app.register(aduanRoutes, { prefix: '/api/v1', ctx });
+  await app.register(open311AdminRoutes, { prefix: '/api/v1', ctx });
   await app.register(open311Routes, { prefix: '/open311/v2', ctx });
   return app;
 }

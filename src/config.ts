@@ -18,6 +18,8 @@ export interface Config {
   cookieSecure: boolean;
   logLevel: string;
   workerIntervalMs: number;
+  /** Per client address, on log-in, registration and password change. */
+  authRateLimitPerMinute: number;
 }
 
 export interface CityConfig {
@@ -60,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     workerIntervalMs: int(env, 'WORKER_INTERVAL_MS', 2000),
+    authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20),
   };
 }

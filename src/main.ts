@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { startJobs } from './core/jobs.js';
 import { deliverDue, smtpMailer } from './core/notifications/delivery.js';
 import { slaSweep } from './aduan/sla.js';
+import { sweepStaleUploads } from './core/files/sweep.js';
 import { ensureDemoData } from './demo/demo.js';
 
 const config = loadConfig();
@@ -20,10 +21,10 @@ if (database.kind === 'pglite') {
 const mailer = config.smtp ? smtpMailer(config.smtp.url, config.smtp.from) : undefined;
 const jobs = startJobs(
   [
-    { name: 'outbox', run: () => deliverDue(ctx, mailer) },
-    { name: 'sla-sweep', run: () => slaSweep(ctx) },
+    { name: 'outbox', everyMs: config.workerIntervalMs, run: () => deliverDue(ctx, mailer) },
+    { name: 'sla-sweep', everyMs: 60_000, run: () => slaSweep(ctx) },
+    { name: 'upload-sweep', everyMs: 3600_000, run: () => sweepStaleUploads(ctx) },
   ],
-  config.workerIntervalMs,
   app.log,
 );
 

@@ -99,7 +99,8 @@ const EFFECTS: Record<ReportAction, (s: Step) => Promise<Effect>> = {
     need(s.input.message, 'message');
     const until = need(s.input.postponeUntil, 'postponeUntil');
     if (until <= wibDate(s.at)) throw invalid('date_not_future', 'Tanggal harus setelah hari ini.', 'The date must be after today.', 'postponeUntil');
-    return { set: { postponedUntil: until } };
+    // Verification is due again at the end of the day triage promised to look again.
+    return { set: { postponedUntil: until, verifyDueAt: new Date(`${until}T23:59:59.999+07:00`) } };
   },
   reject: async (s) => (need(s.input.message, 'message'), {}),
   archive: async () => ({}),

@@ -34,6 +34,7 @@ describeEachDatabase('aduan: a road-damage report from filing to closure', (h) =
     expect(disp.body.sla.followUpDueAt).toBe('2026-03-09T16:59:59.999Z'); // 5 working days across the weekend
 
     h().setNow('2026-03-03T02:00:00Z');
+    pupr.token = await h().login(pupr.email); // a new working day, a new staff session
     expect((await step(h(), pupr.token, tn, 'accept')).body.status).toBe('in_progress');
     const followUp = await step(h(), pupr.token, tn, 'follow-up', {
       message: 'Tim Bina Marga sudah survei, penambalan dijadwalkan Kamis.',
@@ -44,6 +45,7 @@ describeEachDatabase('aduan: a road-damage report from filing to closure', (h) =
     const evidence = await upload(h(), pupr.token, await photo('#333333'), 'after.png', 'image/png');
     expect(evidence.status).toBe(201);
     h().setNow('2026-03-05T08:00:00Z');
+    pupr.token = await h().login(pupr.email);
     const resolved = await step(h(), pupr.token, tn, 'resolve', { message: 'Lubang sudah ditambal dengan aspal.', photoIds: [evidence.body.id] });
     expect(resolved.body.status).toBe('resolved');
     expect(resolved.body.photos).toHaveLength(2);
@@ -175,10 +177,10 @@ describeEachDatabase('aduan: a road-damage report from filing to closure', (h) =
   });
 
   it('closes a resolved report by itself after 10 working days of silence', async () => {
+    h().setNow('2026-03-06T03:00:00Z'); // Friday
     const citizen = await h().citizen();
     const triage = await h().staff('triage_admin', 'DISKOMINFOTIKSAN');
     const pupr = await h().staff('opd_officer', 'PUPR');
-    h().setNow('2026-03-06T03:00:00Z'); // Friday
     const tn = await fileReport(h(), citizen.token);
     await step(h(), triage.token, tn, 'disposition', { opdCodes: ['PUPR'] });
     const resolved = await step(h(), pupr.token, tn, 'resolve', { message: 'Selesai ditambal.' });

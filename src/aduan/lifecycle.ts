@@ -63,7 +63,8 @@ export const TRANSITIONS = {
   merge: { from: TRIAGE_OPEN, to: 'merged', by: ['triage'] },
   // Disposition implies verification, as on LAPOR!'s desk where both are one step.
   disposition: { from: TRIAGE_OPEN, to: 'dispositioned', by: ['triage'] },
-  accept: { from: ['dispositioned'], to: 'in_progress', by: ['opd'] },
+  // From in_progress too: a co-handler or a forwarded-to OPD joins a report another OPD already took up.
+  accept: { from: HANDLING, to: 'in_progress', by: ['opd'] },
   follow_up: { from: HANDLING, to: 'in_progress', by: ['opd'] },
   // Back to 'verified' once no OPD still holds the report (see nextStatus).
   return_to_triage: { from: HANDLING, to: 'verified', by: ['opd'] },

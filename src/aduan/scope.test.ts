@@ -6,26 +6,34 @@ import { auditLog } from '../core/audit/schema.js';
 
 describeEachDatabase('aduan: who sees what', (h) => {
   it('keeps each OPD inside its own dispositions', async () => {
-    const citizen = await h().citizen();
+    const citizen = await h().citizen({ fullName: 'Pelapor Rahasia' });
     const triage = await h().staff('triage_admin', 'DISKOMINFOTIKSAN');
     const pupr = await h().staff('opd_officer', 'PUPR');
     const perkim = await h().staff('opd_officer', 'PERKIM');
-    const tn = await fileReport(h(), citizen.token);
-    await step(h(), triage.token, tn, 'disposition', { opdCodes: ['PUPR'] });
+    const secret = await fileReport(h(), citizen.token, { confidential: true });
+    const open = await fileReport(h(), citizen.token);
+    for (const tn of [secret, open]) await step(h(), triage.token, tn, 'disposition', { opdCodes: ['PUPR'] });
 
-    expect((await h().call('GET', `/api/v1/reports/${tn}`, { token: pupr.token })).status).toBe(200);
-    // Another OPD can neither read nor act, and cannot tell that the report exists.
-    const other = await h().call('GET', `/api/v1/reports/${tn}`, { token: perkim.token });
+    expect((await h().call('GET', `/api/v1/reports/${secret}`, { token: pupr.token })).status).toBe(200);
+    // Another OPD cannot read a confidential report, nor act on it, nor tell that it exists.
+    const other = await h().call('GET', `/api/v1/reports/${secret}`, { token: perkim.token });
     expect(other.status).toBe(404);
     expect(other.headers.get('content-type')).toContain('application/problem+json');
-    expect((await step(h(), perkim.token, tn, 'accept')).status).toBe(404);
+    expect((await step(h(), perkim.token, secret, 'accept')).status).toBe(404);
+    // A public report it may read as any resident can: without the reporter, and without acting.
+    const pub = await h().call('GET', `/api/v1/reports/${open}`, { token: perkim.token });
+    expect(pub.status).toBe(200);
+    expect(pub.body.reporter).toBeNull();
+    expect(pub.text).not.toContain('Pelapor Rahasia');
+    expect((await step(h(), perkim.token, open, 'accept')).status).toBe(403);
+
     const perkimList = await h().call('GET', '/api/v1/reports?limit=100', { token: perkim.token });
-    expect(perkimList.body.items.map((r: { trackingNumber: string }) => r.trackingNumber)).not.toContain(tn);
+    expect(perkimList.body.items.map((r: { trackingNumber: string }) => r.trackingNumber)).not.toContain(secret);
     // …even when asking for another OPD's list by name.
     const asked = await h().call('GET', '/api/v1/reports?opd=PUPR&limit=100', { token: perkim.token });
-    expect(asked.body.items.map((r: { trackingNumber: string }) => r.trackingNumber)).not.toContain(tn);
+    expect(asked.body.items.map((r: { trackingNumber: string }) => r.trackingNumber)).not.toContain(secret);
     const puprList = await h().call('GET', '/api/v1/reports?limit=100', { token: pupr.token });
-    expect(puprList.body.items.map((r: { trackingNumber: string }) => r.trackingNumber)).toContain(tn);
+    expect(puprList.body.items.map((r: { trackingNumber: string }) => r.trackingNumber)).toEqual(expect.arrayContaining([secret, open]));
   });
 
   it('hides an anonymous reporter from everyone but the triage desk, and audits each look', async () => {
@@ -48,12 +56,14 @@ describeEachDatabase('aduan: who sees what', (h) => {
     expect(pub.status).toBe(200);
     expect(pub.text).not.toContain('Rahasia Sekali');
 
+    const identityLooks = () => h().ctx.db.select().from(auditLog).where(and(eq(auditLog.entityId, tn), eq(auditLog.action, 'report.view_anonymous_identity')));
+    const before = (await identityLooks()).length;
     const desk = await h().call('GET', `/api/v1/reports/${tn}`, { token: triage.token });
     expect(desk.body.reporter).toMatchObject({ name: 'Rahasia Sekali', email: 'rahasia.sekali@mail.test', phone: '+6281234567890' });
     expect(desk.body.reporter.nikMasked).toMatch(/^1472\*{10}\d{2}$/);
-    const looks = await h().ctx.db.select().from(auditLog).where(and(eq(auditLog.entityId, tn), eq(auditLog.action, 'report.view_anonymous_identity')));
-    expect(looks).toHaveLength(1);
-    expect(looks[0]!.actorId).toBe(triage.userId);
+    const looks = await identityLooks();
+    expect(looks).toHaveLength(before + 1);
+    expect(looks.every((l) => l.actorId === triage.userId)).toBe(true);
     // The reporter still sees their own identity on their report.
     expect((await h().call('GET', `/api/v1/reports/${tn}`, { token: citizen.token })).body.reporter.name).toBe('Rahasia Sekali');
   });

@@ -112,8 +112,9 @@ export function detailView(p: DetailParts) {
       actor: {
         role: e.actorRole,
         opdName,
-        // Officers' names stay inside the government; citizens see the agency.
-        name: staff ? actorName : null,
+        // Officers' names stay inside the government; citizens see the agency. A citizen's own
+        // steps never carry a name: the reporter's identity is shown (or hidden) in one place only.
+        name: staff && e.actorRole !== 'citizen' ? actorName : null,
       },
       message: e.publicMessage,
       note: staff ? e.internalNote : null,

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 
 export interface Job {
   name: string;
+  everyMs: number;
   run(): Promise<unknown>;
 }
 
@@ -10,7 +11,7 @@ export interface Job {
  * overlapping itself. Jobs are written to be safe with several runners (row claims, SKIP LOCKED),
  * so scale-out only changes who triggers them.
  */
-export function startJobs(jobs: Job[], intervalMs: number, log: FastifyBaseLogger): { stop(): Promise<void> } {
+export function startJobs(jobs: Job[], log: FastifyBaseLogger): { stop(): Promise<void> } {
   let stopped = false;
   const running = new Set<Promise<unknown>>();
   const timers = jobs.map((job) => {
@@ -26,7 +27,7 @@ export function startJobs(jobs: Job[], intervalMs: number, log: FastifyBaseLogge
           running.delete(p);
         });
       running.add(p);
-    }, intervalMs);
+    }, job.everyMs);
   });
   return {
     async stop() {

@@ -51,6 +51,8 @@ export interface Harness {
   now(): Date;
   call(method: string, url: string, opts?: CallOptions): Promise<ApiResponse>;
   staff(role: Exclude<Role, 'citizen'>, opdCode?: string): Promise<{ token: string; userId: string; email: string }>;
+  /** A fresh session token (staff sessions last 12 hours of the app's clock). */
+  login(identifier: string, password?: string): Promise<string>;
   citizen(overrides?: Partial<{ nik: string; fullName: string; email: string; phone: string }>): Promise<{ token: string; userId: string; nik: string }>;
 }
 
@@ -86,6 +88,8 @@ export async function startHarness(kind: DatabaseKind, configOverrides: Partial<
     dataDir,
     databaseUrl: pgdb?.url,
     secretKey: crypto.randomBytes(32).toString('base64'),
+    // Tests log in dozens of accounts from one address; the limit itself is tested separately.
+    authRateLimitPerMinute: 10_000,
     ...configOverrides,
   };
   const { ctx } = await createContext(config, { database, clock: () => now });
@@ -109,19 +113,24 @@ export async function startHarness(kind: DatabaseKind, configOverrides: Partial<
     return { status: res.status, headers: res.headers, body: parsed, text };
   };
 
+  const login: Harness['login'] = async (identifier, password = 'rahasia-123') => {
+    const res = await call('POST', '/api/v1/auth/login', { body: { identifier, password } });
+    if (res.status !== 200) throw new Error(`login failed: ${res.text}`);
+    return res.body.token as string;
+  };
+
   let staffSerial = 0;
   const staff: Harness['staff'] = async (role, opdCode) => {
     const [opd] = opdCode ? await ctx.db.select().from(opds).where(eq(opds.code, opdCode)) : [];
     const email = `${role}.${opdCode ?? 'kota'}.${++staffSerial}@test.dumaikota.go.id`.toLowerCase();
     const user = await createStaff(ctx, { fullName: `Petugas ${role} ${staffSerial}`, email, role, opdId: opd?.id ?? null, password: 'rahasia-123' });
-    const res = await call('POST', '/api/v1/auth/login', { body: { identifier: email, password: 'rahasia-123' } });
-    return { token: res.body.token as string, userId: user.id, email };
+    return { token: await login(email), userId: user.id, email };
   };
 
   const citizen: Harness['citizen'] = async (o = {}) => {
     const nik = o.nik ?? dumaiNik();
     const res = await call('POST', '/api/v1/auth/register', {
-      body: { nik, fullName: o.fullName ?? 'Warga Dumai', email: o.email ?? `warga${nik}@mail.test`, ...(o.phone ? { phone: o.phone } : {}), password: 'kata-sandi-1' },
+      body: { nik, fullName: o.fullName ?? 'Warga Dumai', email: o.email ?? `warga${crypto.randomBytes(4).toString('hex')}@mail.test`, ...(o.phone ? { phone: o.phone } : {}), password: 'kata-sandi-1' },
     });
     if (res.status !== 201) throw new Error(`register failed: ${res.text}`);
     return { token: res.body.token as string, userId: res.body.user.id as string, nik };
@@ -135,6 +144,7 @@ export async function startHarness(kind: DatabaseKind, configOverrides: Partial<
     setNow: (d) => (now = new Date(d)),
     now: () => now,
     call,
+    login,
     staff,
     citizen,
     async close() {

@@ -37,7 +37,7 @@ describeEachDatabase('accounts: registration, NIK and sessions', (h) => {
     const cases: [string, number, string][] = [
       ['12345', 422, 'nik_format'],
       ['1471011208900001', 422, 'nik_not_resident'], // Pekanbaru
-      ['1472011302900001', 422, 'nik_birth_date'], // 13th month
+      ['1472011213900001', 422, 'nik_birth_date'], // 13th month
       ['1472013102910001', 422, 'nik_birth_date'], // 31 February 1991
       ['1472011208900000', 422, 'nik_serial'],
       ['1472991208900001', 422, 'nik_kecamatan'],

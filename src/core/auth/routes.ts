@@ -7,7 +7,7 @@ import { forbidden, notFound } from '../errors.js';
 import { Nullable, problems } from '../http/schemas.js';
 import { requireRole, requireUser } from './principal.js';
 import { changePassword, createStaff, login, registerCitizen } from './service.js';
-import { revokeSession, SESSION_COOKIE } from './sessions.js';
+import { createSession, revokeSession, SESSION_COOKIE } from './sessions.js';
 import { ROLES, users } from './schema.js';
 
 const STAFF_ROLES_LIST = ['super_admin', 'triage_admin', 'opd_admin', 'opd_officer', 'executive', 'auditor'] as const;
@@ -30,7 +30,7 @@ const SessionSchema = Type.Object({ token: Type.String(), expiresAt: Type.String
 export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   // Brute-force protection per client address on top of the per-account lock in the service.
-  const throttle = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+  const throttle = { rateLimit: { max: ctx.config.authRateLimitPerMinute, timeWindow: '1 minute' } };
 
   const me = async (userId: string) => {
     const [u] = await ctx.db.select().from(users).where(eq(users.id, userId));
@@ -74,7 +74,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (request, reply) => {
       const user = await registerCitizen(ctx, request.body, request.ip);
-      const session = await login(ctx, request.body.nik.replace(/\s/g, ''), request.body.password, request.headers['user-agent']);
+      const session = await createSession(ctx.db, user, ctx.clock(), request.headers['user-agent']);
       setCookie(reply, session.token, session.expiresAt);
       return reply.status(201).send({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: await me(user.id) });
     },

@@ -6,3 +6,4 @@ export * from '../notifications/schema.js';
 export * from '../files/schema.js';
 export * from '../idempotency/schema.js';
 export * from '../../aduan/schema.js';
+export * from '../../open311/schema.js';

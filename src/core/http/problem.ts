@@ -86,9 +86,7 @@ function fromFastifyError(err: FastifyError): AppError | undefined {
     FST_ERR_CTP_EMPTY_JSON_BODY: { id: 'Isi JSON kosong.', en: 'Empty JSON body.' },
     FST_ERR_CTP_INVALID_JSON_BODY: { id: 'JSON tidak valid.', en: 'Malformed JSON.' },
   };
-  const msg = known[err.code] ?? (err.code === undefined && err.message.includes('JSON')
-    ? known.FST_ERR_CTP_INVALID_JSON_BODY
-    : undefined) ?? { id: 'Permintaan tidak valid.', en: err.message };
+  const msg = known[err.code] ?? { id: 'Permintaan tidak valid.', en: err.message };
   const code = err.code ? err.code.replace(/^FST_ERR_/, '').toLowerCase() : 'bad_request';
   return new AppError(status, status === 429 ? 'too_many_requests' : code, msg, { field: 'body' });
 }

@@ -1,0 +1,56 @@
+/**
+ * API keys of Open311 clients. Only the SHA-256 of a key is stored, like session tokens: a leaked
+ * table cannot be used to file reports. The plain key is shown once, when it is issued.
+ */
+import crypto from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { AppContext } from '../core/context.js';
+import type { Principal } from '../core/auth/principal.js';
+import { apiKeys } from '../core/auth/schema.js';
+import { audit } from '../core/audit/audit.js';
+import { notFound } from '../core/errors.js';
+
+const API_KEY = { id: 'Kunci API', en: 'API key' };
+
+const hashOf = (key: string): string => crypto.createHash('sha256').update(key).digest('hex');
+
+export async function issueApiKey(ctx: AppContext, p: Principal, name: string) {
+  const key = crypto.randomBytes(32).toString('base64url');
+  const at = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({ name: name.trim(), keyHash: hashOf(key), createdBy: p.userId, createdAt: at })
+      .returning({ id: apiKeys.id, name: apiKeys.name });
+    await audit(tx, p, { action: 'api_key.issue', entity: 'api_key', entityId: row!.id, detail: { name: row!.name } }, at);
+    return { ...row!, key };
+  });
+}
+
+export async function listApiKeys(ctx: AppContext) {
+  const rows = await ctx.db.select().from(apiKeys).orderBy(asc(apiKeys.id));
+  return rows.map((k) => ({ id: k.id, name: k.name, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }));
+}
+
+/** Revoking twice is not an error: the key is revoked either way, and the first time stays recorded. */
+export async function revokeApiKey(ctx: AppContext, p: Principal, id: number): Promise<void> {
+  const at = ctx.clock();
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select({ revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.id, id)).for('update');
+    if (!row) throw notFound(API_KEY);
+    if (row.revokedAt) return;
+    await tx.update(apiKeys).set({ revokedAt: at }).where(eq(apiKeys.id, id));
+    await audit(tx, p, { action: 'api_key.revoke', entity: 'api_key', entityId: id }, at);
+  });
+}
+
+/** The id of the live key, or null; hashes are compared, so the plain key never reaches SQL. */
+export async function apiKeyId(ctx: AppContext, key: string | undefined): Promise<number | null> {
+  if (!key) return null;
+  const [row] = await ctx.db
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, hashOf(key)), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  return row?.id ?? null;
+}
