@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays, isWorkingDay, wibDate, workingDaysBetween } from './working-days.js';
 
 // The real 2025–2026 holidays and cuti bersama (SKB tiga menteri), as the platform will seed them.
-const csv = fs.readFileSync(path.resolve(process.cwd(), '../shared/data/libur_nasional_cuti_bersama_2025_2026.csv'), 'utf8');
+const csv = fs.readFileSync(path.resolve(process.cwd(), 'seed/libur_nasional_cuti_bersama_2025_2026.csv'), 'utf8');
 const rows = csv.trim().split('\n').slice(1).map((line) => line.split(','));
 const holidays: ReadonlySet<string> = new Set(rows.map(([date]) => date!));
 const kindOf = (date: string) => rows.find(([d]) => d === date)?.[1];

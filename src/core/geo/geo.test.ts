@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bbox, findContaining, pointInGeometry, type FeatureCollection, type MultiPolygon, type Polygon } from './geo.js';
 
-const data = (file: string) => fs.readFileSync(path.resolve(process.cwd(), '../shared/data', file), 'utf8');
+const data = (file: string) => fs.readFileSync(path.resolve(process.cwd(), 'seed/regions', file), 'utf8');
 type Region = { kode: string; nama: string };
 const city = (JSON.parse(data('dumai_kota.geojson')) as FeatureCollection<Region>).features[0]!;
 const kelurahan = (JSON.parse(data('dumai_kelurahan.geojson')) as FeatureCollection<Region>).features;
