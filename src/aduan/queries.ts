@@ -1,5 +1,5 @@
 /** All SQL of the aduan module. Services call these; nothing else touches the aduan tables. */
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../core/db/client.js';
 import { users } from '../core/auth/schema.js';
@@ -78,6 +78,8 @@ export async function attachPhotos(
   return true;
 }
 
+export const allCategories = (db: Db) => db.select().from(categories).orderBy(asc(categories.sortOrder), asc(categories.id));
+
 export const categoryByCode = async (db: Db, code: string) =>
   (await db.select().from(categories).where(eq(categories.code, code)).limit(1))[0];
 
@@ -103,6 +105,7 @@ export async function updateReport(db: Db, id: number, values: Partial<typeof re
 }
 
 export interface ListFilter {
+  id?: number | undefined;
   statuses?: ReportStatus[] | undefined;
   categoryCode?: string | undefined;
   kelurahanCode?: string | undefined;
@@ -132,6 +135,7 @@ export const overdueExpr = (now: Date): SQL<boolean> => sql<boolean>`(
 
 export async function listReports(db: Db, f: ListFilter) {
   const where: (SQL | undefined)[] = [];
+  if (f.id !== undefined) where.push(eq(reports.id, f.id));
   if (f.publicOnly) where.push(eq(reports.confidential, false), inArray(reports.status, [...PUBLIC_STATUSES]));
   if (f.statuses?.length) where.push(inArray(reports.status, f.statuses));
   if (f.categoryCode) where.push(or(eq(categories.code, f.categoryCode), eq(parentCategory.code, f.categoryCode)));
@@ -183,23 +187,9 @@ export async function listReports(db: Db, f: ListFilter) {
 
 export type ListedReport = Awaited<ReturnType<typeof listReports>>['rows'][number];
 
+/** One report with the same joins as a listing, for the detail view. */
 export async function reportSummary(db: Db, id: number, now: Date): Promise<ListedReport | undefined> {
-  const [row] = await db
-    .select({
-      r: reports,
-      categoryCode: categories.code,
-      categoryNameId: categories.nameId,
-      categoryNameEn: categories.nameEn,
-      kelurahanName: kelurahan.name,
-      kecamatanName: kecamatan.name,
-      overdue: overdueExpr(now),
-    })
-    .from(reports)
-    .innerJoin(categories, eq(categories.id, reports.categoryId))
-    .innerJoin(kelurahan, eq(kelurahan.code, reports.kelurahanCode))
-    .innerJoin(kecamatan, eq(kecamatan.code, kelurahan.kecamatanCode))
-    .where(eq(reports.id, id));
-  return row;
+  return (await listReports(db, { id, limit: 1, offset: 0, now })).rows[0];
 }
 
 /** Reports whose resolution the reporter neither confirmed nor disputed in time. */
@@ -246,3 +236,54 @@ export const photoFiles = (db: Db, reportId: number) =>
 
 export const trackingNumberOf = async (db: Db, id: number): Promise<string | null> =>
   (await db.select({ tn: reports.trackingNumber }).from(reports).where(eq(reports.id, id)))[0]?.tn ?? null;
+
+/* Per-page extras of public listings (Open311), one query per page rather than per report. */
+
+const parent = alias(categories, 'parent');
+
+/** Sub-categories a citizen can pick, with their khidmat; an inactive khidmat hides its children. */
+export const activeServices = (db: Db) =>
+  db
+    .select({ code: categories.code, nameId: categories.nameId, nameEn: categories.nameEn, groupId: parent.nameId, groupEn: parent.nameEn })
+    .from(categories)
+    .innerJoin(parent, eq(parent.id, categories.parentId))
+    .where(and(eq(categories.active, true), eq(parent.active, true)))
+    .orderBy(asc(parent.sortOrder), asc(categories.sortOrder), asc(categories.id));
+
+/** The newest reply the public may read, per report. */
+export async function latestPublicMessages(db: Db, reportIds: number[]): Promise<Map<number, string>> {
+  if (!reportIds.length) return new Map();
+  const rows = await db
+    .selectDistinctOn([reportEvents.reportId], { reportId: reportEvents.reportId, message: reportEvents.publicMessage })
+    .from(reportEvents)
+    .where(and(inArray(reportEvents.reportId, reportIds), isNotNull(reportEvents.publicMessage)))
+    .orderBy(reportEvents.reportId, desc(reportEvents.at), desc(reportEvents.id));
+  return new Map(rows.map((r) => [r.reportId, r.message!]));
+}
+
+/**
+ * The OPD leading the handling: the newest lead disposition still active or done. A returned or
+ * forwarded one no longer answers for the report (a forward creates the new lead's own row).
+ */
+export async function leadAgencies(db: Db, reportIds: number[]): Promise<Map<number, string>> {
+  if (!reportIds.length) return new Map();
+  const rows = await db
+    .selectDistinctOn([dispositions.reportId], { reportId: dispositions.reportId, name: opds.name })
+    .from(dispositions)
+    .innerJoin(opds, eq(opds.id, dispositions.opdId))
+    .where(and(inArray(dispositions.reportId, reportIds), eq(dispositions.role, 'lead'), inArray(dispositions.status, ['active', 'done'])))
+    .orderBy(dispositions.reportId, desc(dispositions.id));
+  return new Map(rows.map((r) => [r.reportId, r.name]));
+}
+
+/** The first photo the reporter attached (evidence photos of the OPD are not the report's picture). */
+export async function firstPhotos(db: Db, reportIds: number[]): Promise<Map<number, string>> {
+  if (!reportIds.length) return new Map();
+  const rows = await db
+    .selectDistinctOn([reportPhotos.reportId], { reportId: reportPhotos.reportId, uploadId: reportPhotos.uploadId })
+    .from(reportPhotos)
+    .innerJoin(uploads, eq(uploads.id, reportPhotos.uploadId))
+    .where(and(inArray(reportPhotos.reportId, reportIds), eq(reportPhotos.kind, 'report')))
+    .orderBy(reportPhotos.reportId, asc(uploads.createdAt), asc(uploads.id));
+  return new Map(rows.map((r) => [r.reportId, r.uploadId]));
+}

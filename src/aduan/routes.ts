@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { asc } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import { requireRole, requireUser } from '../core/auth/principal.js';
 import { invalid } from '../core/errors.js';
@@ -12,7 +11,7 @@ import { act, type ActionInput } from './actions.js';
 import { submitReport } from './intake.js';
 import { REPORT_STATUSES, type ReportAction, type ReportStatus } from './lifecycle.js';
 import { listForStaff, listMine, listPublic, reportDetail, reportPhoto, type ListQuery } from './reads.js';
-import { categories } from './schema.js';
+import { allCategories } from './queries.js';
 
 type RawList = { [K in keyof typeof ListQuerySchema.properties]?: unknown } & { limit?: number; offset?: number };
 
@@ -72,10 +71,11 @@ export async function aduanRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async () => {
-      const rows = await ctx.db.select().from(categories).orderBy(asc(categories.sortOrder), asc(categories.id));
+      const rows = await allCategories(ctx.db);
       const codeOf = new Map(rows.map((c) => [c.id, c.code]));
       return rows
-        .filter((c) => c.active)
+        // A sub-category of a switched-off khidmat is switched off with it.
+        .filter((c) => c.active && (c.parentId === null || rows.some((p) => p.id === c.parentId && p.active)))
         .map((c) => ({
           code: c.code,
           name: { id: c.nameId, en: c.nameEn },

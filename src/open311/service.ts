@@ -48,7 +48,7 @@ export function discovery(ctx: AppContext, baseUrl: string): Row {
 }
 
 export async function services(ctx: AppContext): Promise<Row[]> {
-  return (await q.activeServices(ctx.db)).map((s) => ({
+  return (await aduan.activeServices(ctx.db)).map((s) => ({
     service_code: s.code,
     service_name: s.nameId,
     // English in the description, so clients in other languages still have something to show.
@@ -62,7 +62,7 @@ export async function services(ctx: AppContext): Promise<Row[]> {
 
 /** None of our services asks for extra attributes; the definition exists because clients request it. */
 export async function serviceDefinition(ctx: AppContext, code: string): Promise<Row> {
-  if (!(await q.activeServices(ctx.db)).some((s) => s.code === code)) throw notFound({ id: 'Layanan', en: 'Service' });
+  if (!(await aduan.activeServices(ctx.db)).some((s) => s.code === code)) throw notFound({ id: 'Layanan', en: 'Service' });
   return { service_code: code, attributes: [] };
 }
 
@@ -193,7 +193,7 @@ async function publicReport(ctx: AppContext, trackingNumber: string, now: Date) 
 
 async function describeReports(ctx: AppContext, rows: aduan.ListedReport[], baseUrl: string): Promise<Row[]> {
   const ids = rows.map((row) => row.r.id);
-  const [notes, agencies, photos] = await Promise.all([q.latestPublicMessages(ctx.db, ids), q.leadAgencies(ctx.db, ids), q.firstPhotos(ctx.db, ids)]);
+  const [notes, agencies, photos] = await Promise.all([aduan.latestPublicMessages(ctx.db, ids), aduan.leadAgencies(ctx.db, ids), aduan.firstPhotos(ctx.db, ids)]);
   return rows.map(({ r, categoryCode, categoryNameId, kelurahanName, kecamatanName }) => {
     const photo = photos.get(r.id);
     return {

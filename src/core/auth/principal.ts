@@ -9,14 +9,6 @@ export interface Principal {
   fullName: string;
 }
 
-export const STAFF_ROLES: readonly Role[] = [
-  'super_admin',
-  'triage_admin',
-  'opd_admin',
-  'opd_officer',
-  'executive',
-  'auditor',
-];
 export const OPD_ROLES: readonly Role[] = ['opd_admin', 'opd_officer'];
 /** Roles that may read every report (executive and auditor only read). */
 export const CITYWIDE_READ_ROLES: readonly Role[] = ['super_admin', 'triage_admin', 'executive', 'auditor'];

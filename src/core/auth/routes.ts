@@ -8,9 +8,7 @@ import { Nullable, problems } from '../http/schemas.js';
 import { requireRole, requireUser } from './principal.js';
 import { changePassword, createStaff, login, registerCitizen } from './service.js';
 import { createSession, revokeSession, SESSION_COOKIE } from './sessions.js';
-import { ROLES, users } from './schema.js';
-
-const STAFF_ROLES_LIST = ['super_admin', 'triage_admin', 'opd_admin', 'opd_officer', 'executive', 'auditor'] as const;
+import { ROLES, STAFF_ROLES, users } from './schema.js';
 
 const Password = Type.String({ minLength: 8, maxLength: 200 });
 
@@ -142,7 +140,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         body: Type.Object({
           fullName: Type.String({ minLength: 2, maxLength: 120 }),
           email: Type.String({ format: 'email', maxLength: 200 }),
-          role: Type.Enum(STAFF_ROLES_LIST),
+          role: Type.Enum(STAFF_ROLES),
           opdId: Nullable(Type.Integer({ minimum: 1 })),
           password: Password,
         }),
@@ -153,7 +151,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       const p = requireRole(request.principal, ['super_admin', 'opd_admin']);
       const body = request.body;
       if (p.role === 'opd_admin' && (body.role !== 'opd_officer' || body.opdId !== p.opdId)) throw forbidden();
-      const user = await createStaff(ctx, body);
+      const user = await createStaff(ctx, body, p);
       return reply.status(201).send(await me(user.id));
     },
   );

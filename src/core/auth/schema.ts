@@ -1,8 +1,7 @@
 import { index, integer, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { opds } from '../reference/schema.js';
 
-export const ROLES = [
-  'citizen',
+export const STAFF_ROLES = [
   'super_admin',
   'triage_admin',
   'opd_admin',
@@ -10,6 +9,7 @@ export const ROLES = [
   'executive',
   'auditor',
 ] as const;
+export const ROLES = ['citizen', ...STAFF_ROLES] as const;
 export type Role = (typeof ROLES)[number];
 
 export const users = pgTable(

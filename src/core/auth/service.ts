@@ -4,6 +4,7 @@ import { conflict, invalid, AppError } from '../errors.js';
 import { maskNik, parseNik } from '../nik/nik.js';
 import { kecamatan } from '../reference/schema.js';
 import { audit } from '../audit/audit.js';
+import type { Principal } from './principal.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, revokeAllSessions } from './sessions.js';
 import { users, type Role } from './schema.js';
@@ -137,19 +138,24 @@ export interface StaffInput {
   password: string;
 }
 
-export async function createStaff(ctx: AppContext, input: StaffInput) {
+/** `actor` null: created from the command line or by the demo seeder. */
+export async function createStaff(ctx: AppContext, input: StaffInput, actor: Principal | null = null) {
   const email = normalizeEmail(input.email);
   const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) throw conflict('email_taken', 'Email ini sudah dipakai akun lain.', 'This email is already used by another account.', 'email');
   if ((input.role === 'opd_admin' || input.role === 'opd_officer') && input.opdId === null) {
     throw invalid('opd_required', 'Petugas OPD harus terdaftar pada satu OPD.', 'OPD staff must belong to an OPD.', 'opdId');
   }
-  const [user] = await ctx.db
-    .insert(users)
-    .values({ role: input.role, fullName: input.fullName, email, opdId: input.opdId, passwordHash: await hashPassword(input.password) })
-    .returning();
-  if (!user) throw new Error('insert returned no row');
-  return user;
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ role: input.role, fullName: input.fullName, email, opdId: input.opdId, passwordHash, createdAt: ctx.clock() })
+      .returning();
+    if (!user) throw new Error('insert returned no row');
+    await audit(tx, actor, { action: 'user.create_staff', entity: 'user', entityId: user.id, detail: { role: user.role, opdId: user.opdId } });
+    return user;
+  });
 }
 
 export async function changePassword(ctx: AppContext, userId: string, current: string, next: string) {
