@@ -12,9 +12,11 @@ import { installPrincipal } from './core/http/request-context.js';
 import { ProblemSchema } from './core/http/schemas.js';
 import { authRoutes } from './core/auth/routes.js';
 import { referenceRoutes } from './core/reference/routes.js';
+import { referenceAdminRoutes } from './core/reference/admin-routes.js';
 import { uploadRoutes } from './core/files/routes.js';
 import { notificationRoutes } from './core/notifications/routes.js';
 import { aduanRoutes } from './aduan/routes.js';
+import { categoryRoutes } from './aduan/category-routes.js';
 import { open311Routes } from './open311/routes.js';
 import { open311AdminRoutes } from './open311/admin-routes.js';
 import { MAX_UPLOAD_BYTES } from './core/files/routes.js';
@@ -78,8 +80,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
 
   await app.register(authRoutes, { prefix: '/api/v1', ctx });
   await app.register(referenceRoutes, { prefix: '/api/v1', ctx });
+  await app.register(referenceAdminRoutes, { prefix: '/api/v1', ctx });
   await app.register(uploadRoutes, { prefix: '/api/v1', ctx });
   await app.register(notificationRoutes, { prefix: '/api/v1', ctx });
+  await app.register(categoryRoutes, { prefix: '/api/v1', ctx });
   await app.register(aduanRoutes, { prefix: '/api/v1', ctx });
   await app.register(open311AdminRoutes, { prefix: '/api/v1', ctx });
   await app.register(open311Routes, { prefix: '/open311/v2', ctx });

@@ -78,7 +78,21 @@ export async function attachPhotos(
   return true;
 }
 
-export const allCategories = (db: Db) => db.select().from(categories).orderBy(asc(categories.sortOrder), asc(categories.id));
+export const allCategories = (db: Db) =>
+  db
+    .select({ c: categories, opdCode: opds.code })
+    .from(categories)
+    .leftJoin(opds, eq(opds.id, categories.defaultOpdId))
+    .orderBy(asc(categories.sortOrder), asc(categories.id));
+
+export async function insertCategory(db: Db, values: typeof categories.$inferInsert) {
+  return (await db.insert(categories).values(values).returning())[0]!;
+}
+
+export async function updateCategory(db: Db, code: string, values: Partial<typeof categories.$inferInsert>) {
+  if (!Object.keys(values).length) return categoryByCode(db, code);
+  return (await db.update(categories).set(values).where(eq(categories.code, code)).returning())[0];
+}
 
 export const categoryByCode = async (db: Db, code: string) =>
   (await db.select().from(categories).where(eq(categories.code, code)).limit(1))[0];

@@ -5,13 +5,12 @@ import type { AppContext } from '../core/context.js';
 import { requireRole, requireUser } from '../core/auth/principal.js';
 import { invalid } from '../core/errors.js';
 import { idempotent } from '../core/idempotency/idempotency.js';
-import { MessageSchema, Nullable, problems } from '../core/http/schemas.js';
+import { problems } from '../core/http/schemas.js';
 import { ACTION_ROUTES, DetailSchema, ListQuerySchema, ListSchema, ReportInputSchema, TrackingParams } from './api-schemas.js';
 import { act, type ActionInput } from './actions.js';
 import { submitReport } from './intake.js';
 import { REPORT_STATUSES, type ReportAction, type ReportStatus } from './lifecycle.js';
 import { listForStaff, listMine, listPublic, reportDetail, reportPhoto, type ListQuery } from './reads.js';
-import { allCategories } from './queries.js';
 
 type RawList = { [K in keyof typeof ListQuerySchema.properties]?: unknown } & { limit?: number; offset?: number };
 
@@ -49,42 +48,6 @@ function parseList(raw: RawList): ListQuery {
 export async function aduanRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['aduan'];
-
-  r.get(
-    '/categories',
-    {
-      schema: {
-        tags,
-        summary: 'The six khidmat and their sub-categories',
-        security: [],
-        response: {
-          200: Type.Array(
-            Type.Object({
-              code: Type.String(),
-              name: MessageSchema,
-              parentCode: Nullable(Type.String()),
-              resolveWorkingDays: Type.Integer(),
-              isRoad: Type.Boolean(),
-            }),
-          ),
-        },
-      },
-    },
-    async () => {
-      const rows = await allCategories(ctx.db);
-      const codeOf = new Map(rows.map((c) => [c.id, c.code]));
-      return rows
-        // A sub-category of a switched-off khidmat is switched off with it.
-        .filter((c) => c.active && (c.parentId === null || rows.some((p) => p.id === c.parentId && p.active)))
-        .map((c) => ({
-          code: c.code,
-          name: { id: c.nameId, en: c.nameEn },
-          parentCode: c.parentId === null ? null : (codeOf.get(c.parentId) ?? null),
-          resolveWorkingDays: c.resolveWorkingDays,
-          isRoad: c.isRoad,
-        }));
-    },
-  );
 
   r.post(
     '/reports',

@@ -80,14 +80,22 @@ function cachedBBox(geometry: Geometry): BBox {
   return box;
 }
 
-/** The properties of the first feature containing the point, or undefined if none does. */
+/**
+ * The properties of the feature containing the point, or undefined if none does. Where features
+ * overlap (a new kelurahan drawn before its parent's old polygon is redrawn) the one with the
+ * smallest box wins: the newer, more specific area.
+ */
 export function findContaining<T>(
   lng: number,
   lat: number,
   features: ReadonlyArray<{ geometry: Geometry; properties: T }>,
 ): T | undefined {
-  return features.find((f) => {
+  let best: { area: number; properties: T } | undefined;
+  for (const f of features) {
     const [minLng, minLat, maxLng, maxLat] = cachedBBox(f.geometry);
-    return lng >= minLng && lng <= maxLng && lat >= minLat && lat <= maxLat && pointInGeometry(lng, lat, f.geometry);
-  })?.properties;
+    if (lng < minLng || lng > maxLng || lat < minLat || lat > maxLat || !pointInGeometry(lng, lat, f.geometry)) continue;
+    const area = (maxLng - minLng) * (maxLat - minLat);
+    if (!best || area < best.area) best = { area, properties: f.properties };
+  }
+  return best?.properties;
 }
