@@ -20,7 +20,8 @@ export interface DemoAccount {
   description: string;
 }
 
-export const DEMO_DOMAIN = 'demo.dumaikota.go.id';
+// A reserved domain (RFC 2606): with SMTP configured in demo mode, nothing reaches a real mailbox.
+export const DEMO_DOMAIN = 'dumai.demo.invalid';
 
 interface StaffSpec {
   role: Exclude<Role, 'citizen'>;
