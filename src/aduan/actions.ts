@@ -9,7 +9,7 @@ import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
 import { audit } from '../core/audit/audit.js';
 import { enqueue } from '../core/notifications/outbox.js';
-import { AppError, forbidden, invalid, notFound } from '../core/errors.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../core/errors.js';
 import { wibDate } from '../core/calendar/working-days.js';
 import { dispositions, reports } from './schema.js';
 import { nextStatus, type OutsideAuthority, type ReportAction, type ReportStatus } from './lifecycle.js';
@@ -188,7 +188,12 @@ const EFFECTS: Record<ReportAction, (s: Step) => Promise<Effect>> = {
     await setDisps(s, finished.map((d) => d.d.id), { status: 'active', doneAt: null, followUpDueAt: due, overdueNotifiedAt: null });
     return { set: { resolvedAt: null, autoCloseAt: null, followUpDueAt: due }, tellOpdIds: finished.map((d) => d.d.opdId) };
   },
-  auto_close: async (s) => ({ set: { closedAt: s.at, autoCloseAt: null } }),
+  auto_close: async (s) => {
+    if (!s.report.autoCloseAt || s.report.autoCloseAt > s.at) {
+      throw conflict('not_due', 'Laporan belum waktunya ditutup otomatis.', 'The report is not yet due to close by itself.', 'autoCloseAt');
+    }
+    return { set: { closedAt: s.at, autoCloseAt: null } };
+  },
   withdraw: async () => ({}),
   rate: async (s) => {
     if (s.report.rating !== null) {

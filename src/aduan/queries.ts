@@ -144,7 +144,7 @@ const parentCategory = alias(categories, 'parent_category');
 /** Late against its SLA: verification, first follow-up, or resolution. */
 export const overdueExpr = (now: Date): SQL<boolean> => sql<boolean>`(
   (${reports.status} in ('submitted','postponed') and ${reports.verifyDueAt} < ${now})
-  or (${reports.status} = 'dispositioned' and ${reports.firstFollowUpAt} is null and ${reports.followUpDueAt} < ${now})
+  or (${reports.status} in ('dispositioned','in_progress') and ${reports.firstFollowUpAt} is null and ${reports.followUpDueAt} < ${now})
   or (${reports.status} in ('dispositioned','in_progress') and ${reports.resolveDueAt} < ${now}))`;
 
 export async function listReports(db: Db, f: ListFilter) {
