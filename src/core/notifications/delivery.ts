@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { AppContext } from '../context.js';
 import { users } from '../auth/schema.js';
@@ -83,9 +83,4 @@ async function deliverOne(db: AppContext['db'], row: OutboxRow, mailer: Mailer |
     text: `${row.body.id}\n\n${row.body.en}${row.link ? `\n\n${row.link}` : ''}`,
     messageId: `<outbox-${row.id}@khidmat>`,
   });
-}
-
-export async function pendingCount(ctx: AppContext): Promise<number> {
-  const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.status, 'pending'));
-  return row?.n ?? 0;
 }
