@@ -9,6 +9,7 @@ import { Type } from 'typebox';
 import type { AppContext } from './core/context.js';
 import { installProblemHandlers } from './core/http/problem.js';
 import { installPrincipal } from './core/http/request-context.js';
+import { installInputGuard } from './core/http/input-guard.js';
 import { ProblemSchema } from './core/http/schemas.js';
 import { authRoutes } from './core/auth/routes.js';
 import { referenceRoutes } from './core/reference/routes.js';
@@ -35,6 +36,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     genReqId: () => crypto.randomUUID(),
   });
   installProblemHandlers(app);
+  installInputGuard(app);
   app.addSchema(ProblemSchema);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -44,6 +44,10 @@ describeEachDatabase('aduan: bad input is refused clearly and writes nothing', (
     expect(xml.status).toBe(415);
     const huge = await h().call('POST', '/api/v1/reports', { token: citizen.token, body: roadReport({ description: 'x'.repeat(400_000) }) });
     expect(huge.status).toBe(413);
+    const nul = await h().call('POST', '/api/v1/reports', { token: citizen.token, body: roadReport({ title: 'Jalan rusak\u0000parah' }) });
+    expect(nul.body).toMatchObject({ status: 400, code: 'nul_character', field: 'title' });
+    expect((await h().call('POST', '/api/v1/auth/login', { body: { identifier: 'a\u0000b', password: 'x' } })).status).toBe(400);
+    expect((await h().call('GET', '/api/v1/reports/public?q=a%00b')).body.code).toBe('nul_character');
     const unknownRoute = await h().call('GET', '/api/v1/nothing-here');
     expect(unknownRoute.body.code).toBe('route_not_found');
     expect((await h().call('GET', '/api/v1/reports/not-a-number')).status).toBe(400);

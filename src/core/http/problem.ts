@@ -104,6 +104,13 @@ function uniqueViolation(error: unknown): AppError | undefined {
   );
 }
 
+/** PostgreSQL's class 22 (data exception: a value out of range, bad encoding …) is the caller's input. */
+function dataException(error: unknown): AppError | undefined {
+  const { code } = ((error as { cause?: unknown }).cause ?? error) as { code?: string };
+  if (typeof code !== 'string' || !code.startsWith('22')) return undefined;
+  return new AppError(400, 'invalid_value', { id: 'Nilai tidak dapat diterima.', en: 'A value could not be accepted.' }, { field: 'body' });
+}
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: AppError): FastifyReply {
   return reply
     .status(err.status)
@@ -128,7 +135,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (error.validation) {
       return sendProblem(reply, request, validationProblem(error.validation as AjvIssue[], error.validationContext));
     }
-    const unique = uniqueViolation(error);
+    const unique = uniqueViolation(error) ?? dataException(error);
     if (unique) return sendProblem(reply, request, unique);
     const client = fromFastifyError(error);
     if (client) return sendProblem(reply, request, client);

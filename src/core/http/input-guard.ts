@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.js';
+
+const nulRefused = (field: string): AppError =>
+  new AppError(400, 'nul_character', { id: 'Teks berisi karakter NUL yang tidak diizinkan.', en: 'Text contains a NUL character, which is not allowed.' }, { field });
+
+/**
+ * PostgreSQL text cannot hold NUL, so a string with one would fail deep in a query. Refuse it at
+ * the door, in JSON bodies and in the query string, with a clear 400.
+ */
+export function installInputGuard(app: FastifyInstance): void {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string, (key, value: unknown) => {
+        if (typeof value === 'string' && value.includes('\u0000')) throw nulRefused(key || 'body');
+        return value;
+      }));
+    } catch (err) {
+      if (err instanceof AppError) return done(err);
+      done(new AppError(400, 'invalid_json_body', { id: 'JSON tidak valid.', en: 'Malformed JSON.' }, { field: 'body' }));
+    }
+  });
+  app.addHook('onRequest', async (request) => {
+    if (/%00/.test(request.url)) throw nulRefused('query');
+  });
+}
