@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { describeEachDatabase } from '../../test/harness.js';
 import { fileReport } from '../../test/fixtures.js';
-import { deliverDue, type Mail } from './delivery.js';
+import { SMTPServer } from 'smtp-server';
+import { deliverDue, smtpMailer, type Mail } from './delivery.js';
 import { notifications, outbox } from './schema.js';
 
 describeEachDatabase('notification outbox', (h) => {
@@ -51,5 +52,41 @@ describeEachDatabase('notification outbox', (h) => {
     await deliverDue(h().ctx, mailer);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ to: expect.stringContaining('@mail.test'), subject: 'Judul', messageId: `<outbox-${row!.id}@khidmat>` });
+  });
+
+  it('delivers through a real SMTP server with the outbox id as Message-ID', async () => {
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, done) {
+        let text = '';
+        stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        stream.on('end', () => {
+          received.push(text);
+          done();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.server.address() as { port: number }).port;
+    try {
+      const citizen = await h().citizen({ email: 'penerima@mail.test' });
+      await h().ctx.db.insert(outbox).values({
+        userId: citizen.userId,
+        channel: 'email',
+        title: { id: 'Laporan diterima', en: 'Report received' },
+        body: { id: 'Terima kasih.', en: 'Thank you.' },
+        createdAt: h().now(),
+        availableAt: h().now(),
+      });
+      await deliverDue(h().ctx, smtpMailer(`smtp://127.0.0.1:${port}`, 'Khidmat <no-reply@dumai.demo.invalid>'));
+      expect(received).toHaveLength(1);
+      expect(received[0]).toContain('To: penerima@mail.test');
+      expect(received[0]).toContain('Subject: Laporan diterima');
+      expect(received[0]).toMatch(/Message-ID: <outbox-\d+@khidmat>/i);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
