@@ -6,6 +6,9 @@ describeEachDatabase('platform basics', (h) => {
     const res = await h().call('GET', '/api/v1/health');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'ok', database: h().kind });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
   it('serves an OpenAPI 3.1 document generated from the route schemas, and its UI', async () => {

@@ -10,6 +10,7 @@ import type { AppContext } from './core/context.js';
 import { installProblemHandlers } from './core/http/problem.js';
 import { installPrincipal } from './core/http/request-context.js';
 import { installInputGuard } from './core/http/input-guard.js';
+import { installSecurityHeaders } from './core/http/security-headers.js';
 import { ProblemSchema } from './core/http/schemas.js';
 import { authRoutes } from './core/auth/routes.js';
 import { referenceRoutes } from './core/reference/routes.js';
@@ -37,6 +38,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
   installProblemHandlers(app);
   installInputGuard(app);
+  installSecurityHeaders(app, { tls: ctx.config.cookieSecure });
   app.addSchema(ProblemSchema);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
