@@ -9,7 +9,6 @@ import { categories, dispositions, reportEvents, reportFollowers, reportPhotos, 
 import { PUBLIC_STATUSES, type ReportStatus } from './lifecycle.js';
 
 export type ReportRow = typeof reports.$inferSelect;
-export type DispositionRow = typeof dispositions.$inferSelect;
 
 export async function nextTrackingSerial(db: Db): Promise<number> {
   const res = (await db.execute(sql`select nextval('report_tracking_seq') as n`)) as unknown as { rows: { n: string | number }[] };

@@ -37,16 +37,10 @@ export class AppError extends Error {
   }
 }
 
-const make =
-  (status: number, code: string) =>
-  (id: string, en: string, field?: string): AppError =>
-    new AppError(status, code, { id, en }, field === undefined ? {} : { field });
-
 /** A field failed a domain rule (the schema already passed). */
 export const invalid = (code: string, id: string, en: string, field: string): AppError =>
   new AppError(422, code, { id, en }, { field });
 
-export const badRequest = make(400, 'bad_request');
 export const unauthenticated = (): AppError =>
   new AppError(401, 'unauthenticated', {
     id: 'Silakan masuk terlebih dahulu.',
