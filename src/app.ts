@@ -1,16 +1,16 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { sql } from 'drizzle-orm';
-import { Type } from 'typebox';
 import type { AppContext } from './core/context.js';
 import { installProblemHandlers } from './core/http/problem.js';
 import { installPrincipal } from './core/http/request-context.js';
+import { installOperations, type Operations } from './core/metrics/routes.js';
 import { installInputGuard } from './core/http/input-guard.js';
 import { installSecurityHeaders } from './core/http/security-headers.js';
+import { contentSecurityPolicy, installWebApp } from './core/http/web-app.js';
 import { ProblemSchema } from './core/http/schemas.js';
 import { authRoutes } from './core/auth/routes.js';
 import { referenceRoutes } from './core/reference/routes.js';
@@ -18,13 +18,23 @@ import { referenceAdminRoutes } from './core/reference/admin-routes.js';
 import { uploadRoutes } from './core/files/routes.js';
 import { notificationRoutes } from './core/notifications/routes.js';
 import { aduanRoutes } from './aduan/routes.js';
+import { kemiskinanRoutes } from './kemiskinan/routes.js';
 import { categoryRoutes } from './aduan/category-routes.js';
 import { open311Routes } from './open311/routes.js';
 import { open311AdminRoutes } from './open311/admin-routes.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { MAX_UPLOAD_BYTES } from './core/files/routes.js';
+import { officerRoutes } from './core/auth/officer-routes.js';
+import { similarRoutes } from './aduan/similar-routes.js';
+import { accountRoutes } from './core/account/routes.js';
+import { siteRoutes } from './core/reference/site-routes.js';
 
 export interface AppOptions {
   logger?: boolean | object;
+  /** Metrics, Redis and the shutdown flag of the running server (main.ts); tests may leave it out. */
+  ops?: Operations;
+  /** Sees every route as it is added (the authorization-matrix test walks the whole route table). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** The whole HTTP surface; main.ts listens on it and tests drive it over real HTTP. */
@@ -36,12 +46,19 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     // Clients' X-Request-Id is not trusted: ids are ours, so logs cannot be forged.
     genReqId: () => crypto.randomUUID(),
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   installProblemHandlers(app);
+  await installWebApp(app, ctx.config);
   installInputGuard(app);
-  installSecurityHeaders(app, { tls: ctx.config.cookieSecure });
+  installSecurityHeaders(app, { tls: ctx.config.cookieSecure, csp: contentSecurityPolicy(ctx.config) });
   app.addSchema(ProblemSchema);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    allowList: ctx.config.rateLimitAllowList,
+    // Scale-out: counters in Redis so a limit holds across instances; a Redis outage lets requests through.
+    ...(opts.ops?.redis ? { redis: opts.ops.redis, nameSpace: `${ctx.config.queuePrefix}:rate:`, skipOnError: true } : {}),
+  });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
   await app.register(swagger, {
     openapi: {
@@ -64,32 +81,22 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installPrincipal(app, ctx);
 
-  app.get(
-    '/api/v1/health',
-    {
-      schema: {
-        tags: ['system'],
-        summary: 'Liveness and database reachability',
-        security: [],
-        response: {
-          200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]), time: Type.String() }),
-        },
-      },
-    },
-    async () => {
-      await ctx.db.execute(sql`select 1`);
-      return { status: 'ok' as const, database: ctx.dbKind, time: ctx.clock().toISOString() };
-    },
-  );
+  installOperations(app, ctx, opts.ops);
 
   await app.register(authRoutes, { prefix: '/api/v1', ctx });
+  await app.register(accountRoutes, { prefix: '/api/v1', ctx });
+  await app.register(siteRoutes, { prefix: '/api/v1', ctx });
   await app.register(referenceRoutes, { prefix: '/api/v1', ctx });
   await app.register(referenceAdminRoutes, { prefix: '/api/v1', ctx });
   await app.register(uploadRoutes, { prefix: '/api/v1', ctx });
   await app.register(notificationRoutes, { prefix: '/api/v1', ctx });
   await app.register(categoryRoutes, { prefix: '/api/v1', ctx });
   await app.register(aduanRoutes, { prefix: '/api/v1', ctx });
+  await app.register(kemiskinanRoutes, { prefix: '/api/v1', ctx });
+  await app.register(similarRoutes, { prefix: '/api/v1', ctx });
+  await app.register(officerRoutes, { prefix: '/api/v1', ctx });
   await app.register(open311AdminRoutes, { prefix: '/api/v1', ctx });
+  await app.register(dashboardRoutes, { prefix: '/api/v1', ctx });
   await app.register(open311Routes, { prefix: '/open311/v2', ctx });
   return app;
 }

@@ -1,15 +1,29 @@
 import { loadConfig } from './config.js';
 import { createContext } from './bootstrap.js';
 import { buildApp } from './app.js';
-import { startJobs } from './core/jobs.js';
+import { startJobs, type Job } from './core/jobs/jobs.js';
+import { connectRedis } from './core/jobs/connections.js';
+import { createMetrics } from './core/metrics/metrics.js';
 import { deliverDue, smtpMailer } from './core/notifications/delivery.js';
 import { slaSweep } from './aduan/sla.js';
 import { sweepStaleUploads } from './core/files/sweep.js';
+import { processQueuedImports } from './kemiskinan/register-import.js';
+import { kemiskinanSlaSweep } from './kemiskinan/sla.js';
 import { ensureDemoData } from './demo/demo.js';
 
 const config = loadConfig();
 const { ctx, database } = await createContext(config);
-const app = await buildApp(ctx, { logger: { level: config.logLevel } });
+// Scale-out mode: queues and rate limits in Redis. Without REDIS_URL everything stays in-process.
+const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
+const lifecycle = { shuttingDown: false, inFlight: 0 };
+/** Longest wait for handlers still running after their clients left, before the database closes. */
+const DRAIN_MS = 15_000;
+const metrics = createMetrics(ctx);
+const app = await buildApp(ctx, { logger: { level: config.logLevel }, ops: { metrics, redis: redis?.http, lifecycle } });
+// ioredis reconnects by itself; the log says why Redis went away (unheard, ioredis would print to stderr).
+for (const client of redis ? [redis.queues, redis.http] : []) {
+  client.on('error', (err: Error) => app.log.warn({ err, connection: client.options.connectionName }, 'redis connection error'));
+}
 
 if (database.kind === 'pglite') {
   // Demo mode: a living city on first start, and the staff accounts to explore it with.
@@ -19,26 +33,32 @@ if (database.kind === 'pglite') {
 }
 
 const mailer = config.smtp ? smtpMailer(config.smtp.url, config.smtp.from) : undefined;
-const jobs = startJobs(
-  [
-    { name: 'outbox', everyMs: config.workerIntervalMs, run: () => deliverDue(ctx, mailer) },
-    { name: 'sla-sweep', everyMs: 60_000, run: () => slaSweep(ctx) },
-    { name: 'upload-sweep', everyMs: 3600_000, run: () => sweepStaleUploads(ctx) },
-  ],
-  app.log,
-);
+/** Periodic background work: one entry per job (each must tolerate running on several instances). */
+const backgroundJobs: Job[] = [
+  { name: 'outbox', everyMs: config.workerIntervalMs, run: () => deliverDue(ctx, mailer) },
+  { name: 'sla-sweep', everyMs: config.slaSweepIntervalMs, run: () => slaSweep(ctx) },
+  { name: 'upload-sweep', everyMs: 3600_000, run: () => sweepStaleUploads(ctx) },
+  { name: 'register-import', everyMs: 5_000, run: () => processQueuedImports(ctx) },
+  { name: 'kemiskinan-sla', everyMs: 60_000, run: () => kemiskinanSlaSweep(ctx) },
+];
+const jobs = await startJobs(backgroundJobs, { log: app.log, redis: redis?.queues, prefix: config.queuePrefix, observe: metrics.observeJob });
+metrics.watchQueues(jobs);
 
 await app.listen({ port: config.port, host: config.host });
+app.log.info({ port: config.port, jobs: jobs.kind, storage: config.s3 ? 's3' : 'local', database: database.kind }, 'khidmat started');
 process.stdout.write(`Khidmat is running: http://localhost:${config.port}/  (API docs: http://localhost:${config.port}/api/docs)\n`);
 
-let closing = false;
 async function shutdown(signal: string): Promise<void> {
-  if (closing) return;
-  closing = true;
+  if (lifecycle.shuttingDown) return;
+  // Readiness fails from here on, so a load balancer stops routing new requests to this instance.
+  lifecycle.shuttingDown = true;
   app.log.info({ signal }, 'shutting down');
-  // Stop taking requests and jobs, let the in-flight ones finish, then close the database.
-  await app.close();
+  // Stop taking jobs (BullMQ workers finish their current one), let in-flight requests finish,
+  // then let go of Redis and the database.
   await jobs.stop();
+  await app.close();
+  for (const end = Date.now() + DRAIN_MS; lifecycle.inFlight > 0 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+  await redis?.close();
   await database.close();
   process.exit(0);
 }

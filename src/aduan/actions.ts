@@ -286,7 +286,7 @@ export async function act(
       {
         title: { id: `Disposisi baru: ${trackingNumber}`, en: `New disposition: ${trackingNumber}` },
         body: { id: report.title, en: report.title },
-        link: `/opd/laporan/${trackingNumber}`,
+        link: `/staf/laporan/${trackingNumber}`,
       },
       { email, at },
     );

@@ -68,6 +68,8 @@ export const SummarySchema = Type.Object({
     resolveDueAt: Nullable(DateTime),
     autoCloseAt: Nullable(DateTime),
     overdue: Type.Boolean(),
+    nextDueAt: Nullable(DateTime),
+    workingDaysLeft: Type.Optional(Nullable(Type.Integer({ description: 'Staff views: working days until nextDueAt (0 = today, negative = past it)' }))),
   }),
 });
 
@@ -98,6 +100,7 @@ export const DetailSchema = Type.Intersect([
         acceptedAt: Nullable(DateTime),
         firstFollowUpAt: Nullable(DateTime),
         doneAt: Nullable(DateTime),
+        workingDaysLeft: Type.Optional(Nullable(Type.Integer({ description: 'Staff views: working days to this OPD\'s follow-up deadline while it has not followed up' }))),
       }),
     ),
     timeline: Type.Array(
@@ -117,6 +120,9 @@ export const DetailSchema = Type.Intersect([
     photos: Type.Array(
       Type.Object({ id: Type.String(), kind: Type.String(), width: Type.Integer(), height: Type.Integer(), url: Type.String() }),
     ),
+    actions: Type.Array(Type.Object({ action: Type.String(), path: Type.String() }), {
+      description: 'Lifecycle actions the caller may take now: POST /reports/{trackingNumber}/{path}',
+    }),
   }),
 ]);
 

@@ -7,7 +7,6 @@ import { enqueue } from '../core/notifications/outbox.js';
 import { invalid } from '../core/errors.js';
 import { wibDate } from '../core/calendar/working-days.js';
 import { insideCity, kelurahanAt, kelurahanExists } from '../core/reference/regions.js';
-import { reports } from './schema.js';
 import type { ReportClass } from './lifecycle.js';
 import { statusNotice } from './messages.js';
 import { jurisdictionOf } from './jurisdiction.js';
@@ -64,37 +63,31 @@ export async function submitReport(ctx: AppContext, tx: Db, reporter: Reporter, 
     targetOpdId = opd.id;
   }
 
-  const serial = await q.nextTrackingSerial(tx);
-  const trackingNumber = `${city.trackingPrefix}-${wibDate(at).slice(0, 4)}-${String(serial).padStart(6, '0')}`;
   const reporterId = reporter.kind === 'citizen' ? reporter.principal.userId : null;
-  const [report] = await tx
-    .insert(reports)
-    .values({
-      trackingNumber,
-      class: input.class,
-      title: input.title.trim(),
-      description: input.description.trim(),
-      incidentDate: input.incidentDate ?? null,
-      categoryId: category.id,
-      lat: input.lat,
-      lng: input.lng,
-      kelurahanCode,
-      address: input.address?.trim() || null,
-      roadId: road?.id ?? null,
-      jurisdiction: category.isRoad ? await jurisdictionOf(tx, road, input.lng, input.lat) : 'kota',
-      targetOpdId,
-      anonymous: input.anonymous ?? false,
-      confidential: input.confidential ?? false,
-      status: 'submitted',
-      reporterId,
-      externalReporter: reporter.kind === 'external' ? ctx.cipher.encrypt(JSON.stringify(reporter.contact)) : null,
-      channel: reporter.kind === 'external' ? reporter.channel : 'web',
-      createdAt: at,
-      updatedAt: at,
-      verifyDueAt: await ctx.calendar.deadline(tx, at, ctx.config.sla.verifyWorkingDays),
-    })
-    .returning();
-  if (!report) throw new Error('insert returned no row');
+  const { report } = await q.insertReport(tx, `${city.trackingPrefix}-${wibDate(at).slice(0, 4)}-`, {
+    class: input.class,
+    title: input.title.trim(),
+    description: input.description.trim(),
+    incidentDate: input.incidentDate ?? null,
+    categoryId: category.id,
+    lat: input.lat,
+    lng: input.lng,
+    kelurahanCode,
+    address: input.address?.trim() || null,
+    roadId: road?.id ?? null,
+    jurisdiction: category.isRoad ? await jurisdictionOf(tx, road, input.lng, input.lat) : 'kota',
+    targetOpdId,
+    anonymous: input.anonymous ?? false,
+    confidential: input.confidential ?? false,
+    status: 'submitted',
+    reporterId,
+    externalReporter: reporter.kind === 'external' ? ctx.cipher.encrypt(JSON.stringify(reporter.contact)) : null,
+    channel: reporter.kind === 'external' ? reporter.channel : 'web',
+    createdAt: at,
+    updatedAt: at,
+    verifyDueAt: await ctx.calendar.deadline(tx, at, ctx.config.sla.verifyWorkingDays),
+  });
+  const { trackingNumber } = report;
 
   const principal = reporter.kind === 'citizen' ? reporter.principal : null;
   const eventId = await q.insertEvent(tx, {

@@ -1,5 +1,5 @@
 /** All SQL of the aduan module. Services call these; nothing else touches the aduan tables. */
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../core/db/client.js';
 import { users } from '../core/auth/schema.js';
@@ -10,9 +10,24 @@ import { PUBLIC_STATUSES, type ReportStatus } from './lifecycle.js';
 
 export type ReportRow = typeof reports.$inferSelect;
 
-export async function nextTrackingSerial(db: Db): Promise<number> {
-  const res = (await db.execute(sql`select nextval('report_tracking_seq') as n`)) as unknown as { rows: { n: string | number }[] };
-  return Number(res.rows[0]!.n);
+/**
+ * Files the report and answers with the row and its region names in one round trip. The tracking
+ * number is `<prefix><serial>`, the serial zero-padded to six digits and taken from the sequence
+ * inside the insert (no lock, no extra query).
+ */
+export async function insertReport(db: Db, trackingPrefix: string, values: Omit<typeof reports.$inferInsert, 'trackingNumber'>) {
+  const serial = sql`(select ${trackingPrefix} || lpad(s, greatest(6, length(s)), '0') from (select nextval('report_tracking_seq')::text as s) n)`;
+  const [row] = await db
+    .insert(reports)
+    .values({ ...values, trackingNumber: serial })
+    .returning({
+      ...getTableColumns(reports),
+      kelurahanName: sql<string>`(select k.name from ${kelurahan} k where k.code = ${reports.kelurahanCode})`,
+      kecamatanName: sql<string>`(select kc.name from ${kelurahan} k join ${kecamatan} kc on kc.code = k.kecamatan_code where k.code = ${reports.kelurahanCode})`,
+    });
+  if (!row) throw new Error('insert returned no row');
+  const { kelurahanName, kecamatanName, ...report } = row;
+  return { report, kelurahanName, kecamatanName };
 }
 
 export async function findReport(db: Db, trackingNumber: string, lock = false): Promise<ReportRow | undefined> {
@@ -151,9 +166,14 @@ export async function listReports(db: Db, f: ListFilter) {
   if (f.id !== undefined) where.push(eq(reports.id, f.id));
   if (f.publicOnly) where.push(eq(reports.confidential, false), inArray(reports.status, [...PUBLIC_STATUSES]));
   if (f.statuses?.length) where.push(inArray(reports.status, f.statuses));
-  if (f.categoryCode) where.push(or(eq(categories.code, f.categoryCode), eq(parentCategory.code, f.categoryCode)));
+  // Filters on reference tables become arrays of keys first (= any(array(…))): the planner then
+  // estimates them from the reports' own statistics and keeps walking the created_at index.
+  if (f.categoryCode) {
+    where.push(sql`${reports.categoryId} = any(array(select c.id from ${categories} c left join ${categories} p on p.id = c.parent_id
+      where c.code = ${f.categoryCode} or p.code = ${f.categoryCode}))`);
+  }
   if (f.kelurahanCode) where.push(eq(reports.kelurahanCode, f.kelurahanCode));
-  if (f.kecamatanCode) where.push(eq(kelurahan.kecamatanCode, f.kecamatanCode));
+  if (f.kecamatanCode) where.push(sql`${reports.kelurahanCode} = any(array(select code from ${kelurahan} where kecamatan_code = ${f.kecamatanCode}))`);
   if (f.from) where.push(gte(reports.createdAt, f.from));
   if (f.to) where.push(lt(reports.createdAt, f.to));
   if (f.q) where.push(sql`${reports.search} @@ websearch_to_tsquery('indonesian', ${f.q})`);
@@ -169,11 +189,10 @@ export async function listReports(db: Db, f: ListFilter) {
   }
   if (f.overdue !== undefined) where.push(f.overdue ? overdueExpr(f.now) : sql`not ${overdueExpr(f.now)}`);
   if (f.reporterOrFollowerId) {
+    // A set of ids from two indexed look-ups; an OR of the two made the planner scan by date.
     where.push(
-      or(
-        eq(reports.reporterId, f.reporterOrFollowerId),
-        sql`exists (select 1 from ${reportFollowers} where ${reportFollowers.reportId} = ${reports.id} and ${reportFollowers.userId} = ${f.reporterOrFollowerId})`,
-      ),
+      sql`${reports.id} in (select r.id from ${reports} r where r.reporter_id = ${f.reporterOrFollowerId}
+        union all select rf.report_id from ${reportFollowers} rf where rf.user_id = ${f.reporterOrFollowerId})`,
     );
   }
   const rows = await db
@@ -299,4 +318,54 @@ export async function firstPhotos(db: Db, reportIds: number[]): Promise<Map<numb
     .where(and(inArray(reportPhotos.reportId, reportIds), eq(reportPhotos.kind, 'report')))
     .orderBy(reportPhotos.reportId, asc(uploads.createdAt), asc(uploads.id));
   return new Map(rows.map((r) => [r.reportId, r.uploadId]));
+}
+
+/* Duplicate finding for the triage desk (similar.ts). */
+
+/**
+ * Open reports near `origin` in the same khidmat, filed within `days` of it, ranked by how many
+ * Indonesian stems (the search tsvector) their text shares with the origin's (Jaccard), then distance.
+ */
+export async function similarReports(db: Db, origin: ReportRow, f: { radiusM: number; days: number; statuses: readonly ReportStatus[]; limit: number }) {
+  const originCategory = alias(categories, 'origin_category');
+  // Equirectangular distance: exact enough within a few kilometres, and needs no PostGIS.
+  const distance = sql<number>`(6371000 * sqrt(power(radians(${reports.lat} - ${origin.lat}), 2)
+    + power(radians(${reports.lng} - ${origin.lng}) * cos(radians(${origin.lat})), 2)))`;
+  const shared = sql`(select count(*) from unnest(tsvector_to_array(${reports.search})) as l(x)
+    where l.x = any(tsvector_to_array((select o.search from ${reports} o where o.id = ${origin.id}))))`;
+  const total = sql`(cardinality(tsvector_to_array(${reports.search}))
+    + cardinality(tsvector_to_array((select o.search from ${reports} o where o.id = ${origin.id}))))`;
+  const textScore = sql<number>`coalesce(${shared}::float8 / nullif(${total} - ${shared}, 0), 0)`;
+  const windowMs = f.days * 86_400_000;
+  const degLat = f.radiusM / 111_320;
+  return db
+    .select({
+      r: reports,
+      categoryCode: categories.code,
+      categoryNameId: categories.nameId,
+      categoryNameEn: categories.nameEn,
+      kelurahanName: kelurahan.name,
+      distanceM: distance,
+      textScore,
+    })
+    .from(reports)
+    .innerJoin(categories, eq(categories.id, reports.categoryId))
+    .innerJoin(originCategory, eq(originCategory.id, origin.categoryId))
+    .innerJoin(kelurahan, eq(kelurahan.code, reports.kelurahanCode))
+    .where(
+      and(
+        sql`${reports.id} <> ${origin.id}`,
+        inArray(reports.status, [...f.statuses]),
+        // Same sub-category, or a sibling under the same khidmat.
+        or(eq(categories.id, originCategory.id), and(isNotNull(categories.parentId), eq(categories.parentId, originCategory.parentId))),
+        gte(reports.createdAt, new Date(origin.createdAt.getTime() - windowMs)),
+        lte(reports.createdAt, new Date(origin.createdAt.getTime() + windowMs)),
+        // A bounding box first so the point index narrows the scan, then the true radius.
+        gte(reports.lat, origin.lat - degLat),
+        lte(reports.lat, origin.lat + degLat),
+        sql`${distance} <= ${f.radiusM}`,
+      ),
+    )
+    .orderBy(desc(textScore), asc(distance), desc(reports.createdAt))
+    .limit(f.limit);
 }

@@ -4,9 +4,10 @@ import type { Principal } from '../core/auth/principal.js';
 import { CITYWIDE_READ_ROLES, OPD_ROLES } from '../core/auth/principal.js';
 import { audit } from '../core/audit/audit.js';
 import { forbidden, notFound } from '../core/errors.js';
-import { audienceFor, showsIdentity } from './access.js';
+import { actorFor, audienceFor, showsIdentity } from './access.js';
 import { REPORT, scopeFacts } from './actions.js';
-import { detailView, identityOf, summaryView } from './views.js';
+import { detailView, identityOf, isStaffAudience, summaryView } from './views.js';
+import { allowedActions, withWorkingDaysLeft, workingDaysLeft } from './work-desk.js';
 import type { ReportStatus } from './lifecycle.js';
 import * as q from './queries.js';
 
@@ -16,7 +17,8 @@ export async function reportDetail(ctx: AppContext, principal: Principal | null,
     const report = await q.findReport(tx, trackingNumber);
     if (!report) throw notFound(REPORT);
     const disps = await q.dispositionsOf(tx, report.id);
-    const audience = audienceFor(principal, await scopeFacts(tx, report, disps));
+    const facts = await scopeFacts(tx, report, disps);
+    const audience = audienceFor(principal, facts);
     if (!audience) throw notFound(REPORT);
     const identity = showsIdentity(audience, report.anonymous)
       ? identityOf(report, await q.userContacts(tx, report.reporterId ? [report.reporterId] : []), ctx.cipher)
@@ -26,7 +28,18 @@ export async function reportDetail(ctx: AppContext, principal: Principal | null,
     }
     const [row, events, photos] = [await q.reportSummary(tx, report.id, now), await q.timelineOf(tx, report.id), await q.photosOf(tx, report.id)];
     const mergedInto = report.mergedIntoId ? await q.trackingNumberOf(tx, report.mergedIntoId) : null;
-    return detailView({ row: row!, audience, identity, disps, events, photos, mergedInto });
+    const view = detailView({ row: row!, audience, identity, disps, events, photos, mergedInto });
+    const actions = allowedActions(principal ? actorFor(principal, facts) : null, report.status);
+    if (!isStaffAudience(audience)) return { ...view, actions };
+    // Staff desks show deadlines in working days; citizens see the dates.
+    const [withDays] = await withWorkingDaysLeft(ctx, tx, [view], now);
+    const dispositions = await Promise.all(
+      view.dispositions.map(async (d) => ({
+        ...d,
+        workingDaysLeft: d.status === 'active' && !d.firstFollowUpAt ? await workingDaysLeft(ctx, tx, d.followUpDueAt, now) : null,
+      })),
+    );
+    return { ...withDays!, dispositions, actions };
   });
 }
 
@@ -85,7 +98,7 @@ export async function listForStaff(ctx: AppContext, p: Principal, query: ListQue
     throw forbidden();
   }
   const { rows, hasMore } = await q.listReports(ctx.db, filter);
-  return { items: rows.map(summaryView), hasMore };
+  return { items: await withWorkingDaysLeft(ctx, ctx.db, rows.map(summaryView), filter.now), hasMore };
 }
 
 /** A citizen's own reports and those they follow through a merge. */

@@ -6,6 +6,7 @@ import { requireRole, requireUser } from '../core/auth/principal.js';
 import { invalid } from '../core/errors.js';
 import { idempotent } from '../core/idempotency/idempotency.js';
 import { problems } from '../core/http/schemas.js';
+import { perAccountPerMinute } from '../core/http/rate-limit.js';
 import { ACTION_ROUTES, DetailSchema, ListQuerySchema, ListSchema, ReportInputSchema, TrackingParams } from './api-schemas.js';
 import { act, type ActionInput } from './actions.js';
 import { submitReport } from './intake.js';
@@ -52,7 +53,7 @@ export async function aduanRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   r.post(
     '/reports',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: perAccountPerMinute(ctx.config.submitRateLimitPerMinute),
       schema: {
         tags,
         summary: 'File a report (citizen). Send an Idempotency-Key header so a retry never files twice.',

@@ -93,6 +93,8 @@ export const reports = pgTable(
   (t) => [
     index('reports_status_created_idx').on(t.status, t.createdAt),
     index('reports_created_idx').on(t.createdAt),
+    // The dashboard's weekly "resolved" trend reads by resolution time.
+    index('reports_resolved_idx').on(t.resolvedAt),
     index('reports_category_idx').on(t.categoryId, t.createdAt),
     index('reports_kelurahan_idx').on(t.kelurahanCode, t.createdAt),
     index('reports_reporter_idx').on(t.reporterId),

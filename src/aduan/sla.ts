@@ -34,7 +34,7 @@ export async function slaSweep(ctx: AppContext, batch = 200): Promise<{ autoClos
             id: 'Disposisi ini melewati batas waktu hari kerja. Segera tindak lanjuti.',
             en: 'This disposition is past its working-day deadline. Please follow up now.',
           },
-          link: `/opd/laporan/${d.trackingNumber}`,
+          link: `/staf/laporan/${d.trackingNumber}`,
         },
         { email: !!ctx.config.smtp, at: now },
       );

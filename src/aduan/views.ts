@@ -4,6 +4,7 @@ import type { Audience } from './access.js';
 import { ACTION_LABELS, STATUS_LABELS } from './messages.js';
 import type { ReportAction } from './lifecycle.js';
 import type * as q from './queries.js';
+import { nextDueAt } from './work-desk.js';
 
 const STAFF: readonly Audience[] = ['triage', 'citywide', 'opd'];
 export const isStaffAudience = (a: Audience): boolean => STAFF.includes(a);
@@ -39,6 +40,7 @@ export function summaryView(row: q.ListedReport) {
       resolveDueAt: iso(r.resolveDueAt),
       autoCloseAt: iso(r.autoCloseAt),
       overdue: row.overdue,
+      nextDueAt: iso(nextDueAt(r)),
     },
   };
 }

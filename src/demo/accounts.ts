@@ -52,6 +52,12 @@ export const STAFF: readonly StaffSpec[] = [
   { role: 'opd_officer', email: at('disdukcapil'), fullName: 'Melati Putri, S.H.', opd: 'DISDUKCAPIL', description: 'OPD officer, Disdukcapil: KTP, KK' },
   { role: 'opd_officer', email: at('dispar'), fullName: 'Teguh Prasetyo, S.Par.', opd: 'DISPAR', description: 'OPD officer, Dinas Pariwisata: tourist sites' },
   { role: 'opd_officer', email: at('kominfo'), fullName: 'Ilham Akbar, S.Kom.', opd: 'DISKOMINFOTIKSAN', description: 'OPD officer, Diskominfotiksan: public information, public wifi' },
+  { role: 'dinsos_desk', email: at('dinsos.data'), fullName: 'Yulia Fitri, S.Sos.', opd: 'DINSOS', description: 'Dinas Sosial, Seksi Data, Pelaporan dan Pengaduan: verifies and routes poverty complaints, imports DTSEN' },
+  { role: 'dinsos_section', email: at('dinsos.sosek'), fullName: 'Rudi Hartono, S.E.', opd: 'DINSOS', description: 'Dinas Sosial, Seksi Sosial Ekonomi: PKH, sembako, cash aid, housing repair' },
+  { role: 'dinsos_section', email: at('dinsos.kesehatan'), fullName: 'Ns. Wulan Sari', opd: 'DINSOS', description: 'Dinas Sosial, Seksi Kesehatan: KIS/PBI-JK, medical costs' },
+  { role: 'dinsos_section', email: at('dinsos.pendidikan'), fullName: 'Erwin Syah, S.Pd.', opd: 'DINSOS', description: 'Dinas Sosial, Seksi Pendidikan: KIP/PIP, school fees' },
+  { role: 'volunteer', email: at('relawan'), fullName: 'Dewi Anggraini', opd: 'DINSOS', description: 'Relawan pendamping: home visits from the phone (works offline)' },
+  { role: 'kelurahan_operator', email: at('kel.bagankeladi'), fullName: 'Syafrizal', opd: null, description: 'Operator Kelurahan Bagan Keladi: files for residents, musyawarah kelurahan' },
   { role: 'executive', email: at('walikota'), fullName: 'Wali Kota Dumai (demo)', opd: null, description: 'Executive (Wali Kota): every dashboard, read-only' },
   { role: 'auditor', email: at('auditor'), fullName: 'Inspektorat Kota Dumai (demo)', opd: null, description: 'Auditor (Inspektorat): reads reports and the audit log' },
 ];

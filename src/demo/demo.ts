@@ -16,6 +16,7 @@ import { planReports } from './plan.js';
 import { mulberry32 } from './random.js';
 import { replay, type Cast } from './replay.js';
 import { FATE_QUOTAS } from './stories.js';
+import { ensureKemiskinanDemo } from '../kemiskinan/demo.js';
 
 export type { DemoAccount } from './accounts.js';
 
@@ -34,6 +35,7 @@ export async function ensureDemoData(ctx: AppContext): Promise<DemoAccount[]> {
   const crew = await ensureStaff(ctx, password);
   const { residents, registeredAt } = await ensureCitizens(ctx, mulberry32(SEED), password(DEMO_CITIZEN_EMAIL));
   await ensureReports(ctx, { crew, residents }, registeredAt);
+  await ensureKemiskinanDemo(ctx);
   return accounts;
 }
 

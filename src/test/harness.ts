@@ -21,7 +21,7 @@ import { eq } from 'drizzle-orm';
 
 export const DATABASE_KINDS: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgresql'] : ['pglite'];
 
-async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = new URL(process.env.TEST_DATABASE_URL!);
   const name = `khidmat_t_${crypto.randomBytes(5).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -90,6 +90,7 @@ export async function startHarness(kind: DatabaseKind, configOverrides: Partial<
     secretKey: crypto.randomBytes(32).toString('base64'),
     // Tests log in dozens of accounts from one address; the limit itself is tested separately.
     authRateLimitPerMinute: 10_000,
+    submitRateLimitPerMinute: 10_000,
     ...configOverrides,
   };
   const { ctx } = await createContext(config, { database, clock: () => now });

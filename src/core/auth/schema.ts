@@ -8,6 +8,11 @@ export const STAFF_ROLES = [
   'opd_officer',
   'executive',
   'auditor',
+  // Kemiskinan (poverty complaints): Dinas Sosial's desk and sections, volunteers, kelurahan operators.
+  'dinsos_desk',
+  'dinsos_section',
+  'volunteer',
+  'kelurahan_operator',
 ] as const;
 export const ROLES = ['citizen', ...STAFF_ROLES] as const;
 export type Role = (typeof ROLES)[number];
@@ -33,6 +38,8 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Account deleted at the citizen's request: personal fields are wiped, reports stay anonymised. */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Staff account switched off by an admin: cannot log in until reactivated; data stays. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   },
   (t) => [index('users_opd_idx').on(t.opdId)],
 );

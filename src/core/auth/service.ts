@@ -97,7 +97,7 @@ export async function login(ctx: AppContext, identifier: string, password: strin
       : eq(users.phone, safePhone(id));
   const [user] = await ctx.db.select().from(users).where(where).limit(1);
   const now = ctx.clock();
-  if (!user || !user.passwordHash || user.deletedAt) {
+  if (!user || !user.passwordHash || user.deletedAt || user.deactivatedAt) {
     await burnPasswordCheck(password);
     throw badLogin();
   }

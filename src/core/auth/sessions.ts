@@ -35,7 +35,7 @@ export async function principalForToken(db: Db, token: string, now: Date): Promi
     .select({ userId: users.id, role: users.role, opdId: users.opdId, fullName: users.fullName })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), isNull(users.deletedAt)))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), isNull(users.deletedAt), isNull(users.deactivatedAt)))
     .limit(1);
   return row ?? null;
 }

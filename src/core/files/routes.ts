@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import { requireUser } from '../auth/principal.js';
 import { AppError, notFound } from '../errors.js';
 import { problems } from '../http/schemas.js';
+import { perAccountPerMinute } from '../http/rate-limit.js';
 import { processImage } from './image.js';
 import { newFileKey } from './storage.js';
 import { uploads } from './schema.js';
@@ -30,7 +31,7 @@ export async function uploadRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
   r.post(
     '/uploads',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: perAccountPerMinute(60),
       schema: {
         tags: ['files'],
         summary: 'Upload one photo (multipart field "photo"; JPEG, PNG or WebP). It is checked by content, re-encoded and stripped of EXIF; reference its id from a report.',

@@ -23,7 +23,7 @@ export interface FileStorage {
 const KEY = /^[a-z0-9_-][a-z0-9_.-]*(\/[a-z0-9_-][a-z0-9_.-]*)*$/;
 
 /** A bad key is a server bug, not user input, so it is a plain Error rather than an AppError. */
-function checkKey(key: string): string {
+export function checkKey(key: string): string {
   if (!KEY.test(key) || key.includes('..')) throw new Error(`invalid file key: ${JSON.stringify(key)}`);
   return key;
 }

@@ -4,6 +4,11 @@ import { AppError } from '../errors.js';
 const nulRefused = (field: string): AppError =>
   new AppError(400, 'nul_character', { id: 'Teks berisi karakter NUL yang tidak diizinkan.', en: 'Text contains a NUL character, which is not allowed.' }, { field });
 
+// Fastify's own parser refuses these too (secure-json-parse); ours replaces it, so it must as well:
+// an own "__proto__" key copied with Object.assign or a spread into defaults changes an object's prototype.
+const prototypeRefused = (field: string): AppError =>
+  new AppError(400, 'forbidden_key', { id: 'Nama kolom tidak diizinkan.', en: 'This property name is not allowed.' }, { field });
+
 /**
  * PostgreSQL text cannot hold NUL, so a string with one would fail deep in a query. Refuse it at
  * the door, in JSON bodies and in the query string, with a clear 400.
@@ -13,6 +18,9 @@ export function installInputGuard(app: FastifyInstance): void {
     try {
       done(null, JSON.parse(body as string, (key, value: unknown) => {
         if (typeof value === 'string' && value.includes('\u0000')) throw nulRefused(key || 'body');
+        if (key === '__proto__' || (key === 'constructor' && typeof value === 'object' && value !== null && 'prototype' in value)) {
+          throw prototypeRefused(key);
+        }
         return value;
       }));
     } catch (err) {

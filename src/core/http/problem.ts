@@ -80,6 +80,13 @@ export function validationProblem(issues: AjvIssue[], context: string | undefine
 function fromFastifyError(err: FastifyError): AppError | undefined {
   const status = err.statusCode ?? 500;
   if (status >= 500) return undefined;
+  if (status === 429) {
+    // @fastify/rate-limit has already set Retry-After; the message only has to say so in both languages.
+    return new AppError(429, 'too_many_requests', {
+      id: 'Terlalu banyak permintaan. Tunggu sebentar, lalu coba lagi.',
+      en: 'Too many requests. Wait a moment, then try again.',
+    });
+  }
   const known: Record<string, Message> = {
     FST_ERR_CTP_INVALID_MEDIA_TYPE: { id: 'Jenis konten tidak didukung.', en: 'Unsupported content type.' },
     FST_ERR_CTP_BODY_TOO_LARGE: { id: 'Isi permintaan terlalu besar.', en: 'Request body too large.' },
@@ -88,7 +95,7 @@ function fromFastifyError(err: FastifyError): AppError | undefined {
   };
   const msg = known[err.code] ?? { id: 'Permintaan tidak valid.', en: err.message };
   const code = err.code ? err.code.replace(/^FST_ERR_/, '').toLowerCase() : 'bad_request';
-  return new AppError(status, status === 429 ? 'too_many_requests' : code, msg, { field: 'body' });
+  return new AppError(status, code, msg, { field: 'body' });
 }
 
 /** A unique constraint the service did not pre-check (or a race): 409, naming the constraint's column. */
@@ -102,6 +109,30 @@ function uniqueViolation(error: unknown): AppError | undefined {
     { id: 'Data yang sama sudah ada.', en: 'The same data already exists.' },
     { field: constraint?.replace(/^[a-z]+_/, '').replace(/_(unique|key|pkey)$/, '') ?? 'body' },
   );
+}
+
+/** A foreign key the service did not pre-check (an id of a row that does not exist): the caller's input. */
+function foreignKeyViolation(error: unknown): AppError | undefined {
+  const { code, detail } = ((error as { cause?: unknown }).cause ?? error) as { code?: string; detail?: string };
+  if (code !== '23503') return undefined;
+  const column = /Key \((\w+)\)/.exec(detail ?? '')?.[1];
+  return new AppError(
+    422,
+    'unknown_reference',
+    { id: 'Data yang dirujuk tidak ada.', en: 'The referenced record does not exist.' },
+    { field: column ? column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) : 'body' },
+  );
+}
+
+/**
+ * Validation strips unknown properties, so an update body of only unknown ones arrives empty and
+ * Drizzle builds an UPDATE without columns (or refuses to): that is the caller sending no change, not a server fault.
+ */
+function emptyUpdate(error: unknown): AppError | undefined {
+  const query = (error as { query?: unknown }).query;
+  const empty = typeof query === 'string' && /^update "[^"]+" set\s+(where|returning|$)/.test(query);
+  if (!empty && (error as Error).message !== 'No values to set') return undefined;
+  return new AppError(400, 'nothing_to_change', { id: 'Tidak ada perubahan yang dikirim.', en: 'No change was sent.' }, { field: 'body' });
 }
 
 /** PostgreSQL's class 22 (data exception: a value out of range, bad encoding …) is the caller's input. */
@@ -135,7 +166,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (error.validation) {
       return sendProblem(reply, request, validationProblem(error.validation as AjvIssue[], error.validationContext));
     }
-    const unique = uniqueViolation(error) ?? dataException(error);
+    const unique = uniqueViolation(error) ?? foreignKeyViolation(error) ?? dataException(error) ?? emptyUpdate(error);
     if (unique) return sendProblem(reply, request, unique);
     const client = fromFastifyError(error);
     if (client) return sendProblem(reply, request, client);
@@ -149,11 +180,6 @@ export function installProblemHandlers(app: FastifyInstance): void {
       }),
     );
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      request,
-      new AppError(404, 'route_not_found', { id: 'Alamat tidak ditemukan.', en: 'No such endpoint.' }),
-    ),
-  );
 }
+
+export const routeNotFound = () => new AppError(404, 'route_not_found', { id: 'Alamat tidak ditemukan.', en: 'No such endpoint.' });

@@ -45,7 +45,7 @@ export async function deliverDue(
       .for('update', { skipLocked: true });
     for (const row of due) {
       try {
-        await deliverOne(tx, row, mailer);
+        await deliverOne(tx, row, mailer, ctx.config.publicUrl);
         await tx.update(outbox).set({ status: 'delivered', deliveredAt: now, attempts: row.attempts + 1 }).where(eq(outbox.id, row.id));
       } catch (err) {
         const attempts = row.attempts + 1;
@@ -66,7 +66,7 @@ export async function deliverDue(
   });
 }
 
-async function deliverOne(db: AppContext['db'], row: OutboxRow, mailer: Mailer | undefined): Promise<void> {
+async function deliverOne(db: AppContext['db'], row: OutboxRow, mailer: Mailer | undefined, publicUrl: string | undefined): Promise<void> {
   if (row.channel === 'in_app') {
     await db
       .insert(notifications)
@@ -80,7 +80,12 @@ async function deliverOne(db: AppContext['db'], row: OutboxRow, mailer: Mailer |
   await mailer({
     to: user.email,
     subject: row.title.id,
-    text: `${row.body.id}\n\n${row.body.en}${row.link ? `\n\n${row.link}` : ''}`,
+    // In-app links are paths; an email needs the address the public reaches the platform at.
+    text: `${row.body.id}\n\n${row.body.en}${row.link ? `\n\n${absolute(row.link, publicUrl)}` : ''}`,
     messageId: `<outbox-${row.id}@khidmat>`,
   });
+}
+
+function absolute(link: string, publicUrl: string | undefined): string {
+  return publicUrl && link.startsWith('/') ? `${publicUrl}${link}` : link;
 }

@@ -1,0 +1,82 @@
+/** One load run with autocannon, latencies kept per response so any percentile can be read. */
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  name: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Answers other than 2xx, and connection errors or timeouts. */
+  failures: number;
+  /** The failures by HTTP status ('error' and 'timeout' for the others). */
+  failedBy: Record<string, number>;
+}
+
+export interface LoadSpec {
+  name: string;
+  url: string;
+  connections: number;
+  seconds: number;
+  method?: 'GET' | 'POST';
+  /** Called per request: the path, headers and body to send (rotating tokens, filters, points). */
+  next: (i: number) => { path: string; headers?: Record<string, string>; body?: string };
+}
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+
+export function load(spec: LoadSpec): Promise<LoadResult> {
+  let i = 0;
+  const times: number[] = [];
+  let failures = 0;
+  const failedBy: Record<string, number> = {};
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: spec.url,
+        connections: spec.connections,
+        duration: spec.seconds,
+        timeout: 30,
+        requests: [
+          {
+            method: spec.method ?? 'GET',
+            setupRequest: (req) => {
+              const n = spec.next(i++);
+              return { ...req, path: n.path, headers: { ...(n.body ? { 'content-type': 'application/json' } : {}), ...n.headers }, ...(n.body ? { body: n.body } : {}) };
+            },
+          },
+        ],
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        const sorted = times.sort((a, b) => a - b);
+        failures += result.errors + result.timeouts;
+        if (result.errors) failedBy.error = result.errors;
+        if (result.timeouts) failedBy.timeout = result.timeouts;
+        resolve({
+          name: spec.name,
+          connections: spec.connections,
+          seconds: spec.seconds,
+          requests: sorted.length,
+          rps: Math.round((sorted.length / result.duration) * 10) / 10,
+          p50: Math.round(percentile(sorted, 50) * 10) / 10,
+          p95: Math.round(percentile(sorted, 95) * 10) / 10,
+          p99: Math.round(percentile(sorted, 99) * 10) / 10,
+          failures,
+          failedBy,
+        });
+      },
+    );
+    instance.on('response', (_client, statusCode, _bytes, ms) => {
+      if (statusCode >= 200 && statusCode < 300) times.push(ms);
+      else {
+        failures++;
+        failedBy[statusCode] = (failedBy[statusCode] ?? 0) + 1;
+      }
+    });
+  });
+}

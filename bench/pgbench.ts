@@ -1,0 +1,72 @@
+/**
+ * The database's ceiling for intake: pgbench inserting the rows one submission writes (report,
+ * timeline event, audit row, outbox row) in one transaction, at the same concurrency as the app.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type pg from 'pg';
+
+/** pgbench from the PostgreSQL installation, installed from Debian when missing. */
+export function findPgbench(): string {
+  const candidates = () => {
+    const root = '/usr/lib/postgresql';
+    const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+    const onPath = spawnSync('which', ['pgbench']).stdout?.toString().trim();
+    return [...versions.map((v) => path.join(root, v, 'bin', 'pgbench')), ...(onPath ? [onPath] : [])].filter((f) => fs.existsSync(f));
+  };
+  let found = candidates()[0];
+  if (!found) {
+    process.stdout.write('pgbench not found: installing postgresql-contrib (apt-get)…\n');
+    const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+    execFileSync(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'install', '-y', 'postgresql-contrib'], { stdio: 'inherit' });
+    found = candidates()[0];
+  }
+  if (!found) throw new Error('pgbench is not available and could not be installed');
+  return found;
+}
+
+const SCRIPT = `\\set r random(1, :citizens)
+BEGIN;
+INSERT INTO reports (tracking_number, class, title, description, category_id, lat, lng, kelurahan_code, status, reporter_id, channel, created_at, updated_at, verify_due_at)
+  VALUES ('PGB-' || nextval('report_tracking_seq'), 'pengaduan', 'Jalan berlubang di Jl. Sudirman', 'Lubang besar di depan pasar, sudah seminggu dan berbahaya bagi pengendara.',
+          :category, 1.67376, 101.37077, :kelurahan, 'submitted', (SELECT id FROM bench_citizens WHERE n = :r), 'web', now(), now(), now() + interval '3 days')
+  RETURNING id AS rid \\gset
+INSERT INTO report_events (report_id, at, actor_id, actor_role, action, to_status)
+  VALUES (:rid, now(), (SELECT id FROM bench_citizens WHERE n = :r), 'citizen', 'submit', 'submitted');
+INSERT INTO audit_log (at, actor_id, actor_role, action, entity, entity_id)
+  VALUES (now(), (SELECT id FROM bench_citizens WHERE n = :r), 'citizen', 'report.submit', 'report', 'PGB-' || currval('report_tracking_seq'));
+INSERT INTO outbox (user_id, channel, title, body, link)
+  VALUES ((SELECT id FROM bench_citizens WHERE n = :r), 'in_app', '{"id":"Laporan diterima","en":"Report received"}',
+          '{"id":"Laporan Anda sudah kami terima.","en":"We have received your report."}', '/laporan/PGB-' || currval('report_tracking_seq'));
+END;
+`;
+
+export interface PgbenchResult {
+  clients: number;
+  seconds: number;
+  tps: number;
+  latencyAvgMs: number;
+}
+
+export async function pgbenchIntake(db: pg.Pool, url: string, citizenIds: string[], clients: number, seconds: number): Promise<PgbenchResult> {
+  await db.query('create table if not exists bench_citizens (n int primary key, id uuid not null)');
+  await db.query('truncate bench_citizens');
+  await db.query('insert into bench_citizens select ordinality, id from unnest($1::uuid[]) with ordinality as t(id)', [citizenIds]);
+  const { rows } = await db.query<{ id: number }>(`select id from categories where code = 'INF-JALAN'`);
+  const file = path.join(os.tmpdir(), `khidmat-pgbench-${process.pid}.sql`);
+  fs.writeFileSync(file, SCRIPT);
+  const out = execFileSync(
+    findPgbench(),
+    ['-n', '-M', 'prepared', '-c', String(clients), '-j', String(Math.min(clients, os.cpus().length)), '-T', String(seconds), '-f', file,
+      '-D', `citizens=${citizenIds.length}`, '-D', `category=${rows[0]!.id}`, '-D', 'kelurahan=14.72.06.1001', url],
+    { encoding: 'utf8' },
+  );
+  fs.rmSync(file);
+  // The ceiling's notices are not the app's to deliver: mark them done so the server's worker does not chase them.
+  await db.query(`update outbox set status = 'delivered', delivered_at = now() where status = 'pending' and link like '/laporan/PGB-%'`);
+  const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+  const latency = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]);
+  return { clients, seconds, tps: Math.round(tps * 10) / 10, latencyAvgMs: latency };
+}

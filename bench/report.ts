@@ -1,0 +1,58 @@
+/** The results as a markdown table, each figure beside its goal. */
+import type { LoadResult } from './load.js';
+import type { PgbenchResult } from './pgbench.js';
+
+interface Result {
+  date: string;
+  machine: { loadAverage: number; cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string };
+  reports: number;
+  seconds: number;
+  readConnections: number;
+  intake: (LoadResult & { pgbench: PgbenchResult; ratio: number })[];
+  reads: LoadResult[];
+  httpCeiling: LoadResult;
+  peakRssMb: number;
+}
+
+/** p95 goals in ms at 1M reports; list, map and search 50 ms, the dashboard 150 ms. */
+const READ_GOALS: Record<string, number> = {
+  'public list (filters)': 50,
+  'map (bbox)': 50,
+  'full-text search': 50,
+  'staff list (triage)': 50,
+  'staff list (OPD)': 50,
+  'dashboard summary': 150,
+  'dashboard map': 150,
+};
+
+const mark = (ok: boolean) => (ok ? '✅' : '❌');
+
+export function markdown(r: Result): string {
+  const lines = [
+    `## Benchmark ${r.date.slice(0, 10)} — ${r.reports.toLocaleString('en')} reports`,
+    '',
+    `Machine: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGb} GB; Node ${r.machine.node}; PostgreSQL ${r.machine.postgres}. ` +
+      `Server, database and load generator share the machine (1-minute load average at start: ${r.machine.loadAverage}); ${r.seconds} s per run.`,
+    '',
+    '### Intake (POST /api/v1/reports, JSON, no photo) against the pgbench ceiling (same rows: report, event, audit, outbox)',
+    '',
+    '| connections | app req/s | p50 ms | p99 ms | failures | pgbench tps | pgbench avg ms | app / ceiling | goal ≥ 0.5 |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
+    ...r.intake.map((i) => `| ${i.connections} | ${i.rps} | ${i.p50} | ${i.p99} | ${i.failures}${Object.keys(i.failedBy ?? {}).length ? ` (${Object.entries(i.failedBy).map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""} | ${i.pgbench?.tps ?? "—"} | ${i.pgbench?.latencyAvgMs ?? "—"} | ${i.ratio} | ${mark(i.ratio >= 0.5)} |`),
+    '',
+    `### Reads at ${r.reports.toLocaleString('en')} reports (${r.readConnections} connections)`,
+    '',
+    '| read | req/s | p50 ms | p95 ms | p99 ms | failures | goal p95 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | :---: |',
+    ...r.reads.map((x) => {
+      const goal = READ_GOALS[x.name];
+      return `| ${x.name} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.failures} | ${goal ? `≤ ${goal} ms ${mark(x.p95 <= goal)}` : '—'} |`;
+    }),
+    '',
+    `HTTP ceiling (${r.httpCeiling.name}, ${r.httpCeiling.connections} connections): ${r.httpCeiling.rps} req/s, p50 ${r.httpCeiling.p50} ms, p99 ${r.httpCeiling.p99} ms.`,
+    '',
+    `Peak RSS of the server process during the run: ${r.peakRssMb} MB.`,
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,227 @@
+/**
+ * The benchmark harness (npm run bench; not part of the test suite). On a PostgreSQL database filled
+ * by `npm run seed:synthetic`, it measures intake against pgbench's ceiling, the read paths at that
+ * size, the bare HTTP ceiling and the server's peak memory, and writes bench/results/<date>.json + .md.
+ *
+ *   DATABASE_URL=postgres://… npm run bench -- [--seconds 10] [--read-connections 4]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { load, type LoadResult } from './load.js';
+import { pgbenchIntake, type PgbenchResult } from './pgbench.js';
+import { markdown } from './report.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!url) throw new Error('Set DATABASE_URL to the PostgreSQL database filled by npm run seed:synthetic.');
+const SECONDS = Number(arg('seconds', '10'));
+const READ_CONNECTIONS = Number(arg('read-connections', '4'));
+const PORT = Number(arg('port', '3900'));
+/** While tuning: `--only intake,map` runs just those (no results file written). */
+const ONLY = arg('only', '').split(',').filter(Boolean);
+const wanted = (name: string) => !ONLY.length || ONLY.some((o) => name.toLowerCase().includes(o.toLowerCase()));
+const say = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+
+const db = new pg.Pool({ connectionString: url, max: 4 });
+const reportCount = Number((await db.query('select count(*) as n from reports')).rows[0].n);
+if (reportCount < 1000) throw new Error(`Only ${reportCount} reports: seed first (npm run seed:synthetic -- --reports 1000000).`);
+say(`${reportCount} reports in the database`);
+
+/* Sessions made directly in the database: the benchmark is about reports, not argon2 log-ins. */
+const hash = (t: string) => crypto.createHash('sha256').update(t).digest('hex');
+async function session(userId: string): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  await db.query(`insert into sessions (token_hash, user_id, expires_at, user_agent) values ($1, $2, now() + interval '1 day', 'khidmat-bench')`, [hash(token), userId]);
+  return token;
+}
+async function staff(role: string, opdCode: string | null): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `insert into users (role, full_name, email, opd_id) values ($1, $2, $3, (select id from opds where code = $4))
+       on conflict (email) do update set role = excluded.role returning id`,
+    [role, `Bench ${role}`, `bench-${role}@bench.invalid`, opdCode],
+  );
+  return session(rows[0]!.id);
+}
+const citizenIds = (await db.query<{ id: string }>(`select id from users where role = 'citizen' and deleted_at is null limit 2000`)).rows.map((r) => r.id);
+const citizenTokens: string[] = [];
+for (const id of citizenIds) citizenTokens.push(await session(id));
+const triageOpd = (await db.query<{ code: string }>('select code from opds where is_triage limit 1')).rows[0]!.code;
+const tokens = { triage: await staff('triage_admin', triageOpd), executive: await staff('executive', null), opd: await staff('opd_admin', 'PUPR') };
+
+/* Realistic inputs drawn from the data: points inside kelurahan with a boundary, public reports, words. */
+const points = (
+  await db.query<{ lat: number; lng: number }>(
+    `select r.lat, r.lng from reports r tablesample system (1) join kelurahan k on k.code = r.kelurahan_code where k.boundary is not null limit 300`,
+  )
+).rows;
+const publicTracking = (
+  await db.query<{ tn: string }>(
+    `select tracking_number as tn from reports tablesample system (1) where status in ('verified','dispositioned','in_progress','resolved','closed','outside_authority') and not confidential limit 2000`,
+  )
+).rows.map((r) => r.tn);
+const kecamatan = (await db.query<{ code: string }>('select code from kecamatan order by code')).rows.map((r) => r.code);
+const CATEGORIES = ['INF-JALAN', 'INF-DRAINASE', 'SPP-SAMPAH', 'PEN-LAMPU', 'KES-PUSKESMAS', 'PDD-SEKOLAH'];
+const WORDS = ['jalan berlubang', 'lampu jalan mati', 'sampah menumpuk', 'parit tersumbat', 'banjir', 'jembatan lapuk', 'puskesmas', 'sekolah rusak'];
+const rot = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
+
+const machine = { loadAverage: Math.round(os.loadavg()[0]! * 10) / 10, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version,
+  postgres: (await db.query('show server_version')).rows[0].server_version as string };
+
+/* The server, as deployed: a separate process; log level warn so logging is not what is measured. */
+function startServer(): Promise<ChildProcess> {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      KHIDMAT_SECRET_KEY: process.env.KHIDMAT_SECRET_KEY ?? Buffer.alloc(32, 1).toString('base64'),
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'khidmat-bench-')),
+      // One load generator on one address would otherwise meet the per-address limits at once.
+      RATE_LIMIT_ALLOW_LIST: '127.0.0.1,::1,::ffff:127.0.0.1',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 120_000;
+    const poll = async () => {
+      const ok = await fetch(`http://127.0.0.1:${PORT}/api/v1/ready`).then((r) => r.ok, () => false);
+      if (ok) return resolve(proc);
+      if (proc.exitCode !== null || Date.now() > deadline) return reject(new Error('the server did not become ready'));
+      setTimeout(poll, 250);
+    };
+    void poll();
+  });
+}
+const peakRssMb = (pid: number): number => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+/**
+ * Intake adds reports on top of the seeded ones; left there they would be the newest reports of the
+ * next run (tens of thousands unverified at once, which no city has). They go after each run.
+ */
+const seededMaxId = Number((await db.query('select max(id) as n from reports')).rows[0].n);
+async function removeBenchReports(): Promise<void> {
+  const client = await db.connect();
+  try {
+    await client.query('begin');
+    // Foreign-key triggers off (superuser): rows are removed in dependency order by hand.
+    await client.query('set local session_replication_role = replica');
+    for (const table of ['report_events', 'report_photos', 'dispositions', 'report_followers']) {
+      await client.query(`delete from ${table} where report_id > $1`, [seededMaxId]);
+    }
+    // The synthetic citizens have no notices of their own: all of theirs come from benchmark reports.
+    await client.query('delete from notifications where user_id in (select id from bench_citizens)');
+    await client.query('delete from outbox where user_id in (select id from bench_citizens)');
+    await client.query('delete from reports where id > $1', [seededMaxId]);
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback');
+    say(`could not remove the benchmark's reports (${String(err)}); re-seed before the next run`);
+  } finally {
+    client.release();
+  }
+}
+
+const server = await startServer();
+const base = `http://127.0.0.1:${PORT}`;
+const citizen = (i: number) => ({ authorization: `Bearer ${rot(citizenTokens, i)}` });
+const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+const intakeBody = (i: number) => {
+  const p = rot(points, i * 7);
+  return JSON.stringify({ class: 'pengaduan', title: `Jalan berlubang nomor ${i}`, description: 'Lubang besar di depan pasar, sudah seminggu dan berbahaya.', categoryCode: 'INF-JALAN', lat: p.lat, lng: p.lng });
+};
+
+const read = {
+  'public list (filters)': (i: number) => ({ path: `/api/v1/reports/public?kecamatan=${rot(kecamatan, i)}&category=${rot(CATEGORIES, i >> 3)}&limit=20` }),
+  'map (bbox)': (i: number) => {
+    const p = rot(points, i);
+    return { path: `/api/v1/reports/public?bbox=${(p.lng - 0.01).toFixed(4)},${(p.lat - 0.01).toFixed(4)},${(p.lng + 0.01).toFixed(4)},${(p.lat + 0.01).toFixed(4)}&limit=100` };
+  },
+  'full-text search': (i: number) => ({ path: `/api/v1/reports/public?q=${encodeURIComponent(rot(WORDS, i))}&limit=20` }),
+  'report page': (i: number) => ({ path: `/api/v1/reports/${rot(publicTracking, i * 13)}` }),
+  'staff list (triage)': (i: number) => ({ path: `/api/v1/reports?status=${rot(['submitted', 'dispositioned,in_progress', 'resolved'], i)}&limit=20`, headers: bearer(tokens.triage) }),
+  'staff list (OPD)': (i: number) => ({ path: `/api/v1/reports?active=${i % 2 === 0}&limit=20`, headers: bearer(tokens.opd) }),
+  'dashboard summary': () => ({ path: '/api/v1/dashboard/summary', headers: bearer(tokens.executive) }),
+  'dashboard map': () => ({ path: '/api/v1/dashboard/map', headers: bearer(tokens.executive) }),
+};
+
+// Reads first, on the data as seeded; intake (which adds rows) after them.
+const intake: LoadResult[] = [];
+const reads: LoadResult[] = [];
+let ceiling: LoadResult;
+let peakRss: number;
+try {
+  say('warm-up…');
+  for (const [name, next] of Object.entries(read).filter(([name]) => wanted(name))) await load({ name, url: base, connections: 2, seconds: 1, next });
+  for (const [name, next] of Object.entries(read).filter(([name]) => wanted(name))) {
+    say(`${name}…`);
+    reads.push(await load({ name, url: base, connections: READ_CONNECTIONS, seconds: SECONDS, next }));
+  }
+  say('HTTP ceiling…');
+  ceiling = await load({ name: 'GET /api/v1/health (no database)', url: base, connections: 16, seconds: SECONDS, next: () => ({ path: '/api/v1/health' }) });
+  const post = (connections: number, seconds: number) =>
+    load({ name: 'POST /reports', url: base, connections, seconds, method: 'POST', next: (i) => ({ path: '/api/v1/reports', headers: citizen(i), body: intakeBody(i) }) });
+  if (wanted('intake')) await post(4, 2);
+  for (const connections of wanted('intake') ? [16, 64] : []) {
+    say(`intake at ${connections} connections…`);
+    intake.push(await post(connections, SECONDS));
+  }
+  peakRss = Math.round(peakRssMb(server.pid!));
+} finally {
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+}
+
+/* The database's own ceiling for the same rows, with the server stopped so they do not compete. */
+const ceilings: PgbenchResult[] = [];
+for (const clients of wanted('pgbench') || wanted('intake') ? [16, 64] : []) {
+  say(`pgbench ceiling at ${clients} clients…`);
+  ceilings.push(await pgbenchIntake(db, url, citizenIds, clients, SECONDS));
+}
+
+await db.query('create table if not exists bench_citizens (n int primary key, id uuid not null)');
+await db.query('truncate bench_citizens');
+await db.query('insert into bench_citizens select ordinality, id from unnest($1::uuid[]) with ordinality as t(id)', [citizenIds]);
+await removeBenchReports();
+
+try {
+  const result = {
+    date: new Date().toISOString(),
+    machine,
+    reports: reportCount,
+    seconds: SECONDS,
+    readConnections: READ_CONNECTIONS,
+    intake: intake.map((r, i) => ({ ...r, pgbench: ceilings[i]!, ratio: ceilings[i] ? Math.round((r.rps / ceilings[i].tps) * 100) / 100 : NaN })),
+    reads,
+    httpCeiling: ceiling,
+    peakRssMb: peakRss,
+  };
+  const md = markdown(result);
+  if (ONLY.length) {
+    process.stdout.write(`\n${md}\n(partial run: no results file written)\n`);
+  } else {
+    const stamp = result.date.slice(0, 16).replace(':', '');
+    fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, `bench/results/${stamp}.json`), JSON.stringify(result, null, 2) + '\n');
+    fs.writeFileSync(path.join(ROOT, `bench/results/${stamp}.md`), md);
+    process.stdout.write(`\n${md}\nWritten bench/results/${stamp}.json and .md\n`);
+  }
+} finally {
+  await db.query(`delete from sessions where user_agent = 'khidmat-bench'`);
+  await db.query('drop table if exists bench_citizens');
+  await db.end();
+}

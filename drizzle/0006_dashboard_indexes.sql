@@ -1,0 +1,1 @@
+CREATE INDEX "reports_resolved_idx" ON "reports" USING btree ("resolved_at");

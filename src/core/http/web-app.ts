@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Config } from '../../config.js';
+import { AppError } from '../errors.js';
+import { routeNotFound, sendProblem } from './problem.js';
+
+/**
+ * Serves the built web app from the same origin as the API: hashed assets cached for a year
+ * (pre-compressed gzip/brotli for slow networks), index.html and the service worker never cached,
+ * and every other page path answered with index.html so the client router takes over.
+ */
+export async function installWebApp(app: FastifyInstance, config: Config): Promise<void> {
+  const index = path.join(config.webDir, 'index.html');
+  const built = fs.existsSync(index);
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: false,
+      preCompressed: true,
+      index: false,
+      setHeaders(res, file) {
+        const immutable = file.includes(`${path.sep}assets${path.sep}`);
+        res.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  // Unknown addresses: a browser asking for a page gets the app (its router shows the page or its
+  // own "not found"); API clients get problem+json. Prefixed plugins (Open311) keep their own handler.
+  app.setNotFoundHandler(async (request, reply) => {
+    const url = request.url;
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !url.startsWith('/api/') &&
+      !url.startsWith('/open311/') &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (!wantsPage) return sendProblem(reply, request, routeNotFound());
+    if (!built) {
+      return sendProblem(reply, request, new AppError(404, 'web_not_built', { id: 'Aplikasi web belum dibangun (npm run build).', en: 'The web app is not built (npm run build).' }));
+    }
+    return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(index));
+  });
+}
+
+/** The policy for the web app: only our own scripts; images also from the map tile server. */
+export function contentSecurityPolicy(config: Config): string {
+  const tiles = new URL(config.map.tileUrl.replace(/\{[a-z]\}/g, 'a')).origin;
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob: ${tiles}`,
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}

@@ -1,0 +1,95 @@
+import client from 'prom-client';
+import { sql } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import type { JobRunner, RunObserver } from '../jobs/jobs.js';
+import { overdueExpr } from '../../aduan/queries.js';
+import { reports } from '../../aduan/schema.js';
+
+export interface Metrics {
+  registry: client.Registry;
+  observeRequest(method: string, route: string, status: number, seconds: number): void;
+  observeJob: RunObserver;
+  /** Queue depths come from the job runner, which starts after the app is built. */
+  watchQueues(runner: JobRunner): void;
+}
+
+/** Overdue counts are a table scan of the live reports: computed at most this often, not per scrape. */
+const OVERDUE_TTL_MS = 30_000;
+const LIVE = ['submitted', 'postponed', 'dispositioned', 'in_progress'] as const;
+
+/**
+ * Prometheus metrics of one app instance, in its own registry (tests run several apps in one
+ * process). Process metrics come from prom-client's defaults.
+ */
+export function createMetrics(ctx: AppContext): Metrics {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry });
+
+  const http = new client.Histogram({
+    name: 'khidmat_http_request_duration_seconds',
+    help: 'HTTP requests by route template, method and status; the _count series gives the request rate',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const jobRuns = new client.Counter({
+    name: 'khidmat_job_runs_total',
+    help: 'Background job runs in this instance by outcome',
+    labelNames: ['job', 'outcome'],
+    registers: [registry],
+  });
+  const jobSeconds = new client.Histogram({
+    name: 'khidmat_job_duration_seconds',
+    help: 'Background job run time',
+    labelNames: ['job'],
+    buckets: [0.01, 0.05, 0.25, 1, 5, 30],
+    registers: [registry],
+  });
+
+  let runner: JobRunner | undefined;
+  new client.Gauge({
+    name: 'khidmat_queue_jobs',
+    help: 'Jobs per BullMQ queue and state (scale-out mode only)',
+    labelNames: ['queue', 'state'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const { queue, counts } of (await runner?.depths()) ?? []) {
+        for (const [state, n] of Object.entries(counts)) this.set({ queue, state }, n);
+      }
+    },
+  });
+
+  let overdue: { at: number; rows: { status: string; n: number }[] } | undefined;
+  new client.Gauge({
+    name: 'khidmat_sla_overdue_reports',
+    help: 'Live reports past a working-day deadline, by status (refreshed at most every 30 s)',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      if (!overdue || Date.now() - overdue.at > OVERDUE_TTL_MS) {
+        // Only live statuses can be overdue, so the status index keeps this away from the archive.
+        const rows = await ctx.db
+          .select({ status: reports.status, n: sql<number>`count(*)::int` })
+          .from(reports)
+          .where(sql`${reports.status} in ${LIVE} and ${overdueExpr(ctx.clock())}`)
+          .groupBy(reports.status);
+        overdue = { at: Date.now(), rows };
+      }
+      this.reset();
+      for (const status of LIVE) this.set({ status }, overdue.rows.find((r) => r.status === status)?.n ?? 0);
+    },
+  });
+
+  return {
+    registry,
+    observeRequest: (method, route, status, seconds) => http.observe({ method, route, status: String(status) }, seconds),
+    observeJob: (job, seconds, ok) => {
+      jobRuns.inc({ job, outcome: ok ? 'ok' : 'failed' });
+      jobSeconds.observe({ job }, seconds);
+    },
+    watchQueues: (r) => {
+      runner = r;
+    },
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * Reports composed without a connection wait here (IndexedDB, photos as blobs) and are sent when
+ * the connection returns: on the `online` event and on app start. Each queued report carries one
+ * Idempotency-Key for its whole life, so however often it is retried (two tabs, a reload halfway,
+ * an answer lost on the way back) the server files it once. Photos go first; their upload ids are
+ * written back so a retry does not upload them again.
+ */
+import { useEffect, useState } from 'react';
+import { api, ApiError, OfflineError } from '../lib/api';
+import type { Message } from '../lib/i18n';
+import type { ReportDetail } from './types';
+
+export interface ReportDraft {
+  class: string;
+  categoryCode: string;
+  title: string;
+  description: string;
+  incidentDate?: string;
+  lat: number;
+  lng: number;
+  kelurahanCode?: string;
+  address?: string;
+  anonymous: boolean;
+  confidential: boolean;
+}
+
+export interface QueuedReport {
+  /** Also the Idempotency-Key of the submission. */
+  id: string;
+  /** Whose report it is: on a shared phone, one person's queue is never sent as another's. */
+  userId: string;
+  createdAt: string;
+  draft: ReportDraft;
+  photos: { blob: Blob; uploadId: string | null }[];
+  /** 'failed': the server refused it (e.g. a rule changed); the citizen decides what to do. */
+  state: 'waiting' | 'failed';
+  error?: Message;
+}
+
+const DB = 'khidmat';
+const STORE = 'outbox';
+const CHANGED = 'khidmat-outbox-changed';
+const SENT_KEY = 'khidmat.outbox.sent';
+
+/** The logged-in account as lib/session.tsx remembers it (also offline); null when logged out. */
+function currentUserId(): string | null {
+  try {
+    return (JSON.parse(localStorage.getItem('khidmat.me') ?? 'null') as { id: string } | null)?.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id' });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function tx<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await open();
+  return new Promise<T>((resolve, reject) => {
+    const t = db.transaction(STORE, mode);
+    const req = run(t.objectStore(STORE));
+    t.oncomplete = () => {
+      db.close();
+      resolve(req.result);
+    };
+    t.onerror = () => reject(t.error);
+  });
+}
+
+export const listQueued = () => tx<QueuedReport[]>('readonly', (s) => s.getAll() as IDBRequest<QueuedReport[]>);
+const getQueued = (id: string) => tx<QueuedReport | undefined>('readonly', (s) => s.get(id) as IDBRequest<QueuedReport | undefined>);
+const putQueued = (r: QueuedReport) => tx('readwrite', (s) => s.put(r)).then(changed);
+export const removeQueued = (id: string) => tx('readwrite', (s) => s.delete(id)).then(changed);
+
+function changed(): void {
+  window.dispatchEvent(new Event(CHANGED));
+}
+
+/** Tracking numbers of reports the outbox delivered, newest first, keyed by queue id. */
+interface Sent {
+  id: string;
+  userId: string;
+  trackingNumber: string;
+  at: string;
+}
+function sentLog(): Sent[] {
+  try {
+    return JSON.parse(localStorage.getItem(SENT_KEY) ?? '[]') as Sent[];
+  } catch {
+    return [];
+  }
+}
+function logSent(item: QueuedReport, trackingNumber: string): void {
+  const entry: Sent = { id: item.id, userId: item.userId, trackingNumber, at: new Date().toISOString() };
+  localStorage.setItem(SENT_KEY, JSON.stringify([entry, ...sentLog().filter((s) => s.id !== item.id)].slice(0, 10)));
+}
+
+/** One sender at a time across tabs (Web Locks), so photos are not uploaded twice. */
+function exclusive<T>(run: () => Promise<T>): Promise<T> {
+  if (navigator.locks) return navigator.locks.request('khidmat-outbox', run) as unknown as Promise<T>;
+  const next = chain.then(run, run);
+  chain = next.catch(() => undefined);
+  return next;
+}
+let chain: Promise<unknown> = Promise.resolve();
+
+async function send(item: QueuedReport): Promise<ReportDetail> {
+  for (const photo of item.photos) {
+    if (photo.uploadId) continue;
+    const form = new FormData();
+    form.append('photo', photo.blob, 'foto.jpg');
+    photo.uploadId = (await api<{ id: string }>('POST', '/uploads', { form })).id;
+    await putQueued(item);
+  }
+  const photoIds = item.photos.map((p) => p.uploadId!);
+  const report = await api<ReportDetail>('POST', '/reports', {
+    body: { ...item.draft, ...(photoIds.length ? { photoIds } : {}) },
+    headers: { 'Idempotency-Key': item.id },
+  });
+  logSent(item, report.trackingNumber);
+  await removeQueued(item.id);
+  return report;
+}
+
+/** Set when the server refused the session: the queue waits for the citizen to log in again. */
+let needsLogin = false;
+function noteOutcome(err: unknown): void {
+  const was = needsLogin;
+  needsLogin = err instanceof ApiError && err.status === 401;
+  if (was !== needsLogin) changed();
+}
+
+/** Worth trying again later: no network, server trouble, rate limit, or the session ran out. */
+const retryable = (err: unknown) => err instanceof OfflineError || (err instanceof ApiError && (err.status >= 500 || err.status === 429 || err.status === 401 || err.status === 408));
+
+export type SubmitResult = { sent: true; report: ReportDetail } | { sent: false; needsLogin: boolean };
+
+/**
+ * Queue first, then try at once: the same path whether online or not. A refusal the citizen can fix
+ * (a field error) is thrown and the draft leaves the queue, so the form shows it next to the field.
+ */
+export async function submitReport(userId: string, draft: ReportDraft, photos: Blob[]): Promise<SubmitResult> {
+  const item: QueuedReport = { id: crypto.randomUUID(), userId, createdAt: new Date().toISOString(), draft, photos: photos.map((blob) => ({ blob, uploadId: null })), state: 'waiting' };
+  await putQueued(item);
+  if (!navigator.onLine) return { sent: false, needsLogin: false };
+  return exclusive(async () => {
+    const current = await getQueued(item.id);
+    if (!current) {
+      const done = sentLog().find((s) => s.id === item.id);
+      return done ? { sent: true as const, report: await api<ReportDetail>('GET', `/reports/${done.trackingNumber}`) } : { sent: false as const, needsLogin };
+    }
+    try {
+      const report = await send(current);
+      noteOutcome(null);
+      return { sent: true as const, report };
+    } catch (err) {
+      noteOutcome(err);
+      if (retryable(err)) return { sent: false as const, needsLogin };
+      await removeQueued(item.id);
+      throw err;
+    }
+  });
+}
+
+/** Sends everything waiting; stops at the first sign the network (or the session) is not there. */
+export function syncOutbox(): Promise<void> {
+  return exclusive(async () => {
+    const me = currentUserId();
+    for (const item of await listQueued()) {
+      if (item.state !== 'waiting' || item.userId !== me) continue;
+      try {
+        await send(item);
+        noteOutcome(null);
+      } catch (err) {
+        noteOutcome(err);
+        if (retryable(err)) return;
+        await putQueued({ ...item, state: 'failed', error: err instanceof ApiError ? err.messages : { id: 'Gagal dikirim.', en: 'Could not be sent.' } });
+      }
+    }
+  });
+}
+
+let started = false;
+/** Called once at app start: send what waits now, and whenever the connection comes back. */
+export function startOutboxSync(): void {
+  if (started || typeof indexedDB === 'undefined') return;
+  started = true;
+  window.addEventListener('online', () => void syncOutbox().catch(() => undefined));
+  if (navigator.onLine) void syncOutbox().catch(() => undefined);
+}
+
+const forMe = <T extends { userId: string }>(list: T[]) => list.filter((x) => x.userId === currentUserId());
+
+/** What waits in the outbox and what it recently delivered for this account, kept current for the UI. */
+export function useOutbox() {
+  const [state, setState] = useState<{ items: QueuedReport[]; sent: Sent[]; needsLogin: boolean }>({ items: [], sent: forMe(sentLog()), needsLogin });
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void listQueued().then(
+        (all) => live && setState({ items: forMe(all), sent: forMe(sentLog()), needsLogin }),
+        () => undefined,
+      );
+    load();
+    window.addEventListener(CHANGED, load);
+    return () => {
+      live = false;
+      window.removeEventListener(CHANGED, load);
+    };
+  }, []);
+  return state;
+}

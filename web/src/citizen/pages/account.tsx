@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../lib/api';
+import { useLang, useT, type Message } from '../../lib/i18n';
+import { navigate } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { Checkbox, FormError, TextField, fieldError } from '../../ui/forms';
+import { Page } from '../../ui/page';
+import { accountM } from '../messages';
+
+export default function AccountPage() {
+  const t = useT(accountM);
+  const { lang } = useLang();
+  const { user, setUser } = useSession();
+  const [downloadError, setDownloadError] = useState<unknown>();
+  const [downloaded, setDownloaded] = useState(false);
+  const [password, setPassword] = useState('');
+  const [understood, setUnderstood] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [local, setLocal] = useState<Message>();
+
+  async function download() {
+    setDownloadError(undefined);
+    try {
+      const data = await api<{ exportedAt: string }>('GET', '/account/data');
+      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `khidmat-data-saya-${data.exportedAt.slice(0, 10)}.json`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      URL.revokeObjectURL(url);
+      setDownloaded(true);
+    } catch (err) {
+      setDownloadError(err);
+    }
+  }
+
+  async function remove(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    if (!understood) return setLocal({ id: accountM.id.mustConfirm, en: accountM.en.mustConfirm });
+    setLocal(undefined);
+    try {
+      const res = await api<{ reportsKeptAnonymously: number }>('DELETE', '/account', { body: { password } });
+      setUser(null);
+      navigate(`/akun-dihapus?laporan=${res.reportsKeptAnonymously}`, { replace: true });
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <Page title={t('title')}>
+      <p>{t('lead')}</p>
+      <h2>{t('held')}</h2>
+      {user ? (
+        <dl className="review">
+          <div>
+            <dt>{t('name')}</dt>
+            <dd>{user.fullName}</dd>
+          </div>
+          <div>
+            <dt>{t('nik')}</dt>
+            <dd>{user.nik ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('email')}</dt>
+            <dd>{user.email ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('phone')}</dt>
+            <dd>{user.phone ?? '—'}</dd>
+          </div>
+        </dl>
+      ) : null}
+      <p>{t('heldList')}</p>
+      <div className="btn-row">
+        <button type="button" className="btn btn-primary" onClick={() => void download()}>
+          {t('download')}
+        </button>
+      </div>
+      {downloaded ? (
+        <p className="alert alert-success" role="status">
+          {t('downloaded')}
+        </p>
+      ) : null}
+      <FormError error={downloadError} />
+
+      <h2>{t('deleteTitle')}</h2>
+      <p>{t('deleteLead')}</p>
+      <form onSubmit={remove} noValidate>
+        <TextField label={t('confirmPassword')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(error, 'password')} required />
+        <Checkbox label={t('understand')} name="understand" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
+        {local ? (
+          <div className="alert alert-error" role="alert">
+            {local[lang]}
+          </div>
+        ) : null}
+        <FormError error={error} shownFields={['password']} />
+        <div className="btn-row">
+          <button type="submit" className="btn btn-danger">
+            {t('delete')}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../lib/api';
+import { useT } from '../../lib/i18n';
+import { Link } from '../../lib/router';
+import { FormError, TextField, fieldError } from '../../ui/forms';
+import { Page } from '../../ui/page';
+import { authM } from '../messages';
+
+export default function ForgotPage() {
+  const t = useT(authM);
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [sent, setSent] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await api('POST', '/auth/password-reset', { body: { email: email.trim() } });
+      setSent(true);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <Page title={t('forgotTitle')}>
+      <p>{t('forgotLead')}</p>
+      {sent ? (
+        <p className="alert alert-success" role="status">
+          {t('codeSent')}
+        </p>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <TextField label={t('email')} name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError(error, 'email')} required />
+          <FormError error={error} shownFields={['email']} />
+          <div className="btn-row">
+            <button type="submit" className="btn btn-primary">
+              {t('sendCode')}
+            </button>
+          </div>
+        </form>
+      )}
+      <p>
+        <Link to="/sandi-baru">{t('haveCode')}</Link>
+      </p>
+    </Page>
+  );
+}

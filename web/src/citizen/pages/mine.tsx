@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../../lib/i18n';
+import { Link } from '../../lib/router';
+import { useApi } from '../../lib/use-api';
+import { LoadError, Loading, Page } from '../../ui/page';
+import { OutboxPanel, ReportCard } from '../components';
+import { commonM, mineM } from '../messages';
+import { useOutbox } from '../outbox';
+import type { ReportList, ReportSummary } from '../types';
+
+const PAGE = 20;
+
+export default function MyReportsPage() {
+  const t = useT(mineM);
+  const tc = useT(commonM);
+  const [offset, setOffset] = useState(0);
+  const [items, setItems] = useState<ReportSummary[]>([]);
+  const { data, error, loading, reload } = useApi<ReportList>(`/reports/mine?limit=${PAGE}&offset=${offset}`);
+  // A report the outbox just delivered should appear without a manual refresh.
+  const sentCount = useOutbox().sent.length;
+  useEffect(() => {
+    if (offset === 0) reload();
+  }, [sentCount]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (data) setItems((prev) => (offset === 0 ? data.items : [...prev, ...data.items]));
+  }, [data, offset]);
+
+  return (
+    <Page
+      title={t('title')}
+      actions={
+        <Link className="btn btn-primary" to="/lapor">
+          {t('file')}
+        </Link>
+      }
+    >
+      <OutboxPanel />
+      {error ? <LoadError error={error} retry={reload} /> : null}
+      {loading && !items.length ? <Loading /> : null}
+      {!loading && !error && !items.length ? <p>{t('none')}</p> : null}
+      <ul className="card-list">
+        {items.map((r) => (
+          <ReportCard key={r.trackingNumber} report={r} />
+        ))}
+      </ul>
+      {data?.hasMore ? (
+        <div className="btn-row">
+          <button type="button" className="btn" onClick={() => setOffset((o) => o + PAGE)}>
+            {tc('loadMore')}
+          </button>
+        </div>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { query } from '../../lib/api';
+import { useLang, useT } from '../../lib/i18n';
+import { navigate, useSearchParams } from '../../lib/router';
+import { useApi } from '../../lib/use-api';
+import { SelectField, TextField, fieldError } from '../../ui/forms';
+import { LoadError, Loading, Page } from '../../ui/page';
+import { ReportCard } from '../components';
+import { MapView } from '../map';
+import { commonM, publicM } from '../messages';
+import { useReference } from '../reference';
+import { PUBLIC_STATUSES, type ReportList, type ReportSummary } from '../types';
+
+const STATUS_LABELS: Record<(typeof PUBLIC_STATUSES)[number], { id: string; en: string }> = {
+  verified: { id: 'Diverifikasi', en: 'Verified' },
+  dispositioned: { id: 'Didisposisikan', en: 'Forwarded to agency' },
+  in_progress: { id: 'Sedang ditindaklanjuti', en: 'In progress' },
+  resolved: { id: 'Selesai ditangani', en: 'Resolved' },
+  closed: { id: 'Ditutup', en: 'Closed' },
+  outside_authority: { id: 'Bukan kewenangan Pemko', en: 'Outside city authority' },
+};
+const PAGE = 20;
+
+/** Filters live in the address, so a filtered list can be shared and the back button works. */
+export default function PublicReportsPage() {
+  const t = useT(publicM);
+  const tc = useT(commonM);
+  const { lang } = useLang();
+  const params = useSearchParams();
+  const filters = { status: params.get('status') ?? '', category: params.get('kategori') ?? '', kelurahan: params.get('kelurahan') ?? '', q: params.get('q') ?? '' };
+  const view = params.get('tampilan') === 'peta' ? 'map' : 'list';
+  const [draft, setDraft] = useState(filters);
+  const [offset, setOffset] = useState(0);
+  const [items, setItems] = useState<ReportSummary[]>([]);
+  const categories = useReference('categories').data ?? [];
+  const regions = useReference('regions').data ?? [];
+  const limit = view === 'map' ? 100 : PAGE;
+  const path = `/reports/public${query({ ...filters, limit, offset })}`;
+  const { data, error, loading, reload } = useApi<ReportList>(path);
+  const key = `${filters.status}|${filters.category}|${filters.kelurahan}|${filters.q}|${view}`;
+
+  useEffect(() => {
+    setOffset(0);
+    setDraft(filters);
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (data) setItems((prev) => (offset === 0 ? data.items : [...prev, ...data.items]));
+  }, [data, offset]);
+
+  const go = (f: typeof filters, v = view) =>
+    navigate(`/laporan${query({ status: f.status, kategori: f.category, kelurahan: f.kelurahan, q: f.q.trim(), tampilan: v === 'map' ? 'peta' : '' })}`, { replace: true });
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    go(draft);
+  };
+  const markers = useMemo(
+    () => items.map((r) => ({ lat: r.location.lat, lng: r.location.lng, title: `${r.trackingNumber}: ${r.title}`, onOpen: () => navigate(`/laporan/${r.trackingNumber}`) })),
+    [items],
+  );
+
+  return (
+    <Page title={t('title')}>
+      <p>{t('lead')}</p>
+      <form className="filters" onSubmit={apply} role="search">
+        <TextField label={t('search')} name="q" type="search" placeholder={t('searchHint')} value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} error={fieldError(error, 'q')} />
+        <SelectField label={tc('status')} name="status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+          <option value="">{tc('all')}</option>
+          {PUBLIC_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s][lang]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={tc('category')} name="category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
+          <option value="">{tc('all')}</option>
+          {categories.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.parentCode ? `— ${c.name[lang]}` : c.name[lang]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={tc('kelurahan')} name="kelurahan" value={draft.kelurahan} onChange={(e) => setDraft({ ...draft, kelurahan: e.target.value })}>
+          <option value="">{tc('all')}</option>
+          {regions.map((k) => (
+            <optgroup key={k.code} label={k.name}>
+              {k.kelurahan.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <div className="btn-row">
+          <button type="submit" className="btn btn-primary">
+            {t('apply')}
+          </button>
+        </div>
+      </form>
+      <div className="btn-row" role="group" aria-label={t('view')}>
+        <button type="button" className={view === 'list' ? 'btn btn-primary' : 'btn'} aria-pressed={view === 'list'} onClick={() => go(filters, 'list')}>
+          {t('list')}
+        </button>
+        <button type="button" className={view === 'map' ? 'btn btn-primary' : 'btn'} aria-pressed={view === 'map'} onClick={() => go(filters, 'map')}>
+          {t('map')}
+        </button>
+      </div>
+      {error ? <LoadError error={error} retry={reload} /> : null}
+      {loading && !items.length ? <Loading /> : null}
+      <p role="status" className="hint">
+        {!loading ? (items.length ? t('found', { n: items.length }) : tc('none')) : ''}
+      </p>
+      {/* The list stays under the map: keyboard users and weak connections still reach every report. */}
+      {view === 'map' ? <MapView label={t('mapLabel')} markers={markers} zoom={12} /> : null}
+      <ul className="card-list">
+        {items.map((r) => (
+          <ReportCard key={r.trackingNumber} report={r} />
+        ))}
+      </ul>
+      {data?.hasMore ? (
+        <div className="btn-row">
+          <button type="button" className="btn" onClick={() => setOffset((o) => o + limit)}>
+            {tc('loadMore')}
+          </button>
+        </div>
+      ) : null}
+    </Page>
+  );
+}

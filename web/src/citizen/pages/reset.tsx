@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../lib/api';
+import { useT } from '../../lib/i18n';
+import { Link, useSearchParams } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { FormError, TextField, fieldError } from '../../ui/forms';
+import { Page } from '../../ui/page';
+import { authM } from '../messages';
+
+export default function ResetPage() {
+  const t = useT(authM);
+  const { setUser } = useSession();
+  const [token, setToken] = useState(useSearchParams().get('token') ?? '');
+  const [newPassword, setNewPassword] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await api('POST', '/auth/password-reset/complete', { body: { token: token.trim(), newPassword } });
+      setUser(null); // every session ended, this one too
+      setDone(true);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <Page title={t('resetTitle')}>
+      {done ? (
+        <p className="alert alert-success" role="status">
+          {t('resetDone')} <Link to="/masuk">{t('login')}</Link>
+        </p>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <TextField label={t('code')} name="token" autoComplete="one-time-code" value={token} onChange={(e) => setToken(e.target.value)} error={fieldError(error, 'token')} required />
+          <TextField label={t('newPassword')} name="newPassword" type="password" autoComplete="new-password" hint={t('passwordHint')} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} error={fieldError(error, 'newPassword')} required />
+          <FormError error={error} shownFields={['token', 'newPassword']} />
+          <div className="btn-row">
+            <button type="submit" className="btn btn-primary">
+              {t('save')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Page>
+  );
+}

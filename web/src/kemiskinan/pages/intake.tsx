@@ -1,0 +1,126 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { api } from '../../lib/api';
+import { useLang, useT } from '../../lib/i18n';
+import { navigate } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { useApi } from '../../lib/use-api';
+import { fieldError, FormError, SelectField, TextArea, TextField } from '../../ui/forms';
+import { Page } from '../../ui/page';
+import { newKey } from '../common';
+import { m } from '../messages';
+import { NEED_LABELS, NEEDS, type Detail, type Scope } from '../types';
+
+type Member = { nik: string; name: string; relation: 'kepala' | 'istri_suami' | 'anak' | 'lainnya' };
+type Regions = { code: string; name: string; kelurahan: { code: string; name: string }[] }[];
+
+/** A citizen files for their own household; an operator or volunteer on a household's behalf. */
+export default function Intake() {
+  const t = useT(m);
+  const { lang } = useLang();
+  const { user } = useSession();
+  const regions = useApi<Regions>('/regions');
+  const scope = useApi<Scope>('/kemiskinan/me');
+  const key = useMemo(newKey, []);
+  const [kk, setKk] = useState('');
+  const [address, setAddress] = useState('');
+  const [kelurahan, setKelurahan] = useState('');
+  const [rt, setRt] = useState('');
+  const [rw, setRw] = useState('');
+  const [members, setMembers] = useState<Member[]>([{ nik: user?.role === 'citizen' ? (user.nik ?? '') : '', name: user?.role === 'citizen' ? user.fullName : '', relation: 'kepala' }]);
+  const [category, setCategory] = useState('sosial_ekonomi');
+  const [need, setNeed] = useState('bpnt_sembako');
+  const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const fixedKelurahan = scope.data?.role === 'kelurahan_operator' ? scope.data.kelurahanCode : null;
+  const onBehalf = user?.role === 'kelurahan_operator' || user?.role === 'volunteer';
+  const setMember = (i: number, patch: Partial<Member>) => setMembers(members.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const photoIds: string[] = [];
+      for (const file of photos) {
+        const form = new FormData();
+        form.append('photo', file, file.name);
+        photoIds.push((await api<{ id: string }>('POST', '/uploads', { form })).id);
+      }
+      const filed = await api<Detail>('POST', '/kemiskinan/complaints', {
+        headers: { 'Idempotency-Key': key },
+        body: {
+          household: { kk, address, kelurahanCode: fixedKelurahan ?? kelurahan, rt, rw, members },
+          needCategory: category,
+          needType: need,
+          description,
+          ...(photoIds.length ? { photoIds } : {}),
+        },
+      });
+      navigate(`/kemiskinan/pengaduan/${filed.trackingNumber}`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const err = (f: string) => fieldError(error, f);
+  return (
+    <Page title={t('intakeTitle')}>
+      {onBehalf ? <p className="alert alert-info">{t('intakeOnBehalf', { role: user?.role === 'volunteer' ? 'relawan' : 'operator kelurahan' })}</p> : null}
+      <form className="kms-form" onSubmit={submit} noValidate>
+        <fieldset>
+          <legend>{t('household')}</legend>
+          <TextField label={t('kk')} hint={t('kkHint')} inputMode="numeric" autoComplete="off" required value={kk} onChange={(e) => setKk(e.target.value)} error={err('household.kk')} />
+          <TextField label={t('address')} required value={address} onChange={(e) => setAddress(e.target.value)} error={err('household.address')} />
+          {fixedKelurahan ? (
+            <p>{t('kelurahan')}: <strong>{scope.data?.kelurahanName}</strong></p>
+          ) : (
+            <SelectField label={t('kelurahan')} required value={kelurahan} onChange={(e) => setKelurahan(e.target.value)} error={err('household.kelurahanCode')}>
+              <option value="">{t('chooseKelurahan')}</option>
+              {regions.data?.map((k) => (
+                <optgroup key={k.code} label={k.name}>
+                  {k.kelurahan.map((l) => <option key={l.code} value={l.code}>{l.name}</option>)}
+                </optgroup>
+              ))}
+            </SelectField>
+          )}
+          <div className="grid-2">
+            <TextField label={t('rt')} inputMode="numeric" required value={rt} onChange={(e) => setRt(e.target.value)} error={err('household.rt')} />
+            <TextField label={t('rw')} inputMode="numeric" required value={rw} onChange={(e) => setRw(e.target.value)} error={err('household.rw')} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('members')}</legend>
+          {fieldError(error, 'household.members') ? <p className="field-error" role="alert">{fieldError(error, 'household.members')![lang]}</p> : null}
+          {members.map((mb, i) => (
+            <div className="kms-member" key={i}>
+              <TextField label={t('memberName', { n: i + 1 })} required value={mb.name} onChange={(e) => setMember(i, { name: e.target.value })} error={err(`household.members.${i}.name`)} />
+              <TextField label={t('memberNik', { n: i + 1 })} inputMode="numeric" autoComplete="off" required value={mb.nik} onChange={(e) => setMember(i, { nik: e.target.value })} error={err(`household.members.${i}.nik`)} />
+              <SelectField label={t('memberRelation', { n: i + 1 })} value={mb.relation} onChange={(e) => setMember(i, { relation: e.target.value as Member['relation'] })}>
+                {(['kepala', 'istri_suami', 'anak', 'lainnya'] as const).map((r) => <option key={r} value={r}>{t(r)}</option>)}
+              </SelectField>
+              {members.length > 1 ? <button type="button" className="btn btn-ghost" onClick={() => setMembers(members.filter((_, j) => j !== i))}>{t('removeMember', { n: i + 1 })}</button> : null}
+            </div>
+          ))}
+          <button type="button" className="btn" onClick={() => setMembers([...members, { nik: '', name: '', relation: 'anak' }])}>{t('addMember')}</button>
+        </fieldset>
+        <fieldset>
+          <legend>{t('needHeading')}</legend>
+          <SelectField label={t('needCategory')} value={category} onChange={(e) => { setCategory(e.target.value); setNeed(NEEDS[e.target.value]![0]!); }} error={err('needCategory')}>
+            {Object.keys(NEEDS).map((c) => <option key={c} value={c}>{t(c as 'pendidikan')}</option>)}
+          </SelectField>
+          <SelectField label={t('needType')} value={need} onChange={(e) => setNeed(e.target.value)} error={err('needType')}>
+            {NEEDS[category]!.map((n) => <option key={n} value={n}>{NEED_LABELS[n]![lang]}</option>)}
+          </SelectField>
+          {category === 'darurat' ? <p className="alert alert-info">{t('urgentNote')}</p> : null}
+          <TextArea label={t('description')} required rows={5} value={description} onChange={(e) => setDescription(e.target.value)} error={err('description')} />
+          <TextField label={t('photos')} type="file" accept="image/jpeg,image/png,image/webp" multiple onChange={(e) => setPhotos(Array.from(e.target.files ?? []).slice(0, 5))} error={err('photoIds') ?? err('photo')} />
+        </fieldset>
+        <FormError error={error} shownFields={['household.kk', 'household.address', 'household.kelurahanCode', 'household.rt', 'household.rw', 'household.members', ...members.flatMap((_, i) => [`household.members.${i}.nik`, `household.members.${i}.name`]), 'needCategory', 'needType', 'description', 'photoIds', 'photo']} />
+        <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t('sending') : t('submit')}</button>
+      </form>
+    </Page>
+  );
+}
