@@ -25,13 +25,14 @@ describeEachDatabase('notification outbox', (h) => {
     expect(delivered[0]!.title.id).toMatch(/^Laporan DMI-2026-\d{6}: Diterima$/);
   });
 
-  it('emails through SMTP when configured, retrying a failed send later', async () => {
+  it('emails through SMTP when configured, retrying a failed send later, with links made absolute by PUBLIC_URL', async () => {
     const citizen = await h().citizen();
     await h().ctx.db.insert(outbox).values({
       userId: citizen.userId,
       channel: 'email',
       title: { id: 'Judul', en: 'Title' },
       body: { id: 'Isi', en: 'Body' },
+      link: '/laporan/DMI-2026-000001',
       createdAt: h().now(),
       availableAt: h().now(),
     });
@@ -49,9 +50,16 @@ describeEachDatabase('notification outbox', (h) => {
     const [row] = await h().ctx.db.select().from(outbox).where(eq(outbox.channel, 'email'));
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'Error: SMTP 421' });
     h().setNow(new Date(h().now().getTime() + 120_000));
-    await deliverDue(h().ctx, mailer);
+    const config = h().ctx.config;
+    config.publicUrl = 'https://aduan.dumaikota.go.id';
+    try {
+      await deliverDue(h().ctx, mailer);
+    } finally {
+      config.publicUrl = undefined;
+    }
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ to: expect.stringContaining('@mail.test'), subject: 'Judul', messageId: `<outbox-${row!.id}@khidmat>` });
+    expect(sent[0]!.text).toContain('https://aduan.dumaikota.go.id/laporan/DMI-2026-000001');
   });
 
   it('delivers through a real SMTP server with the outbox id as Message-ID', async () => {

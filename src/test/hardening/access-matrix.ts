@@ -129,7 +129,7 @@ export const ACCESS_MATRIX: Record<string, Rule> = {
       'GET /complaints',
       'GET /complaints/:trackingNumber',
       'GET /complaints/:trackingNumber/photos/:photoId',
-      ...['route', 'return', 'assign-visit', 'assist', 'refer', 'refuse', 'register-match', 'withdraw', 'comments'].map((a) => `POST /complaints/:trackingNumber/${a}`),
+      ...['route', 'return', 'take-emergency', 'assign-visit', 'assist', 'refer', 'refuse', 'register-match', 'withdraw', 'comments'].map((a) => `POST /complaints/:trackingNumber/${a}`),
       'GET /households/:id',
       'GET /visits',
       'POST /visits/:id/record',

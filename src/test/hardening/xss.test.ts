@@ -57,7 +57,7 @@ async function inert(path: string, markers: string[], token?: string): Promise<v
   });
   await page.goto(path);
   for (const marker of markers) {
-    await page.waitForFunction(`document.body.innerText.includes(${JSON.stringify(marker)})`, undefined, { timeout: 20_000 });
+    await page.getByText(marker).first().waitFor({ timeout: 20_000 });
   }
   // A string, not a function: the server's tsconfig has no DOM types.
   const found = (await page.evaluate(`({
