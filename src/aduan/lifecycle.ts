@@ -3,7 +3,7 @@
  * who may take it. Services consult this table; nothing else decides whether a transition is legal.
  * Triage actions mirror SP4N-LAPOR!'s admin desk (verify, tunda, bukan wewenang, arsip, tolak).
  */
-import { conflict, forbidden } from '../core/errors.js';
+import { workflow, type Transition } from '../core/workflow/transitions.js';
 
 export const REPORT_CLASSES = ['pengaduan', 'aspirasi', 'permintaan_informasi'] as const;
 export type ReportClass = (typeof REPORT_CLASSES)[number];
@@ -44,13 +44,6 @@ export interface OutsideAuthority {
   reason: string;
 }
 
-interface Transition {
-  from: readonly ReportStatus[];
-  /** 'same' = the action adds to the timeline without moving the report. */
-  to: ReportStatus | 'same';
-  by: readonly Actor[];
-}
-
 const TRIAGE_OPEN = ['submitted', 'postponed', 'verified'] as const;
 const HANDLING = ['dispositioned', 'in_progress'] as const;
 
@@ -77,15 +70,14 @@ export const TRANSITIONS = {
   withdraw: { from: ['submitted', 'postponed'], to: 'withdrawn', by: ['reporter'] },
   rate: { from: ['resolved', 'closed'], to: 'closed', by: ['reporter'] },
   comment: { from: REPORT_STATUSES, to: 'same', by: ['triage', 'opd'] },
-} as const satisfies Record<string, Transition>;
+} as const satisfies Record<string, Transition<ReportStatus, Actor>>;
 
 export type ReportAction = keyof typeof TRANSITIONS;
 export const REPORT_ACTIONS = Object.keys(TRANSITIONS) as ReportAction[];
 
-export function canTransition(action: ReportAction, from: ReportStatus, actor: Actor): boolean {
-  const t: Transition = TRANSITIONS[action];
-  return t.from.includes(from) && t.by.includes(actor);
-}
+const lifecycle = workflow<ReportAction, ReportStatus, Actor>(TRANSITIONS, { id: 'laporan', en: 'report' });
+
+export const canTransition = lifecycle.can;
 
 /**
  * The status after `action`, or an AppError: 403 when the actor may never take it, 409 when the
@@ -97,19 +89,8 @@ export function nextStatus(
   actor: Actor,
   otherOpdsStillHandling = false,
 ): ReportStatus {
-  const t: Transition = TRANSITIONS[action];
-  if (!t.by.includes(actor)) throw forbidden();
-  if (!t.from.includes(from)) {
-    throw conflict(
-      'invalid_transition',
-      `Tindakan "${action}" tidak dapat dilakukan pada laporan berstatus "${from}".`,
-      `Action "${action}" is not allowed on a report in status "${from}".`,
-      'status',
-    );
-  }
-  if (t.to === 'same') return from;
-  if (action === 'return_to_triage' && otherOpdsStillHandling) return from;
-  return t.to;
+  const to = lifecycle.next(action, from, actor);
+  return action === 'return_to_triage' && otherOpdsStillHandling ? from : to;
 }
 
 export const TERMINAL_STATUSES: readonly ReportStatus[] = [

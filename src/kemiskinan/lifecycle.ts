@@ -5,7 +5,7 @@
  * unregistered one is guided to the musyawarah kelurahan, whose proposal may later bring it back
  * once a newer register lists the household.
  */
-import { conflict, forbidden } from '../core/errors.js';
+import { workflow, type Transition } from '../core/workflow/transitions.js';
 
 export const SECTIONS = ['pendidikan', 'kesehatan', 'sosial_ekonomi'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -51,12 +51,6 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 /** Who acts, as the lifecycle sees it (access.ts maps principals onto these). */
 export type Actor = 'citizen' | 'desk' | 'section' | 'volunteer' | 'operator' | 'opd' | 'system';
 
-interface Transition {
-  from: readonly ComplaintStatus[];
-  to: ComplaintStatus | 'same';
-  by: readonly Actor[];
-}
-
 const AT_SECTION = ['routed', 'visit_assigned', 'visited'] as const;
 
 export const TRANSITIONS = {
@@ -77,30 +71,15 @@ export const TRANSITIONS = {
   take_emergency: { from: ['musyawarah', 'proposed'], to: 'submitted', by: ['desk'] },
   withdraw: { from: ['submitted', 'musyawarah'], to: 'withdrawn', by: ['citizen'] },
   comment: { from: COMPLAINT_STATUSES, to: 'same', by: ['desk', 'section'] },
-} as const satisfies Record<string, Transition>;
+} as const satisfies Record<string, Transition<ComplaintStatus, Actor>>;
 
 export type ComplaintAction = keyof typeof TRANSITIONS;
 export const COMPLAINT_ACTIONS = Object.keys(TRANSITIONS) as ComplaintAction[];
 
-export function canTransition(action: ComplaintAction, from: ComplaintStatus, actor: Actor): boolean {
-  const t: Transition = TRANSITIONS[action];
-  return t.from.includes(from) && t.by.includes(actor);
-}
+const lifecycle = workflow<ComplaintAction, ComplaintStatus, Actor>(TRANSITIONS, { id: 'pengaduan', en: 'complaint' });
 
 /** The status after `action`, or 403 (never this actor's step) / 409 (not from this status). */
-export function nextStatus(action: ComplaintAction, from: ComplaintStatus, actor: Actor): ComplaintStatus {
-  const t: Transition = TRANSITIONS[action];
-  if (!t.by.includes(actor)) throw forbidden();
-  if (!t.from.includes(from)) {
-    throw conflict(
-      'invalid_transition',
-      `Tindakan "${action}" tidak dapat dilakukan pada pengaduan berstatus "${from}".`,
-      `Action "${action}" is not allowed on a complaint in status "${from}".`,
-      'status',
-    );
-  }
-  return t.to === 'same' ? from : t.to;
-}
+export const nextStatus = lifecycle.next;
 
 /** Statuses in which a complaint still waits for Dinas Sosial (queues, SLA). */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = ['submitted', ...AT_SECTION];
