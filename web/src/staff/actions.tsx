@@ -3,7 +3,8 @@ import { api, errorMessage } from '../lib/api';
 import { useLang, useT } from '../lib/i18n';
 import { useApi } from '../lib/use-api';
 import { Checkbox, fieldError, FormError, SelectField, TextArea, TextField } from '../ui/forms';
-import { idempotencyKey, useSubmit } from './common';
+import { useSubmit } from '../lib/use-submit';
+import { idempotencyKey } from './common';
 import { m, type StaffKey } from './messages';
 import type { Category, Detail, Opd, Similar } from './types';
 

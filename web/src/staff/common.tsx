@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useT } from '../lib/i18n';
 import { m } from './messages';
 import type { Sla } from './types';
@@ -12,26 +11,6 @@ export function SlaBadge({ sla }: { sla: Pick<Sla, 'overdue' | 'workingDaysLeft'
   if (n === 0) return <span className="badge badge-warn">{t('slaToday')}</span>;
   if (n <= 1) return <span className="badge badge-warn">{t('slaSoon', { n })}</span>;
   return <span className="badge badge-ok">{t('slaOk', { n })}</span>;
-}
-
-/** A form submission: busy while it runs, the error kept for showing next to the fields. */
-export function useSubmit<T>(run: () => Promise<T>, onDone?: (result: T) => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await run();
-      onDone?.(result);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, submit, setError };
 }
 
 /** A fresh key per submission: a retried request after a network blip never acts twice. */

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../lib/api';
 import { useLang, useT, type Message } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { useSubmit } from '../../lib/use-submit';
 import { Checkbox, FormError, TextField, fieldError } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { accountM } from '../messages';
@@ -11,16 +12,13 @@ export default function AccountPage() {
   const t = useT(accountM);
   const { lang } = useLang();
   const { user, setUser } = useSession();
-  const [downloadError, setDownloadError] = useState<unknown>();
   const [downloaded, setDownloaded] = useState(false);
   const [password, setPassword] = useState('');
   const [understood, setUnderstood] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [local, setLocal] = useState<Message>();
 
-  async function download() {
-    setDownloadError(undefined);
-    try {
+  const download = useSubmit(
+    async () => {
       const data = await api<{ exportedAt: string }>('GET', '/account/data');
       const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
       const a = document.createElement('a');
@@ -30,25 +28,17 @@ export default function AccountPage() {
       a.click();
       a.remove();
       URL.revokeObjectURL(url);
-      setDownloaded(true);
-    } catch (err) {
-      setDownloadError(err);
-    }
-  }
+    },
+    () => setDownloaded(true),
+  );
 
-  async function remove(e: FormEvent) {
-    e.preventDefault();
-    setError(undefined);
+  const removal = useSubmit(async () => {
     if (!understood) return setLocal({ id: accountM.id.mustConfirm, en: accountM.en.mustConfirm });
     setLocal(undefined);
-    try {
-      const res = await api<{ reportsKeptAnonymously: number }>('DELETE', '/account', { body: { password } });
-      setUser(null);
-      navigate(`/akun-dihapus?laporan=${res.reportsKeptAnonymously}`, { replace: true });
-    } catch (err) {
-      setError(err);
-    }
-  }
+    const res = await api<{ reportsKeptAnonymously: number }>('DELETE', '/account', { body: { password } });
+    setUser(null);
+    navigate(`/akun-dihapus?laporan=${res.reportsKeptAnonymously}`, { replace: true });
+  });
 
   return (
     <Page title={t('title')}>
@@ -76,7 +66,7 @@ export default function AccountPage() {
       ) : null}
       <p>{t('heldList')}</p>
       <div className="btn-row">
-        <button type="button" className="btn btn-primary" onClick={() => void download()}>
+        <button type="button" className="btn btn-primary" onClick={() => void download.submit()}>
           {t('download')}
         </button>
       </div>
@@ -85,19 +75,19 @@ export default function AccountPage() {
           {t('downloaded')}
         </p>
       ) : null}
-      <FormError error={downloadError} />
+      <FormError error={download.error} />
 
       <h2>{t('deleteTitle')}</h2>
       <p>{t('deleteLead')}</p>
-      <form onSubmit={remove} noValidate>
-        <TextField label={t('confirmPassword')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(error, 'password')} required />
+      <form onSubmit={(e) => void removal.submit(e)} noValidate>
+        <TextField label={t('confirmPassword')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(removal.error, 'password')} required />
         <Checkbox label={t('understand')} name="understand" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
         {local ? (
           <div className="alert alert-error" role="alert">
             {local[lang]}
           </div>
         ) : null}
-        <FormError error={error} shownFields={['password']} />
+        <FormError error={removal.error} shownFields={['password']} />
         <div className="btn-row">
           <button type="submit" className="btn btn-danger">
             {t('delete')}

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
+import { useSubmit } from '../../lib/use-submit';
 import { FormError, TextField, fieldError } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { authM } from '../messages';
@@ -9,19 +10,11 @@ import { authM } from '../messages';
 export default function ForgotPage() {
   const t = useT(authM);
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<unknown>();
   const [sent, setSent] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(undefined);
-    try {
-      await api('POST', '/auth/password-reset', { body: { email: email.trim() } });
-      setSent(true);
-    } catch (err) {
-      setError(err);
-    }
-  }
+  const { error, submit } = useSubmit(
+    () => api('POST', '/auth/password-reset', { body: { email: email.trim() } }),
+    () => setSent(true),
+  );
 
   return (
     <Page title={t('forgotTitle')}>
@@ -31,7 +24,7 @@ export default function ForgotPage() {
           {t('codeSent')}
         </p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(e) => void submit(e)} noValidate>
           <TextField label={t('email')} name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError(error, 'email')} required />
           <FormError error={error} shownFields={['email']} />
           <div className="btn-row">

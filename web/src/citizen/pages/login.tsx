@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { Link, navigate, useSearchParams } from '../../lib/router';
 import { useSession, type Me } from '../../lib/session';
+import { useSubmit } from '../../lib/use-submit';
 import { FormError, TextField, fieldError } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { landingFor } from '../landing';
@@ -15,28 +16,18 @@ export default function LoginPage() {
   const lanjut = useSearchParams().get('lanjut');
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const res = await api<{ user: Me }>('POST', '/auth/login', { body: { identifier, password } });
+  const { busy, error, submit } = useSubmit(
+    () => api<{ user: Me }>('POST', '/auth/login', { body: { identifier, password } }),
+    (res) => {
       setUser(res.user);
       void syncOutbox(); // reports queued before the session ran out go now
       navigate(landingFor(res.user.role, lanjut), { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
 
   return (
     <Page title={t('loginTitle')}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <TextField label={t('identifier')} name="identifier" autoComplete="username" value={identifier} onChange={(e) => setIdentifier(e.target.value)} error={fieldError(error, 'identifier')} required />
         <TextField label={t('password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(error, 'password')} required />
         <FormError error={error} shownFields={['identifier', 'password']} />

@@ -3,6 +3,7 @@ import { api, ApiError } from '../../lib/api';
 import { useT, type Message } from '../../lib/i18n';
 import { Link, navigate, useSearchParams } from '../../lib/router';
 import { useSession, type Me } from '../../lib/session';
+import { useSubmit } from '../../lib/use-submit';
 import { FormError, TextField, fieldError } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { landingFor } from '../landing';
@@ -26,8 +27,16 @@ export default function RegisterPage() {
   const regions = useReference('regions').data;
   const [form, setForm] = useState<Record<Field, string>>({ nik: '', fullName: '', email: '', phone: '', password: '' });
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: send } = useSubmit(
+    () => {
+      const body = { nik: form.nik.replace(/\s+/g, ''), fullName: form.fullName.trim(), password: form.password, ...(form.email.trim() ? { email: form.email.trim() } : {}), ...(form.phone.trim() ? { phone: form.phone.trim() } : {}) };
+      return api<{ user: Me }>('POST', '/auth/register', { body });
+    },
+    (res) => {
+      setUser(res.user);
+      navigate(landingFor(res.user.role, lanjut ?? '/lapor'), { replace: true });
+    },
+  );
 
   const nikOpts = useMemo(
     () => ({
@@ -51,7 +60,7 @@ export default function RegisterPage() {
   };
   const blur = (f: Field) => () => setTouched((s) => ({ ...s, [f]: true }));
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     setTouched({ nik: true, fullName: true, email: true, phone: true, password: true });
     if (Object.values(local).some(Boolean)) {
@@ -59,18 +68,7 @@ export default function RegisterPage() {
       if (first) document.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body = { nik: form.nik.replace(/\s+/g, ''), fullName: form.fullName.trim(), password: form.password, ...(form.email.trim() ? { email: form.email.trim() } : {}), ...(form.phone.trim() ? { phone: form.phone.trim() } : {}) };
-      const res = await api<{ user: Me }>('POST', '/auth/register', { body });
-      setUser(res.user);
-      navigate(landingFor(res.user.role, lanjut ?? '/lapor'), { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void send();
   }
 
   return (

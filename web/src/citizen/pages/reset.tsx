@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { Link, useSearchParams } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { useSubmit } from '../../lib/use-submit';
 import { FormError, TextField, fieldError } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { authM } from '../messages';
@@ -12,20 +13,14 @@ export default function ResetPage() {
   const { setUser } = useSession();
   const [token, setToken] = useState(useSearchParams().get('token') ?? '');
   const [newPassword, setNewPassword] = useState('');
-  const [error, setError] = useState<unknown>();
   const [done, setDone] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(undefined);
-    try {
-      await api('POST', '/auth/password-reset/complete', { body: { token: token.trim(), newPassword } });
+  const { error, submit } = useSubmit(
+    () => api('POST', '/auth/password-reset/complete', { body: { token: token.trim(), newPassword } }),
+    () => {
       setUser(null); // every session ended, this one too
       setDone(true);
-    } catch (err) {
-      setError(err);
-    }
-  }
+    },
+  );
 
   return (
     <Page title={t('resetTitle')}>
@@ -34,7 +29,7 @@ export default function ResetPage() {
           {t('resetDone')} <Link to="/masuk">{t('login')}</Link>
         </p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(e) => void submit(e)} noValidate>
           <TextField label={t('code')} name="token" autoComplete="one-time-code" value={token} onChange={(e) => setToken(e.target.value)} error={fieldError(error, 'token')} required />
           <TextField label={t('newPassword')} name="newPassword" type="password" autoComplete="new-password" hint={t('passwordHint')} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} error={fieldError(error, 'newPassword')} required />
           <FormError error={error} shownFields={['token', 'newPassword']} />

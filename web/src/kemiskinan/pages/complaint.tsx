@@ -1,9 +1,10 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api } from '../../lib/api';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
+import { useSubmit } from '../../lib/use-submit';
 import { fieldError, FormError, SelectField, TextArea, TextField } from '../../ui/forms';
 import { Loading, LoadError, Page } from '../../ui/page';
 import { Badges, newKey } from '../common';
@@ -24,25 +25,17 @@ function ActionForm({ tn, path, title, initial, render, build, onDone }: {
 }) {
   const t = useT(m);
   const [values, setValues] = useState(initial);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const [key] = useState(newKey);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onDone(await api<Detail>('POST', `/kemiskinan/complaints/${tn}/${path}`, { body: build(values), headers: { 'Idempotency-Key': key } }));
+  const { busy, error, submit } = useSubmit(
+    () => api<Detail>('POST', `/kemiskinan/complaints/${tn}/${path}`, { body: build(values), headers: { 'Idempotency-Key': key } }),
+    (d) => {
+      onDone(d);
       setValues(initial);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
   const err = (f: string) => fieldError(error, f);
   return (
-    <form className="card kms-action" onSubmit={submit} noValidate>
+    <form className="card kms-action" onSubmit={(e) => void submit(e)} noValidate>
       <h3>{title}</h3>
       {render(values, (k, val) => setValues({ ...values, [k]: val }), err)}
       <FormError error={error} shownFields={Object.keys(initial).concat(['assistance.amount', 'assistance.givenOn', 'assistance.goods'])} />

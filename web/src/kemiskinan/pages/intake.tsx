@@ -1,9 +1,10 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '../../lib/api';
 import { useLang, useT } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
+import { useSubmit } from '../../lib/use-submit';
 import { fieldError, FormError, SelectField, TextArea, TextField } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { newKey } from '../common';
@@ -31,17 +32,12 @@ export default function Intake() {
   const [need, setNeed] = useState('bpnt_sembako');
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<File[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const fixedKelurahan = scope.data?.role === 'kelurahan_operator' ? scope.data.kelurahanCode : null;
   const onBehalf = user?.role === 'kelurahan_operator' || user?.role === 'volunteer';
   const setMember = (i: number, patch: Partial<Member>) => setMembers(members.map((x, j) => (j === i ? { ...x, ...patch } : x)));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, submit } = useSubmit(
+    async () => {
       const photoIds: string[] = [];
       for (const file of photos) {
         const form = new FormData();
@@ -59,17 +55,13 @@ export default function Intake() {
         },
       });
       navigate(`/kemiskinan/pengaduan/${filed.trackingNumber}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
   const err = (f: string) => fieldError(error, f);
   return (
     <Page title={t('intakeTitle')}>
       {onBehalf ? <p className="alert alert-info">{t('intakeOnBehalf', { role: user?.role === 'volunteer' ? 'relawan' : 'operator kelurahan' })}</p> : null}
-      <form className="kms-form" onSubmit={submit} noValidate>
+      <form className="kms-form" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset>
           <legend>{t('household')}</legend>
           <TextField label={t('kk')} hint={t('kkHint')} inputMode="numeric" autoComplete="off" required value={kk} onChange={(e) => setKk(e.target.value)} error={err('household.kk')} />

@@ -6,7 +6,7 @@ import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { Checkbox, fieldError, FormError, SelectField, TextArea, TextField } from '../../ui/forms';
 import { Loading, LoadError, Page } from '../../ui/page';
-import { useSubmit } from '../common';
+import { useSubmit } from '../../lib/use-submit';
 import { m, type StaffKey } from '../messages';
 import type { Category, Holiday, Kecamatan, Opd, Road } from '../types';
 

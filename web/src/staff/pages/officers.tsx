@@ -5,7 +5,7 @@ import { useSession } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
 import { fieldError, FormError, SelectField, TextField } from '../../ui/forms';
 import { Loading, LoadError, Page } from '../../ui/page';
-import { useSubmit } from '../common';
+import { useSubmit } from '../../lib/use-submit';
 import { m, type StaffKey } from '../messages';
 import type { Officer, Opd } from '../types';
 
