@@ -41,7 +41,8 @@ export async function useResetTokens(db: Db, userId: string, at: Date): Promise<
 }
 
 export async function setPassword(db: Db, userId: string, passwordHash: string): Promise<void> {
-  await db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+  // Chosen by the owner through the e-mailed code: a temporary password is replaced too.
+  await db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, passwordChangeRequired: false }).where(eq(users.id, userId));
 }
 
 export async function userRow(db: Db, userId: string) {

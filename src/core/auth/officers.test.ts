@@ -35,6 +35,34 @@ describeEachDatabase('OPD admin manages the officers of their OPD', (h) => {
     expect((await h().call('GET', '/api/v1/officers', { token: (await h().citizen()).token })).status).toBe(403);
   });
 
+  it('makes a new officer replace the temporary password before doing anything else', async () => {
+    const admin = await h().staff('opd_admin', 'PUPR');
+    const added = await h().call('POST', '/api/v1/officers', { token: admin.token, body: { fullName: 'Sari Dewi', email: 'sari.dewi@pupr.test' } });
+    const temporary = added.body.temporaryPassword as string;
+    const token = await h().login('sari.dewi@pupr.test', temporary);
+
+    const me = await h().call('GET', '/api/v1/auth/me', { token });
+    expect(me.body).toMatchObject({ role: 'opd_officer', passwordChangeRequired: true });
+    // The admin knows the temporary password, so it opens no work list and no staff view.
+    const list = await h().call('GET', '/api/v1/reports', { token });
+    expect(list.status).toBe(403);
+    expect(list.body).toMatchObject({ code: 'password_change_required', field: 'newPassword' });
+    expect(list.body.message.en).toMatch(/temporary password/);
+    // Public pages still answer, as to anyone.
+    expect((await h().call('GET', '/api/v1/reports/public', { token })).status).toBe(200);
+
+    const same = await h().call('PUT', '/api/v1/auth/password', { token, body: { currentPassword: temporary, newPassword: temporary } });
+    expect(same.status).toBe(422);
+    expect(same.body).toMatchObject({ code: 'password_unchanged', field: 'newPassword' });
+    const changed = await h().call('PUT', '/api/v1/auth/password', { token, body: { currentPassword: temporary, newPassword: 'sandi-baru-sari-1' } });
+    expect(changed.status).toBe(204);
+    expect((await h().call('GET', '/api/v1/auth/me', { token })).status).toBe(401);
+
+    const fresh = await h().login('sari.dewi@pupr.test', 'sandi-baru-sari-1');
+    expect((await h().call('GET', '/api/v1/auth/me', { token: fresh })).body.passwordChangeRequired).toBe(false);
+    expect((await h().call('GET', '/api/v1/reports', { token: fresh })).status).toBe(200);
+  });
+
   it('deactivates an officer: sessions end, log-in refused; reactivation lets them back in; all audited', async () => {
     const admin = await h().staff('opd_admin', 'DLH');
     const officer = await h().staff('opd_officer', 'DLH');

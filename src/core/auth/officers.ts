@@ -51,7 +51,7 @@ export async function addOfficer(ctx: AppContext, p: Principal, input: { fullNam
   const opdId = await managedOpd(ctx.db, p, input.opdCode);
   // Shown once to the admin, who hands it over; the officer changes it with PUT /auth/password.
   const temporaryPassword = crypto.randomBytes(9).toString('base64url');
-  const user = await createStaff(ctx, { fullName: input.fullName.trim(), email: input.email, role: 'opd_officer', opdId, password: temporaryPassword }, p);
+  const user = await createStaff(ctx, { fullName: input.fullName.trim(), email: input.email, role: 'opd_officer', opdId, password: temporaryPassword, passwordChangeRequired: true }, p);
   return { officer: toView(user), temporaryPassword };
 }
 

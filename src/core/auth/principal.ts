@@ -7,6 +7,8 @@ export interface Principal {
   role: Role;
   opdId: number | null;
   fullName: string;
+  /** Logged in with a temporary password: only /auth/me, /auth/password and /auth/logout act as this user. */
+  passwordChangeRequired?: boolean;
 }
 
 export const OPD_ROLES: readonly Role[] = ['opd_admin', 'opd_officer'];

@@ -21,6 +21,8 @@ const MeSchema = Type.Object({
   opdId: Nullable(Type.Integer()),
   /** Only the citizen themself ever receives the NIK unmasked. */
   nik: Nullable(Type.String()),
+  /** The password was set by an admin: the account can do nothing but replace it (PUT /auth/password). */
+  passwordChangeRequired: Type.Boolean(),
 });
 
 const SessionSchema = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: MeSchema });
@@ -41,6 +43,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       phone: u.phone,
       opdId: u.opdId,
       nik: u.nikEncrypted ? ctx.cipher.decrypt(u.nikEncrypted) : null,
+      passwordChangeRequired: u.passwordChangeRequired,
     };
   };
 
@@ -151,7 +154,8 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       const p = requireRole(request.principal, ['super_admin', 'opd_admin']);
       const body = request.body;
       if (p.role === 'opd_admin' && (body.role !== 'opd_officer' || body.opdId !== p.opdId)) throw forbidden();
-      const user = await createStaff(ctx, body, p);
+      // The admin chose this password: the new colleague replaces it at the first log-in.
+      const user = await createStaff(ctx, { ...body, passwordChangeRequired: true }, p);
       return reply.status(201).send(await me(user.id));
     },
   );

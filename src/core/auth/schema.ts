@@ -1,4 +1,4 @@
-import { index, integer, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { opds } from '../reference/schema.js';
 
 export const STAFF_ROLES = [
@@ -40,6 +40,8 @@ export const users = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     /** Staff account switched off by an admin: cannot log in until reactivated; data stays. */
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    /** Set when someone else chose the password (an admin's temporary one): the owner must replace it first. */
+    passwordChangeRequired: boolean('password_change_required').notNull().default(false),
   },
   (t) => [index('users_opd_idx').on(t.opdId)],
 );

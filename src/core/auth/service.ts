@@ -136,6 +136,8 @@ export interface StaffInput {
   role: Exclude<Role, 'citizen'>;
   opdId: number | null;
   password: string;
+  /** True when the password is a temporary one chosen by an admin. */
+  passwordChangeRequired?: boolean;
 }
 
 /** `actor` null: created from the command line or by the demo seeder. */
@@ -150,7 +152,15 @@ export async function createStaff(ctx: AppContext, input: StaffInput, actor: Pri
   return ctx.db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
-      .values({ role: input.role, fullName: input.fullName, email, opdId: input.opdId, passwordHash, createdAt: ctx.clock() })
+      .values({
+        role: input.role,
+        fullName: input.fullName,
+        email,
+        opdId: input.opdId,
+        passwordHash,
+        passwordChangeRequired: input.passwordChangeRequired ?? false,
+        createdAt: ctx.clock(),
+      })
       .returning();
     if (!user) throw new Error('insert returned no row');
     await audit(tx, actor, { action: 'user.create_staff', entity: 'user', entityId: user.id, detail: { role: user.role, opdId: user.opdId } });
@@ -163,6 +173,9 @@ export async function changePassword(ctx: AppContext, userId: string, current: s
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
     throw invalid('wrong_password', 'Kata sandi saat ini salah.', 'Current password is wrong.', 'currentPassword');
   }
-  await ctx.db.update(users).set({ passwordHash: await hashPassword(next) }).where(eq(users.id, userId));
+  if (next === current) {
+    throw invalid('password_unchanged', 'Kata sandi baru harus berbeda dari yang lama.', 'The new password must differ from the current one.', 'newPassword');
+  }
+  await ctx.db.update(users).set({ passwordHash: await hashPassword(next), passwordChangeRequired: false }).where(eq(users.id, userId));
   await revokeAllSessions(ctx.db, userId);
 }

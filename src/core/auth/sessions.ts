@@ -32,7 +32,7 @@ export async function createSession(
 export async function principalForToken(db: Db, token: string, now: Date): Promise<Principal | null> {
   if (token.length > 100) return null;
   const [row] = await db
-    .select({ userId: users.id, role: users.role, opdId: users.opdId, fullName: users.fullName })
+    .select({ userId: users.id, role: users.role, opdId: users.opdId, fullName: users.fullName, passwordChangeRequired: users.passwordChangeRequired })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), isNull(users.deletedAt), isNull(users.deactivatedAt)))

@@ -162,7 +162,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: A
 
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendProblem(reply, request, error);
+    if (error instanceof AppError) return sendProblem(reply, request, error.status === 401 && request.passwordChangePending ? passwordChangeRequired() : error);
     if (error.validation) {
       return sendProblem(reply, request, validationProblem(error.validation as AjvIssue[], error.validationContext));
     }
@@ -181,5 +181,11 @@ export function installProblemHandlers(app: FastifyInstance): void {
     );
   });
 }
+
+const passwordChangeRequired = () =>
+  new AppError(403, 'password_change_required', {
+    id: 'Ganti kata sandi sementara Anda terlebih dahulu.',
+    en: 'Replace your temporary password first.',
+  }, { field: 'newPassword' });
 
 export const routeNotFound = () => new AppError(404, 'route_not_found', { id: 'Alamat tidak ditemukan.', en: 'No such endpoint.' });

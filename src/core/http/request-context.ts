@@ -8,8 +8,13 @@ declare module 'fastify' {
     principal: Principal | null;
     /** The raw session token of this request (cookie or bearer), for logout. */
     sessionToken: string | null;
+    /** A valid session whose temporary password must be replaced first: the request runs as anonymous. */
+    passwordChangePending: boolean;
   }
 }
+
+/** All an account with an admin-chosen password may do before replacing it. */
+const WHILE_PASSWORD_CHANGE_REQUIRED = new Set(['GET /api/v1/auth/me', 'PUT /api/v1/auth/password', 'POST /api/v1/auth/logout']);
 
 function tokenOf(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
@@ -21,10 +26,16 @@ function tokenOf(request: FastifyRequest): string | null {
 export function installPrincipal(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('passwordChangePending', false);
   app.addHook('onRequest', async (request) => {
     const token = tokenOf(request);
     if (!token) return;
-    request.principal = await principalForToken(ctx.db, token, ctx.clock());
-    request.sessionToken = request.principal ? token : null;
+    const principal = await principalForToken(ctx.db, token, ctx.clock());
+    if (principal?.passwordChangeRequired && !WHILE_PASSWORD_CHANGE_REQUIRED.has(`${request.method} ${request.routeOptions.url}`)) {
+      request.passwordChangePending = true;
+      return;
+    }
+    request.principal = principal;
+    request.sessionToken = principal ? token : null;
   });
 }
