@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, OfflineError } from '../lib/api';
 import type { Message } from '../lib/i18n';
+import { outboxStore, uploadPhotos, type QueuedPhoto } from '../lib/outbox-store';
 import type { ReportDetail } from './types';
 
 export interface ReportDraft {
@@ -31,14 +32,12 @@ export interface QueuedReport {
   userId: string;
   createdAt: string;
   draft: ReportDraft;
-  photos: { blob: Blob; uploadId: string | null }[];
+  photos: QueuedPhoto[];
   /** 'failed': the server refused it (e.g. a rule changed); the citizen decides what to do. */
   state: 'waiting' | 'failed';
   error?: Message;
 }
 
-const DB = 'khidmat';
-const STORE = 'outbox';
 const CHANGED = 'khidmat-outbox-changed';
 const SENT_KEY = 'khidmat.outbox.sent';
 
@@ -51,36 +50,9 @@ function currentUserId(): string | null {
   }
 }
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id' });
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-async function tx<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  return new Promise<T>((resolve, reject) => {
-    const t = db.transaction(STORE, mode);
-    const req = run(t.objectStore(STORE));
-    t.oncomplete = () => {
-      db.close();
-      resolve(req.result);
-    };
-    t.onerror = () => reject(t.error);
-  });
-}
-
-export const listQueued = () => tx<QueuedReport[]>('readonly', (s) => s.getAll() as IDBRequest<QueuedReport[]>);
-const getQueued = (id: string) => tx<QueuedReport | undefined>('readonly', (s) => s.get(id) as IDBRequest<QueuedReport | undefined>);
-const putQueued = (r: QueuedReport) => tx('readwrite', (s) => s.put(r)).then(changed);
-export const removeQueued = (id: string) => tx('readwrite', (s) => s.delete(id)).then(changed);
-
-function changed(): void {
-  window.dispatchEvent(new Event(CHANGED));
-}
+const store = outboxStore<QueuedReport>({ name: 'khidmat', store: 'outbox', keyPath: 'id', changed: CHANGED });
+export const listQueued = store.all;
+export const removeQueued = store.remove;
 
 /** Tracking numbers of reports the outbox delivered, newest first, keyed by queue id. */
 interface Sent {
@@ -111,14 +83,7 @@ function exclusive<T>(run: () => Promise<T>): Promise<T> {
 let chain: Promise<unknown> = Promise.resolve();
 
 async function send(item: QueuedReport): Promise<ReportDetail> {
-  for (const photo of item.photos) {
-    if (photo.uploadId) continue;
-    const form = new FormData();
-    form.append('photo', photo.blob, 'foto.jpg');
-    photo.uploadId = (await api<{ id: string }>('POST', '/uploads', { form })).id;
-    await putQueued(item);
-  }
-  const photoIds = item.photos.map((p) => p.uploadId!);
+  const photoIds = await uploadPhotos(item.photos, 'foto.jpg', () => store.put(item));
   const report = await api<ReportDetail>('POST', '/reports', {
     body: { ...item.draft, ...(photoIds.length ? { photoIds } : {}) },
     headers: { 'Idempotency-Key': item.id },
@@ -133,7 +98,7 @@ let needsLogin = false;
 function noteOutcome(err: unknown): void {
   const was = needsLogin;
   needsLogin = err instanceof ApiError && err.status === 401;
-  if (was !== needsLogin) changed();
+  if (was !== needsLogin) store.changed();
 }
 
 /** Worth trying again later: no network, server trouble, rate limit, or the session ran out. */
@@ -147,10 +112,10 @@ export type SubmitResult = { sent: true; report: ReportDetail } | { sent: false;
  */
 export async function submitReport(userId: string, draft: ReportDraft, photos: Blob[]): Promise<SubmitResult> {
   const item: QueuedReport = { id: crypto.randomUUID(), userId, createdAt: new Date().toISOString(), draft, photos: photos.map((blob) => ({ blob, uploadId: null })), state: 'waiting' };
-  await putQueued(item);
+  await store.put(item);
   if (!navigator.onLine) return { sent: false, needsLogin: false };
   return exclusive(async () => {
-    const current = await getQueued(item.id);
+    const current = await store.get(item.id);
     if (!current) {
       const done = sentLog().find((s) => s.id === item.id);
       return done ? { sent: true as const, report: await api<ReportDetail>('GET', `/reports/${done.trackingNumber}`) } : { sent: false as const, needsLogin };
@@ -180,7 +145,7 @@ export function syncOutbox(): Promise<void> {
       } catch (err) {
         noteOutcome(err);
         if (retryable(err)) return;
-        await putQueued({ ...item, state: 'failed', error: err instanceof ApiError ? err.messages : { id: 'Gagal dikirim.', en: 'Could not be sent.' } });
+        await store.put({ ...item, state: 'failed', error: err instanceof ApiError ? err.messages : { id: 'Gagal dikirim.', en: 'Could not be sent.' } });
       }
     }
   });

@@ -6,56 +6,27 @@
  */
 import { api, ApiError, errorMessage, OfflineError } from '../lib/api';
 import type { Message } from '../lib/i18n';
+import { outboxStore, uploadPhotos, type QueuedPhoto } from '../lib/outbox-store';
 
 export interface QueuedVisit {
   /** Also the Idempotency-Key. */
   key: string;
   visitId: number;
   body: Record<string, unknown>;
-  photos: { blob: Blob; uploadId: string | null }[];
+  photos: QueuedPhoto[];
   /** 'failed': the server refused it; the volunteer sees why and may discard it. */
   state: 'waiting' | 'failed';
   error?: Message;
 }
 
-const STORE = 'visits';
 export const VISITS_CHANGED = 'khidmat-visits-changed';
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open('khidmat-kemiskinan', 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'key' });
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-async function run<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  return new Promise<T>((resolve, reject) => {
-    const t = db.transaction(STORE, mode);
-    const req = fn(t.objectStore(STORE));
-    t.oncomplete = () => {
-      db.close();
-      resolve(req.result);
-    };
-    t.onerror = () => reject(t.error);
-  });
-}
-
-export const queuedVisits = () => run<QueuedVisit[]>('readonly', (s) => s.getAll() as IDBRequest<QueuedVisit[]>);
-const put = (v: QueuedVisit) => run('readwrite', (s) => s.put(v)).then(() => window.dispatchEvent(new Event(VISITS_CHANGED)));
-export const remove = (key: string) => run('readwrite', (s) => s.delete(key)).then(() => window.dispatchEvent(new Event(VISITS_CHANGED)));
+const store = outboxStore<QueuedVisit>({ name: 'khidmat-kemiskinan', store: 'visits', keyPath: 'key', changed: VISITS_CHANGED });
+export const queuedVisits = store.all;
+export const remove = store.remove;
 
 async function send(v: QueuedVisit): Promise<void> {
-  for (const p of v.photos) {
-    if (p.uploadId) continue;
-    const form = new FormData();
-    form.append('photo', p.blob, 'kunjungan.jpg');
-    p.uploadId = (await api<{ id: string }>('POST', '/uploads', { form })).id;
-    await put(v);
-  }
-  const photoIds = v.photos.map((p) => p.uploadId!);
+  const photoIds = await uploadPhotos(v.photos, 'kunjungan.jpg', () => store.put(v));
   await api('POST', `/kemiskinan/visits/${v.visitId}/record`, { body: { ...v.body, ...(photoIds.length ? { photoIds } : {}) }, headers: { 'Idempotency-Key': v.key } });
   await remove(v.key);
 }
@@ -65,7 +36,7 @@ const retryable = (err: unknown) => err instanceof OfflineError || (err instance
 /** Queue first, then try at once. Returns true when sent; a refusal to fix is thrown (and dequeued). */
 export async function submitVisit(v: Omit<QueuedVisit, 'state'>): Promise<boolean> {
   const item: QueuedVisit = { ...v, state: 'waiting' };
-  await put(item);
+  await store.put(item);
   try {
     await send(item);
     return true;
@@ -87,7 +58,7 @@ export async function flushVisits(): Promise<void> {
         await send(v);
       } catch (err) {
         if (retryable(err)) break;
-        await put({ ...v, state: 'failed', error: errorMessage(err) });
+        await store.put({ ...v, state: 'failed', error: errorMessage(err) });
       }
     }
   } finally {
