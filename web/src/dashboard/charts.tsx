@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { formatDate, formatNumber } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import { m } from './messages';
+import { Table } from '../ui/table';
 
 /**
  * Hand-written SVG charts for a projector: large type, numbers printed on every bar, strong
@@ -38,7 +39,7 @@ function Figure({ title, summary, table, children }: { title: string; summary: s
         <summary>
           {t('dataTable')}: {title}
         </summary>
-        <div className="table-wrap">{table}</div>
+        {table}
       </details>
     </figure>
   );
@@ -69,24 +70,14 @@ export function BarChart({ title, rows, header, width = 640, color = RECEIVED }:
       title={title}
       summary={t('chartSummary', { title, n: rows.length, top: top.label, value: formatNumber(top.value, lang) })}
       table={
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{header}</th>
-              <th scope="col" className="num">
-                {t('count')}
-              </th>
+        <Table columns={[header, { label: t('count'), num: true }]}>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td className="num">{formatNumber(r.value, lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{r.label}</th>
-                <td className="num">{formatNumber(r.value, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       }
     >
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true" focusable="false" className="chart-svg">
@@ -138,28 +129,15 @@ export function TrendChart({ title, description, weeks }: { title: string; descr
       title={title}
       summary={`${description} ${t('receivedSeries')}: ${formatNumber(total('received'), lang)}; ${t('resolvedSeries')}: ${formatNumber(total('resolved'), lang)}.`}
       table={
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('weekOf')}</th>
-              <th scope="col" className="num">
-                {t('receivedSeries')}
-              </th>
-              <th scope="col" className="num">
-                {t('resolvedSeries')}
-              </th>
+        <Table columns={[t('weekOf'), { label: t('receivedSeries'), num: true }, { label: t('resolvedSeries'), num: true }]}>
+          {weeks.map((w) => (
+            <tr key={w.week}>
+              <th scope="row">{formatDate(w.week, lang)}</th>
+              <td className="num">{formatNumber(w.received, lang)}</td>
+              <td className="num">{formatNumber(w.resolved, lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {weeks.map((w) => (
-              <tr key={w.week}>
-                <th scope="row">{formatDate(w.week, lang)}</th>
-                <td className="num">{formatNumber(w.received, lang)}</td>
-                <td className="num">{formatNumber(w.resolved, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       }
     >
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" aria-hidden="true" focusable="false" className="chart-svg">

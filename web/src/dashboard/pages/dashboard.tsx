@@ -9,6 +9,7 @@ import { LoadError, Loading, Page } from '../../ui/page';
 import { BarChart, RESOLVED, TrendChart } from '../charts';
 import { m } from '../messages';
 import type { KelurahanCount, OpenMap, Share, Summary } from '../types';
+import { Table } from '../../ui/table';
 
 const OpenReportsMap = lazy(() => import('../open-map'));
 
@@ -168,73 +169,50 @@ function SummaryView({ s }: { s: Summary }) {
         <h2 id="dash-ranking">{t('ranking')}</h2>
         <p>{t('rankingHow', { days: s.sla.followUpWorkingDays })}</p>
         {s.byOpd.length ? (
-          <div className="table-wrap">
-            <table className="dash-table">
-              <caption className="visually-hidden">{t('ranking')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t('rank')}
-                  </th>
-                  <th scope="col">{t('opd')}</th>
-                  <th scope="col" className="num">
-                    {t('dispositions')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('followUpShare')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('medianFollowUpShort')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('resolveShare')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('medianVerifyShort')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('medianResolveShort')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.byOpd.map((o) => (
-                  <tr key={o.code} data-opd={o.code}>
-                    <td className="num">{o.rank ?? t('notRanked')}</td>
-                    <th scope="row">
-                      <abbr title={o.name}>{o.shortName}</abbr>
-                    </th>
-                    <td className="num">{n(o.dispositions)}</td>
-                    <td className="num">
-                      {pct(o.followUpSla)} <span className="hint">({of(o.followUpSla)})</span>
-                    </td>
-                    <td className="num">{o.medians.followUp === null ? t('noData') : formatNumber(o.medians.followUp, lang, 1)}</td>
-                    <td className="num">
-                      {pct(o.resolveSla)} <span className="hint">({of(o.resolveSla)})</span>
-                    </td>
-                    <td className="num">{o.medians.verify === null ? t('noData') : formatNumber(o.medians.verify, lang, 1)}</td>
-                    <td className="num">{o.medians.resolve === null ? t('noData') : formatNumber(o.medians.resolve, lang, 1)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <td />
-                  <th scope="row">{t('allOpds')}</th>
-                  <td className="num">{n(s.byOpd.reduce((x, o) => x + o.dispositions, 0))}</td>
-                  <td className="num">
-                    {pct(s.totals.followUpSla)} <span className="hint">({of(s.totals.followUpSla)})</span>
-                  </td>
-                  <td className="num">{s.totals.medians.followUp === null ? t('noData') : formatNumber(s.totals.medians.followUp, lang, 1)}</td>
-                  <td className="num">
-                    {pct(s.totals.resolveSla)} <span className="hint">({of(s.totals.resolveSla)})</span>
-                  </td>
-                  <td className="num">{s.totals.medians.verify === null ? t('noData') : formatNumber(s.totals.medians.verify, lang, 1)}</td>
-                  <td className="num">{s.totals.medians.resolve === null ? t('noData') : formatNumber(s.totals.medians.resolve, lang, 1)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <Table
+            className="dash-table"
+            caption={<caption className="visually-hidden">{t('ranking')}</caption>}
+            columns={[
+              { label: t('rank'), num: true },
+              t('opd'),
+              ...(['dispositions', 'followUpShare', 'medianFollowUpShort', 'resolveShare', 'medianVerifyShort', 'medianResolveShort'] as const).map((k) => ({ label: t(k), num: true })),
+            ]}
+            foot={
+              <tr>
+                <td />
+                <th scope="row">{t('allOpds')}</th>
+                <td className="num">{n(s.byOpd.reduce((x, o) => x + o.dispositions, 0))}</td>
+                <td className="num">
+                  {pct(s.totals.followUpSla)} <span className="hint">({of(s.totals.followUpSla)})</span>
+                </td>
+                <td className="num">{s.totals.medians.followUp === null ? t('noData') : formatNumber(s.totals.medians.followUp, lang, 1)}</td>
+                <td className="num">
+                  {pct(s.totals.resolveSla)} <span className="hint">({of(s.totals.resolveSla)})</span>
+                </td>
+                <td className="num">{s.totals.medians.verify === null ? t('noData') : formatNumber(s.totals.medians.verify, lang, 1)}</td>
+                <td className="num">{s.totals.medians.resolve === null ? t('noData') : formatNumber(s.totals.medians.resolve, lang, 1)}</td>
+              </tr>
+            }
+          >
+            {s.byOpd.map((o) => (
+              <tr key={o.code} data-opd={o.code}>
+                <td className="num">{o.rank ?? t('notRanked')}</td>
+                <th scope="row">
+                  <abbr title={o.name}>{o.shortName}</abbr>
+                </th>
+                <td className="num">{n(o.dispositions)}</td>
+                <td className="num">
+                  {pct(o.followUpSla)} <span className="hint">({of(o.followUpSla)})</span>
+                </td>
+                <td className="num">{o.medians.followUp === null ? t('noData') : formatNumber(o.medians.followUp, lang, 1)}</td>
+                <td className="num">
+                  {pct(o.resolveSla)} <span className="hint">({of(o.resolveSla)})</span>
+                </td>
+                <td className="num">{o.medians.verify === null ? t('noData') : formatNumber(o.medians.verify, lang, 1)}</td>
+                <td className="num">{o.medians.resolve === null ? t('noData') : formatNumber(o.medians.resolve, lang, 1)}</td>
+              </tr>
+            ))}
+          </Table>
         ) : (
           <p>{t('empty')}</p>
         )}
@@ -247,34 +225,20 @@ function KelurahanTable({ title, rows }: { title: string; rows: KelurahanCount[]
   const t = useT(m);
   const { lang } = useLang();
   return (
-    <div className="table-wrap">
-      <table className="dash-table">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('kelurahan')}</th>
-            <th scope="col">{t('kecamatan')}</th>
-            <th scope="col" className="num">
-              {t('count')}
-            </th>
+    <Table className="dash-table" columns={[t('kelurahan'), t('kecamatan'), { label: t('count'), num: true }]} caption={<caption>{title}</caption>}>
+      {rows.length ? (
+        rows.map((k) => (
+          <tr key={k.code}>
+            <th scope="row">{k.name}</th>
+            <td>{k.kecamatan}</td>
+            <td className="num">{formatNumber(k.count, lang)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.length ? (
-            rows.map((k) => (
-              <tr key={k.code}>
-                <th scope="row">{k.name}</th>
-                <td>{k.kecamatan}</td>
-                <td className="num">{formatNumber(k.count, lang)}</td>
-              </tr>
-            ))
-          ) : (
-            <tr>
-              <td colSpan={3}>{t('empty')}</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+        ))
+      ) : (
+        <tr>
+          <td colSpan={3}>{t('empty')}</td>
+        </tr>
+      )}
+    </Table>
   );
 }

@@ -6,6 +6,7 @@ import { useApi } from '../../lib/use-api';
 import { SelectField } from '../../ui/forms';
 import { Loading, LoadError, Page } from '../../ui/page';
 import { m } from '../messages';
+import { Table } from '../../ui/table';
 
 interface Row {
   received: number;
@@ -19,17 +20,13 @@ interface Figures extends Row {
   byKelurahan: (Row & { code: string; name: string })[];
 }
 
-function Table({ caption, rows }: { caption: string; rows: (Row & { name: string })[] }) {
+function FigureTable({ caption, rows }: { caption: string; rows: (Row & { name: string })[] }) {
   const t = useT(m);
   const { lang } = useLang();
   return (
-    <div className="table-wrap">
-      <table className="staff-table">
-        <caption>{caption}</caption>
-        <thead><tr><th scope="col">{caption}</th><th scope="col">{t('received')}</th><th scope="col">{t('handled')}</th><th scope="col">%</th></tr></thead>
-        <tbody>{rows.map((r) => <tr key={r.name}><th scope="row">{r.name}</th><td>{formatNumber(r.received, lang)}</td><td>{formatNumber(r.handled, lang)}</td><td>{r.sharePercent}%</td></tr>)}</tbody>
-      </table>
-    </div>
+    <Table className="staff-table" caption={<caption>{caption}</caption>} columns={[caption, t('received'), t('handled'), '%']}>
+      {rows.map((r) => <tr key={r.name}><th scope="row">{r.name}</th><td>{formatNumber(r.received, lang)}</td><td>{formatNumber(r.handled, lang)}</td><td>{r.sharePercent}%</td></tr>)}
+    </Table>
   );
 }
 
@@ -69,9 +66,9 @@ export default function FiguresPage() {
             <div className="kpi"><span className="kpi-label">{t('share')}</span><span className="kpi-value">{data.sharePercent}%</span></div>
             <div className="kpi"><span className="kpi-label">{t('avgDays')}</span><span className="kpi-value">{data.averageDaysToHandle === null ? '—' : formatNumber(data.averageDaysToHandle, lang, 1)}</span></div>
           </div>
-          <Table caption={t('byNeed')} rows={data.byNeed.map((r) => ({ ...r, name: r.label[lang] }))} />
-          <Table caption={t('byRegistered')} rows={data.byRegistered.map((r) => ({ ...r, name: r.registered ? t('registered') : t('unregistered') }))} />
-          <Table caption={t('byKelurahan')} rows={data.byKelurahan} />
+          <FigureTable caption={t('byNeed')} rows={data.byNeed.map((r) => ({ ...r, name: r.label[lang] }))} />
+          <FigureTable caption={t('byRegistered')} rows={data.byRegistered.map((r) => ({ ...r, name: r.registered ? t('registered') : t('unregistered') }))} />
+          <FigureTable caption={t('byKelurahan')} rows={data.byKelurahan} />
         </>
       )}
     </Page>

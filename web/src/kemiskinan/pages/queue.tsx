@@ -9,6 +9,7 @@ import { Loading, LoadError, Page } from '../../ui/page';
 import { Badges } from '../common';
 import { m } from '../messages';
 import { SECTIONS, type Summary } from '../types';
+import { Table } from '../../ui/table';
 
 const OPEN = 'submitted,routed,visit_assigned,visited,musyawarah,proposed,referred';
 
@@ -52,32 +53,18 @@ export default function Queue() {
         </form>
       )}
       {loading && !data ? <Loading /> : error ? <LoadError error={error} retry={reload} /> : data && !data.items.length ? <p>{t('empty')}</p> : (
-        <div className="table-wrap">
-          <table className="staff-table kms-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('colNumber')}</th>
-                <th scope="col">{t('colHousehold')}</th>
-                <th scope="col">{t('colNeed')}</th>
-                <th scope="col">{t('colKelurahan')}</th>
-                <th scope="col">{t('colStatus')}</th>
-                <th scope="col">{t('colDate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data?.items.map((c) => (
-                <tr key={c.trackingNumber} className={c.urgent ? 'kms-urgent' : undefined}>
-                  <td><Link to={`/kemiskinan/pengaduan/${c.trackingNumber}`}>{c.trackingNumber}</Link></td>
-                  <td>{c.headName}</td>
-                  <td>{c.needLabel[lang]}</td>
-                  <td>{c.kelurahanName} RT {c.rt}/RW {c.rw}</td>
-                  <td><Badges c={c} /></td>
-                  <td>{formatDate(c.createdAt, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table className="staff-table kms-table" columns={[t('colNumber'), t('colHousehold'), t('colNeed'), t('colKelurahan'), t('colStatus'), t('colDate')]}>
+          {data?.items.map((c) => (
+            <tr key={c.trackingNumber} className={c.urgent ? 'kms-urgent' : undefined}>
+              <td><Link to={`/kemiskinan/pengaduan/${c.trackingNumber}`}>{c.trackingNumber}</Link></td>
+              <td>{c.headName}</td>
+              <td>{c.needLabel[lang]}</td>
+              <td>{c.kelurahanName} RT {c.rt}/RW {c.rw}</td>
+              <td><Badges c={c} /></td>
+              <td>{formatDate(c.createdAt, lang)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </Page>
   );

@@ -6,6 +6,7 @@ import { useApi } from '../../lib/use-api';
 import { fieldError, FormError, TextField } from '../../ui/forms';
 import { Loading, LoadError, Page } from '../../ui/page';
 import { m, type Key } from '../messages';
+import { Table } from '../../ui/table';
 
 interface Import {
   id: number;
@@ -46,13 +47,9 @@ function ImportCard({ imp }: { imp: Import }) {
       <p>{t('rows', { read: formatNumber(live.rowsRead, lang), ok: formatNumber(live.rowsAccepted, lang), bad: formatNumber(live.rowsRejected, lang) })}</p>
       {live.error ? <p className="alert alert-error">{live.error.message[lang]}{live.error.line ? ` (${t('line')} ${live.error.line})` : ''}</p> : null}
       {rejects.data?.items.length ? (
-        <div className="table-wrap">
-          <table className="staff-table">
-            <caption>{t('rejectedRows')}</caption>
-            <thead><tr><th scope="col">{t('line')}</th><th scope="col">{t('field')}</th><th scope="col">{t('reason')}</th></tr></thead>
-            <tbody>{rejects.data.items.map((r) => <tr key={`${r.line}-${r.reason.en}`}><td>{r.line}</td><td>{r.field ?? '—'}</td><td>{r.reason[lang]}</td></tr>)}</tbody>
-          </table>
-        </div>
+        <Table className="staff-table" caption={<caption>{t('rejectedRows')}</caption>} columns={[t('line'), t('field'), t('reason')]}>
+          {rejects.data.items.map((r) => <tr key={`${r.line}-${r.reason.en}`}><td>{r.line}</td><td>{r.field ?? '—'}</td><td>{r.reason[lang]}</td></tr>)}
+        </Table>
       ) : null}
     </li>
   );

@@ -9,6 +9,7 @@ import { Loading, LoadError, Page } from '../../ui/page';
 import { useSubmit } from '../../lib/use-submit';
 import { m, type StaffKey } from '../messages';
 import type { Category, Holiday, Kecamatan, Opd, Road } from '../types';
+import { Table } from '../../ui/table';
 
 /** Super-admin pages over the reference endpoints; every change is audited server-side. */
 export const ADMIN_PAGES: { to: string; label: StaffKey }[] = [
@@ -94,40 +95,26 @@ function HolidayBody({ rows, reload }: { rows: Holiday[]; reload: () => void }) 
         </button>
       </form>
       <FormError error={removeError} />
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('holidayDate')}</th>
-              <th scope="col">{t('holidayName')}</th>
-              <th scope="col">{t('holidayKind')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((h) => (
-              <tr key={h.date}>
-                <td>
-                  <time dateTime={h.date}>{formatDate(h.date, lang)}</time>
-                </td>
-                <td>{h.name}</td>
-                <td>{t(`kind_${h.kind}`)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn btn-danger"
-                    onClick={() => void api('DELETE', `/holidays/${h.date}`).then(reload, setRemoveError)}
-                  >
-                    {t('remove', { name: `${h.name} ${formatDate(h.date, lang)}` })}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={[t('holidayDate'), t('holidayName'), t('holidayKind'), { label: <span className="visually-hidden">{t('actions')}</span> }]}>
+        {rows.map((h) => (
+          <tr key={h.date}>
+            <td>
+              <time dateTime={h.date}>{formatDate(h.date, lang)}</time>
+            </td>
+            <td>{h.name}</td>
+            <td>{t(`kind_${h.kind}`)}</td>
+            <td>
+              <button
+                type="button"
+                className="btn btn-danger"
+                onClick={() => void api('DELETE', `/holidays/${h.date}`).then(reload, setRemoveError)}
+              >
+                {t('remove', { name: `${h.name} ${formatDate(h.date, lang)}` })}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

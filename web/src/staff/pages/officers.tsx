@@ -8,6 +8,7 @@ import { Loading, LoadError, Page } from '../../ui/page';
 import { useSubmit } from '../../lib/use-submit';
 import { m, type StaffKey } from '../messages';
 import type { Officer, Opd } from '../types';
+import { Table } from '../../ui/table';
 
 /** The OPD admin's officers (the super admin picks the OPD first). */
 export default function Officers() {
@@ -55,40 +56,25 @@ export default function Officers() {
       {list.loading ? <Loading /> : null}
       <FormError error={toggleError} />
       {list.data ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('officerName')}</th>
-                <th scope="col">{t('officerEmail')}</th>
-                <th scope="col">{t('officerRole')}</th>
-                <th scope="col">{t('officerState')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((o) => (
-                <tr key={o.id}>
-                  <td>{o.fullName}</td>
-                  <td>{o.email}</td>
-                  <td>{t(`role_${o.role}` as StaffKey)}</td>
-                  <td>
-                    <span className={`badge ${o.active ? 'badge-ok' : 'badge-neutral'}`}>{t(o.active ? 'active' : 'inactive')}</span>
-                  </td>
-                  <td>
-                    {o.id !== user?.id && (isSuper || o.role === 'opd_officer') ? (
-                      <button type="button" className={`btn${o.active ? ' btn-danger' : ''}`} onClick={() => void toggle(o)}>
-                        {t(o.active ? 'deactivate' : 'reactivate', { name: o.fullName })}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={[t('officerName'), t('officerEmail'), t('officerRole'), t('officerState'), { label: <span className="visually-hidden">{t('actions')}</span> }]}>
+          {list.data.map((o) => (
+            <tr key={o.id}>
+              <td>{o.fullName}</td>
+              <td>{o.email}</td>
+              <td>{t(`role_${o.role}` as StaffKey)}</td>
+              <td>
+                <span className={`badge ${o.active ? 'badge-ok' : 'badge-neutral'}`}>{t(o.active ? 'active' : 'inactive')}</span>
+              </td>
+              <td>
+                {o.id !== user?.id && (isSuper || o.role === 'opd_officer') ? (
+                  <button type="button" className={`btn${o.active ? ' btn-danger' : ''}`} onClick={() => void toggle(o)}>
+                    {t(o.active ? 'deactivate' : 'reactivate', { name: o.fullName })}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
 
       {scope !== null ? (

@@ -8,6 +8,7 @@ import { ActionPanel } from '../actions';
 import { SlaBadge } from '../common';
 import { m, type StaffKey } from '../messages';
 import type { Detail } from '../types';
+import { Table } from '../../ui/table';
 
 // Leaflet loads only when the map is about to show; the page works without it (and without tiles).
 const MapView = lazy(() => import('../../citizen/map').then((x) => ({ default: x.MapView })));
@@ -120,37 +121,25 @@ export default function StaffReport({ params }: { params: Record<string, string>
       {r.dispositions.length ? (
         <>
           <h2>{t('dispositions')}</h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('fOpd')}</th>
-                  <th scope="col">{t('state')}</th>
-                  <th scope="col">{t('instruction')}</th>
-                  <th scope="col">{t('followUpDue')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.dispositions.map((d, i) => (
-                  <tr key={i}>
-                    <td>
-                      {d.opdName} <span className="hint">({t(d.role)})</span>
-                    </td>
-                    <td>{t(`dispStatus_${d.status}` as StaffKey)}</td>
-                    <td className="staff-text">{d.instruction ?? '—'}</td>
-                    <td>
-                      {formatDateTime(d.followUpDueAt, lang)}
-                      {d.status === 'active' && !d.firstFollowUpAt ? (
-                        <div>
-                          <SlaBadge sla={{ overdue: (d.workingDaysLeft ?? 0) < 0 || new Date(d.followUpDueAt) < new Date(), workingDaysLeft: d.workingDaysLeft ?? null }} />
-                        </div>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[t('fOpd'), t('state'), t('instruction'), t('followUpDue')]}>
+            {r.dispositions.map((d, i) => (
+              <tr key={i}>
+                <td>
+                  {d.opdName} <span className="hint">({t(d.role)})</span>
+                </td>
+                <td>{t(`dispStatus_${d.status}` as StaffKey)}</td>
+                <td className="staff-text">{d.instruction ?? '—'}</td>
+                <td>
+                  {formatDateTime(d.followUpDueAt, lang)}
+                  {d.status === 'active' && !d.firstFollowUpAt ? (
+                    <div>
+                      <SlaBadge sla={{ overdue: (d.workingDaysLeft ?? 0) < 0 || new Date(d.followUpDueAt) < new Date(), workingDaysLeft: d.workingDaysLeft ?? null }} />
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </Table>
         </>
       ) : null}
 

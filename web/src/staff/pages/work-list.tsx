@@ -9,6 +9,7 @@ import { Loading, LoadError, Page } from '../../ui/page';
 import { SlaBadge } from '../common';
 import { m, type StaffKey } from '../messages';
 import type { Summary } from '../types';
+import { Table } from '../../ui/table';
 
 interface View {
   key: string;
@@ -104,41 +105,27 @@ export default function WorkList() {
               {t('count', { n: state.items.length })}
             </p>
             {state.hasMore ? <p className="alert alert-info">{t('more')}</p> : null}
-            <div className="table-wrap">
-              <table className="staff-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colReport')}</th>
-                    <th scope="col">{t('colCategory')}</th>
-                    <th scope="col">{t('colPlace')}</th>
-                    <th scope="col">{t('colStatus')}</th>
-                    <th scope="col">{t('colSla')}</th>
-                    <th scope="col">{t('colFiled')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {state.items.map((r) => (
-                    <tr key={r.trackingNumber}>
-                      <td>
-                        <Link to={`/staf/laporan/${r.trackingNumber}`}>{r.trackingNumber}</Link>
-                        <div>{r.title}</div>
-                        {r.jurisdiction !== 'kota' ? <span className="badge badge-warn">{t(`jurisdiction_${r.jurisdiction}`)}</span> : null}
-                      </td>
-                      <td>{r.category.name[lang]}</td>
-                      <td>
-                        {r.location.kelurahanName}
-                        <div className="hint">{r.location.kecamatanName}</div>
-                      </td>
-                      <td>{r.statusLabel[lang]}</td>
-                      <td>
-                        <SlaBadge sla={r.sla} />
-                      </td>
-                      <td>{formatDate(r.createdAt, lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table className="staff-table" columns={[t('colReport'), t('colCategory'), t('colPlace'), t('colStatus'), t('colSla'), t('colFiled')]}>
+              {state.items.map((r) => (
+                <tr key={r.trackingNumber}>
+                  <td>
+                    <Link to={`/staf/laporan/${r.trackingNumber}`}>{r.trackingNumber}</Link>
+                    <div>{r.title}</div>
+                    {r.jurisdiction !== 'kota' ? <span className="badge badge-warn">{t(`jurisdiction_${r.jurisdiction}`)}</span> : null}
+                  </td>
+                  <td>{r.category.name[lang]}</td>
+                  <td>
+                    {r.location.kelurahanName}
+                    <div className="hint">{r.location.kecamatanName}</div>
+                  </td>
+                  <td>{r.statusLabel[lang]}</td>
+                  <td>
+                    <SlaBadge sla={r.sla} />
+                  </td>
+                  <td>{formatDate(r.createdAt, lang)}</td>
+                </tr>
+              ))}
+            </Table>
           </>
         )
       ) : null}
