@@ -12,6 +12,7 @@ import { submitReport, type ReportDraft } from '../outbox';
 import { downscalePhoto } from '../photos';
 import { useReference } from '../reference';
 import type { ReportClass, ReportDetail } from '../types';
+import { KelurahanOptions } from '../../ui/kelurahan-options';
 
 const CLASSES: ReportClass[] = ['pengaduan', 'aspirasi', 'permintaan_informasi'];
 const STEPS = ['step1', 'step2', 'step3', 'step4', 'step5'] as const;
@@ -273,15 +274,7 @@ function ReportWizard({ onAnother }: { onAnother: () => void }) {
             {fieldError(error, 'lat') ? <p className="field-error">{fieldError(error, 'lat')![lang]}</p> : null}
             <SelectField label={t('kelurahan')} name="kelurahanCode" hint={t('kelurahanHint')} value={kelurahanCode} onChange={(e) => setKelurahanCode(e.target.value)} error={err('kelurahanCode')}>
               <option value="">{t('choose')}</option>
-              {regions.data.map((k) => (
-                <optgroup key={k.code} label={k.name}>
-                  {k.kelurahan.map((l) => (
-                    <option key={l.code} value={l.code}>
-                      {l.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <KelurahanOptions regions={regions.data} />
             </SelectField>
             <TextField label={t('address')} name="address" hint={t('addressHint')} maxLength={300} value={address} onChange={(e) => setAddress(e.target.value)} error={err('address')} />
           </>

@@ -10,6 +10,7 @@ import { MapView } from '../map';
 import { commonM, publicM } from '../messages';
 import { useReference } from '../reference';
 import { PUBLIC_STATUSES, type ReportList, type ReportSummary } from '../types';
+import { KelurahanOptions } from '../../ui/kelurahan-options';
 
 const STATUS_LABELS: Record<(typeof PUBLIC_STATUSES)[number], { id: string; en: string }> = {
   verified: { id: 'Diverifikasi', en: 'Verified' },
@@ -81,15 +82,7 @@ export default function PublicReportsPage() {
         </SelectField>
         <SelectField label={tc('kelurahan')} name="kelurahan" value={draft.kelurahan} onChange={(e) => setDraft({ ...draft, kelurahan: e.target.value })}>
           <option value="">{tc('all')}</option>
-          {regions.map((k) => (
-            <optgroup key={k.code} label={k.name}>
-              {k.kelurahan.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <KelurahanOptions regions={regions} />
         </SelectField>
         <div className="btn-row">
           <button type="submit" className="btn btn-primary">

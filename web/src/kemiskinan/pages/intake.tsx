@@ -10,6 +10,7 @@ import { Page } from '../../ui/page';
 import { newKey } from '../common';
 import { m } from '../messages';
 import { NEED_LABELS, NEEDS, type Detail, type Scope } from '../types';
+import { KelurahanOptions } from '../../ui/kelurahan-options';
 
 type Member = { nik: string; name: string; relation: 'kepala' | 'istri_suami' | 'anak' | 'lainnya' };
 type Regions = { code: string; name: string; kelurahan: { code: string; name: string }[] }[];
@@ -71,11 +72,7 @@ export default function Intake() {
           ) : (
             <SelectField label={t('kelurahan')} required value={kelurahan} onChange={(e) => setKelurahan(e.target.value)} error={err('household.kelurahanCode')}>
               <option value="">{t('chooseKelurahan')}</option>
-              {regions.data?.map((k) => (
-                <optgroup key={k.code} label={k.name}>
-                  {k.kelurahan.map((l) => <option key={l.code} value={l.code}>{l.name}</option>)}
-                </optgroup>
-              ))}
+              <KelurahanOptions regions={regions.data ?? []} />
             </SelectField>
           )}
           <div className="grid-2">
