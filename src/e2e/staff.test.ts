@@ -209,7 +209,6 @@ it('an OPD admin adds an officer who can log in with the temporary password', as
   await page.getByRole('cell', { name: 'Rina Marlina', exact: true }).waitFor();
   await expectAccessible(page);
   await screenshot(page, 'staff-officers');
-  expect(await h.login('rina.marlina@pupr.test', password)).toBeTruthy();
 
   // A taken email is refused next to the field, in Indonesian.
   await page.getByLabel('Nama lengkap').fill('Rina Lagi');
@@ -217,6 +216,30 @@ it('an OPD admin adds an officer who can log in with the temporary password', as
   await page.getByRole('button', { name: 'Tambah petugas' }).click();
   await page.getByText('Email ini sudah dipakai akun lain.').waitFor();
   expect(await page.getByLabel('Email dinas').getAttribute('aria-invalid')).toBe('true');
+
+  // The new officer must replace the admin-chosen password before the workspace opens.
+  const context = await newContext(browser, h.baseUrl, DESKTOP);
+  contexts.push(context);
+  const officer = await context.newPage();
+  const logInAs = async (secret: string) => {
+    await officer.goto('/masuk');
+    await officer.getByLabel('NIK, email, atau nomor HP').fill('rina.marlina@pupr.test');
+    await officer.getByLabel('Kata sandi').fill(secret);
+    await officer.getByRole('button', { name: 'Masuk', exact: true }).click();
+  };
+  await logInAs(password);
+  await officer.waitForURL('**/ganti-sandi');
+  await officer.getByText('Kata sandi Anda dibuat oleh admin').waitFor();
+  await expectAccessible(officer);
+  await officer.getByLabel('Kata sandi saat ini').fill(password);
+  await officer.getByLabel('Kata sandi baru').fill(password);
+  await officer.getByRole('button', { name: 'Simpan kata sandi' }).click();
+  await officer.getByText('Kata sandi baru harus berbeda dari yang lama.').waitFor();
+  await officer.getByLabel('Kata sandi baru').fill('sandi-rina-baru-1');
+  await officer.getByRole('button', { name: 'Simpan kata sandi' }).click();
+  await officer.getByText('Kata sandi sudah diganti.').waitFor();
+  await logInAs('sandi-rina-baru-1');
+  await officer.waitForURL('**/staf');
 });
 
 it('the super admin adds a holiday, and every admin page passes axe', async () => {

@@ -13,6 +13,7 @@ import * as kemiskinan from './kemiskinan/routes';
 const AREAS = [citizen, staff, dashboard, kemiskinan];
 const ROUTES = AREAS.flatMap((a) => a.routes);
 const NAV = AREAS.flatMap((a) => a.nav);
+const CHANGE_PASSWORD = '/ganti-sandi';
 
 const m = defineMessages({
   id: { notFound: 'Halaman tidak ditemukan', notFoundText: 'Alamat ini tidak ada. Kembali ke beranda.', forbidden: 'Anda tidak berhak membuka halaman ini.' },
@@ -26,12 +27,16 @@ export function App() {
   const found = ROUTES.map((r) => ({ r, params: matchPath(r.path, path) })).find((x) => x.params);
 
   const needsLogin = Boolean(found?.r.roles) && user === null;
+  // The API refuses everything else to an account with an admin-chosen password.
+  const mustChangePassword = Boolean(user?.passwordChangeRequired) && path !== CHANGE_PASSWORD;
   useEffect(() => {
     if (needsLogin) navigate(`/masuk?lanjut=${encodeURIComponent(path)}`, { replace: true });
-  }, [needsLogin, path]);
+    else if (mustChangePassword) navigate(CHANGE_PASSWORD, { replace: true });
+  }, [needsLogin, mustChangePassword, path]);
 
   let content;
-  if (!found) content = <Page title={t('notFound')}><p>{t('notFoundText')}</p></Page>;
+  if (mustChangePassword) content = <Loading />;
+  else if (!found) content = <Page title={t('notFound')}><p>{t('notFoundText')}</p></Page>;
   else if (found.r.roles && user === undefined) content = <Loading />;
   else if (found.r.roles && (!user || !found.r.roles.includes(user.role))) content = <Page title={t('forbidden')}><p>{t('forbidden')}</p></Page>;
   else {

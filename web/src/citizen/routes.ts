@@ -11,6 +11,7 @@ export const routes: RouteDef[] = [
   { path: '/daftar', page: lazy(() => import('./pages/register')) },
   { path: '/lupa-sandi', page: lazy(() => import('./pages/forgot')) },
   { path: '/sandi-baru', page: lazy(() => import('./pages/reset')) },
+  { path: '/ganti-sandi', page: lazy(() => import('./pages/change-password')) },
   { path: '/lapor', page: lazy(() => import('./pages/file-report')), roles: ['citizen'] },
   { path: '/laporan-saya', page: lazy(() => import('./pages/mine')), roles: ['citizen'] },
   { path: '/akun', page: lazy(() => import('./pages/account')), roles: ['citizen'] },

@@ -11,6 +11,8 @@ export interface Me {
   phone: string | null;
   opdId: number | null;
   nik: string | null;
+  /** An admin chose the password: nothing works until the owner replaces it (/ganti-sandi). */
+  passwordChangeRequired: boolean;
 }
 
 interface SessionValue {

@@ -15,6 +15,7 @@ const m = defineMessages({
     logout: 'Keluar',
     offline: 'Anda sedang offline. Laporan yang Anda kirim disimpan dan dikirim otomatis saat koneksi kembali.',
     footer: 'Khidmat — platform layanan publik Kota Dumai. Perangkat lunak sumber terbuka (MIT).',
+    changePassword: 'Ganti kata sandi',
   },
   en: {
     skip: 'Skip to main content',
@@ -25,6 +26,7 @@ const m = defineMessages({
     logout: 'Log out',
     offline: 'You are offline. Reports you send are kept and sent automatically when the connection returns.',
     footer: 'Khidmat — public service platform of Kota Dumai. Open-source software (MIT).',
+    changePassword: 'Change password',
   },
 });
 
@@ -96,6 +98,11 @@ export function Layout({ nav, children }: { nav: NavItem[]; children: ReactNode 
       </main>
       <footer className="site-footer">
         <p>{t('footer')}</p>
+        {user ? (
+          <p>
+            <Link to="/ganti-sandi">{t('changePassword')}</Link>
+          </p>
+        ) : null}
       </footer>
     </>
   );
