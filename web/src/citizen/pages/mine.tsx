@@ -1,29 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
-import { useApi } from '../../lib/use-api';
+import { usePaged } from '../../lib/use-paged';
 import { LoadError, Loading, Page } from '../../ui/page';
 import { OutboxPanel, ReportCard } from '../components';
 import { commonM, mineM } from '../messages';
 import { useOutbox } from '../outbox';
-import type { ReportList, ReportSummary } from '../types';
+import type { ReportSummary } from '../types';
 
 const PAGE = 20;
 
 export default function MyReportsPage() {
   const t = useT(mineM);
   const tc = useT(commonM);
-  const [offset, setOffset] = useState(0);
-  const [items, setItems] = useState<ReportSummary[]>([]);
-  const { data, error, loading, reload } = useApi<ReportList>(`/reports/mine?limit=${PAGE}&offset=${offset}`);
+  const { data, error, loading, reload, items, offset, loadMore } = usePaged<ReportSummary>('/reports/mine', {}, PAGE);
   // A report the outbox just delivered should appear without a manual refresh.
   const sentCount = useOutbox().sent.length;
   useEffect(() => {
     if (offset === 0) reload();
   }, [sentCount]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => {
-    if (data) setItems((prev) => (offset === 0 ? data.items : [...prev, ...data.items]));
-  }, [data, offset]);
 
   return (
     <Page
@@ -45,7 +40,7 @@ export default function MyReportsPage() {
       </ul>
       {data?.hasMore ? (
         <div className="btn-row">
-          <button type="button" className="btn" onClick={() => setOffset((o) => o + PAGE)}>
+          <button type="button" className="btn" onClick={loadMore}>
             {tc('loadMore')}
           </button>
         </div>

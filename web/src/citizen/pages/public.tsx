@@ -2,14 +2,14 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { query } from '../../lib/api';
 import { useLang, useT } from '../../lib/i18n';
 import { navigate, useSearchParams } from '../../lib/router';
-import { useApi } from '../../lib/use-api';
+import { usePaged } from '../../lib/use-paged';
 import { SelectField, TextField, fieldError } from '../../ui/forms';
 import { LoadError, Loading, Page } from '../../ui/page';
 import { ReportCard } from '../components';
 import { MapView } from '../map';
 import { commonM, publicM } from '../messages';
 import { useReference } from '../reference';
-import { PUBLIC_STATUSES, type ReportList, type ReportSummary } from '../types';
+import { PUBLIC_STATUSES, type ReportSummary } from '../types';
 import { KelurahanOptions } from '../../ui/kelurahan-options';
 
 const STATUS_LABELS: Record<(typeof PUBLIC_STATUSES)[number], { id: string; en: string }> = {
@@ -31,22 +31,15 @@ export default function PublicReportsPage() {
   const filters = { status: params.get('status') ?? '', category: params.get('kategori') ?? '', kelurahan: params.get('kelurahan') ?? '', q: params.get('q') ?? '' };
   const view = params.get('tampilan') === 'peta' ? 'map' : 'list';
   const [draft, setDraft] = useState(filters);
-  const [offset, setOffset] = useState(0);
-  const [items, setItems] = useState<ReportSummary[]>([]);
   const categories = useReference('categories').data ?? [];
   const regions = useReference('regions').data ?? [];
   const limit = view === 'map' ? 100 : PAGE;
-  const path = `/reports/public${query({ ...filters, limit, offset })}`;
-  const { data, error, loading, reload } = useApi<ReportList>(path);
+  const { data, error, loading, reload, items, loadMore } = usePaged<ReportSummary>('/reports/public', filters, limit);
   const key = `${filters.status}|${filters.category}|${filters.kelurahan}|${filters.q}|${view}`;
 
   useEffect(() => {
-    setOffset(0);
     setDraft(filters);
   }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => {
-    if (data) setItems((prev) => (offset === 0 ? data.items : [...prev, ...data.items]));
-  }, [data, offset]);
 
   const go = (f: typeof filters, v = view) =>
     navigate(`/laporan${query({ status: f.status, kategori: f.category, kelurahan: f.kelurahan, q: f.q.trim(), tampilan: v === 'map' ? 'peta' : '' })}`, { replace: true });
@@ -112,7 +105,7 @@ export default function PublicReportsPage() {
       </ul>
       {data?.hasMore ? (
         <div className="btn-row">
-          <button type="button" className="btn" onClick={() => setOffset((o) => o + limit)}>
+          <button type="button" className="btn" onClick={loadMore}>
             {tc('loadMore')}
           </button>
         </div>
