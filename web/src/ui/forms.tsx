@@ -101,3 +101,14 @@ export function FormError({ error, shownFields = [] }: { error: unknown; shownFi
 export function fieldError(error: unknown, field: string): Message | undefined {
   return error instanceof ApiError ? error.byField()[field] : undefined;
 }
+
+/** A form's submit button in its own button row; `tone` picks the button style. */
+export function SubmitRow({ label, tone = 'primary', busy }: { label: string; tone?: 'primary' | 'plain' | 'danger'; busy?: boolean }) {
+  return (
+    <div className="btn-row">
+      <button type="submit" className={tone === 'plain' ? 'btn' : `btn btn-${tone}`} disabled={busy}>
+        {label}
+      </button>
+    </div>
+  );
+}

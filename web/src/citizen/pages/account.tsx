@@ -4,7 +4,7 @@ import { useLang, useT, type Message } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useSubmit } from '../../lib/use-submit';
-import { Checkbox, FormError, TextField, fieldError } from '../../ui/forms';
+import { Checkbox, FormError, TextField, fieldError, SubmitRow } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { accountM } from '../messages';
 
@@ -88,11 +88,7 @@ export default function AccountPage() {
           </div>
         ) : null}
         <FormError error={removal.error} shownFields={['password']} />
-        <div className="btn-row">
-          <button type="submit" className="btn btn-danger">
-            {t('delete')}
-          </button>
-        </div>
+        <SubmitRow label={t('delete')} tone="danger" />
       </form>
     </Page>
   );

@@ -3,7 +3,7 @@ import { api } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { useSubmit } from '../../lib/use-submit';
-import { FormError, TextField, fieldError } from '../../ui/forms';
+import { FormError, TextField, fieldError, SubmitRow } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { authM } from '../messages';
 
@@ -27,11 +27,7 @@ export default function ForgotPage() {
         <form onSubmit={(e) => void submit(e)} noValidate>
           <TextField label={t('email')} name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError(error, 'email')} required />
           <FormError error={error} shownFields={['email']} />
-          <div className="btn-row">
-            <button type="submit" className="btn btn-primary">
-              {t('sendCode')}
-            </button>
-          </div>
+          <SubmitRow label={t('sendCode')} />
         </form>
       )}
       <p>

@@ -4,7 +4,7 @@ import { useT } from '../../lib/i18n';
 import { Link, navigate, useSearchParams } from '../../lib/router';
 import { useSession, type Me } from '../../lib/session';
 import { useSubmit } from '../../lib/use-submit';
-import { FormError, TextField, fieldError } from '../../ui/forms';
+import { FormError, TextField, fieldError, SubmitRow } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { landingFor } from '../landing';
 import { authM } from '../messages';
@@ -31,11 +31,7 @@ export default function LoginPage() {
         <TextField label={t('identifier')} name="identifier" autoComplete="username" value={identifier} onChange={(e) => setIdentifier(e.target.value)} error={fieldError(error, 'identifier')} required />
         <TextField label={t('password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(error, 'password')} required />
         <FormError error={error} shownFields={['identifier', 'password']} />
-        <div className="btn-row">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('login')}
-          </button>
-        </div>
+        <SubmitRow label={t('login')} busy={busy} />
         <p>
           <Link to="/lupa-sandi">{t('forgot')}</Link>
         </p>

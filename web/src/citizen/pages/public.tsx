@@ -3,7 +3,7 @@ import { query } from '../../lib/api';
 import { useLang, useT } from '../../lib/i18n';
 import { navigate, useSearchParams } from '../../lib/router';
 import { usePaged } from '../../lib/use-paged';
-import { SelectField, TextField, fieldError } from '../../ui/forms';
+import { SelectField, TextField, fieldError, SubmitRow } from '../../ui/forms';
 import { LoadError, Loading, Page } from '../../ui/page';
 import { ReportCard } from '../components';
 import { MapView } from '../map';
@@ -77,11 +77,7 @@ export default function PublicReportsPage() {
           <option value="">{tc('all')}</option>
           <KelurahanOptions regions={regions} />
         </SelectField>
-        <div className="btn-row">
-          <button type="submit" className="btn btn-primary">
-            {t('apply')}
-          </button>
-        </div>
+        <SubmitRow label={t('apply')} />
       </form>
       <div className="btn-row" role="group" aria-label={t('view')}>
         <button type="button" className={view === 'list' ? 'btn btn-primary' : 'btn'} aria-pressed={view === 'list'} onClick={() => go(filters, 'list')}>

@@ -4,7 +4,7 @@ import { useT, type Message } from '../../lib/i18n';
 import { Link, navigate, useSearchParams } from '../../lib/router';
 import { useSession, type Me } from '../../lib/session';
 import { useSubmit } from '../../lib/use-submit';
-import { FormError, TextField, fieldError } from '../../ui/forms';
+import { FormError, TextField, fieldError, SubmitRow } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { landingFor } from '../landing';
 import { authM } from '../messages';
@@ -81,11 +81,7 @@ export default function RegisterPage() {
         <TextField label={t('phone')} name="phone" type="tel" autoComplete="tel" value={form.phone} onChange={set('phone')} onBlur={blur('phone')} error={shown('phone')} />
         <TextField label={t('password')} name="password" type="password" autoComplete="new-password" hint={t('passwordHint')} value={form.password} onChange={set('password')} onBlur={blur('password')} error={shown('password')} required />
         <FormError error={error} shownFields={['nik', 'fullName', 'email', 'phone', 'password']} />
-        <div className="btn-row">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('register')}
-          </button>
-        </div>
+        <SubmitRow label={t('register')} busy={busy} />
         <p>
           {t('haveAccount')} <Link to="/masuk">{t('login')}</Link>
         </p>

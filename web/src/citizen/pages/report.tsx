@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
-import { FormError, SelectField, TextArea, fieldError } from '../../ui/forms';
+import { FormError, SelectField, TextArea, fieldError, SubmitRow } from '../../ui/forms';
 import { LoadError, Loading, Page } from '../../ui/page';
 import { StatusBadge } from '../components';
 import { commonM, detailM } from '../messages';
@@ -151,19 +151,11 @@ function ReporterActions({ report: r, onDone }: { report: ReportDetail; onDone: 
         <p>{t('resolvedAsk')}</p>
         <form onSubmit={act('confirm', ratingBody())} noValidate>
           {stars(false)}
-          <div className="btn-row">
-            <button type="submit" className="btn btn-primary">
-              {t('confirm')}
-            </button>
-          </div>
+          <SubmitRow label={t('confirm')} />
         </form>
         <form onSubmit={act('reopen', { message: reason.trim() || undefined })} noValidate>
           <TextArea label={t('reopenReason')} name="message" maxLength={4000} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError(error, 'message')} required />
-          <div className="btn-row">
-            <button type="submit" className="btn">
-              {t('reopen')}
-            </button>
-          </div>
+          <SubmitRow label={t('reopen')} tone="plain" />
         </form>
       </>
     );
@@ -171,11 +163,7 @@ function ReporterActions({ report: r, onDone }: { report: ReportDetail; onDone: 
     body = (
       <form onSubmit={act('rating', ratingBody())} noValidate>
         {stars(true)}
-        <div className="btn-row">
-          <button type="submit" className="btn btn-primary">
-            {t('sendRating')}
-          </button>
-        </div>
+        <SubmitRow label={t('sendRating')} />
       </form>
     );
   } else if (r.status === 'submitted' || r.status === 'postponed') {
@@ -183,11 +171,7 @@ function ReporterActions({ report: r, onDone }: { report: ReportDetail; onDone: 
       <form onSubmit={act('withdraw', reason.trim() ? { message: reason.trim() } : {})} noValidate>
         <p className="hint">{t('withdrawHint')}</p>
         <TextArea label={t('withdrawReason')} name="message" maxLength={4000} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError(error, 'message')} />
-        <div className="btn-row">
-          <button type="submit" className="btn btn-danger">
-            {t('withdraw')}
-          </button>
-        </div>
+        <SubmitRow label={t('withdraw')} tone="danger" />
       </form>
     );
   }

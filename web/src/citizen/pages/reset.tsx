@@ -4,7 +4,7 @@ import { useT } from '../../lib/i18n';
 import { Link, useSearchParams } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useSubmit } from '../../lib/use-submit';
-import { FormError, TextField, fieldError } from '../../ui/forms';
+import { FormError, TextField, fieldError, SubmitRow } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { authM } from '../messages';
 
@@ -33,11 +33,7 @@ export default function ResetPage() {
           <TextField label={t('code')} name="token" autoComplete="one-time-code" value={token} onChange={(e) => setToken(e.target.value)} error={fieldError(error, 'token')} required />
           <TextField label={t('newPassword')} name="newPassword" type="password" autoComplete="new-password" hint={t('passwordHint')} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} error={fieldError(error, 'newPassword')} required />
           <FormError error={error} shownFields={['token', 'newPassword']} />
-          <div className="btn-row">
-            <button type="submit" className="btn btn-primary">
-              {t('save')}
-            </button>
-          </div>
+          <SubmitRow label={t('save')} />
         </form>
       )}
     </Page>
