@@ -47,6 +47,27 @@ export function ReportCard({ report }: { report: ReportSummary }) {
   );
 }
 
+/** A list of report cards with a "load more" button while the server has more. */
+export function ReportCards({ items, hasMore, onMore }: { items: ReportSummary[]; hasMore: boolean; onMore: () => void }) {
+  const t = useT(commonM);
+  return (
+    <>
+      <ul className="card-list">
+        {items.map((r) => (
+          <ReportCard key={r.trackingNumber} report={r} />
+        ))}
+      </ul>
+      {hasMore ? (
+        <div className="btn-row">
+          <button type="button" className="btn" onClick={onMore}>
+            {t('loadMore')}
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 /** What waits on this device to be sent, and what was just sent automatically. */
 export function OutboxPanel() {
   const t = useT(outboxM);

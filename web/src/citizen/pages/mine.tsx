@@ -3,8 +3,8 @@ import { useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { usePaged } from '../../lib/use-paged';
 import { LoadError, Loading, Page } from '../../ui/page';
-import { OutboxPanel, ReportCard } from '../components';
-import { commonM, mineM } from '../messages';
+import { OutboxPanel, ReportCards } from '../components';
+import { mineM } from '../messages';
 import { useOutbox } from '../outbox';
 import type { ReportSummary } from '../types';
 
@@ -12,7 +12,6 @@ const PAGE = 20;
 
 export default function MyReportsPage() {
   const t = useT(mineM);
-  const tc = useT(commonM);
   const { data, error, loading, reload, items, offset, loadMore } = usePaged<ReportSummary>('/reports/mine', {}, PAGE);
   // A report the outbox just delivered should appear without a manual refresh.
   const sentCount = useOutbox().sent.length;
@@ -33,18 +32,7 @@ export default function MyReportsPage() {
       {error ? <LoadError error={error} retry={reload} /> : null}
       {loading && !items.length ? <Loading /> : null}
       {!loading && !error && !items.length ? <p>{t('none')}</p> : null}
-      <ul className="card-list">
-        {items.map((r) => (
-          <ReportCard key={r.trackingNumber} report={r} />
-        ))}
-      </ul>
-      {data?.hasMore ? (
-        <div className="btn-row">
-          <button type="button" className="btn" onClick={loadMore}>
-            {tc('loadMore')}
-          </button>
-        </div>
-      ) : null}
+      <ReportCards items={items} hasMore={data?.hasMore ?? false} onMore={loadMore} />
     </Page>
   );
 }

@@ -5,7 +5,7 @@ import { navigate, useSearchParams } from '../../lib/router';
 import { usePaged } from '../../lib/use-paged';
 import { SelectField, TextField, fieldError, SubmitRow } from '../../ui/forms';
 import { LoadError, Loading, Page } from '../../ui/page';
-import { ReportCard } from '../components';
+import { ReportCards } from '../components';
 import { MapView } from '../map';
 import { commonM, publicM } from '../messages';
 import { useReference } from '../reference';
@@ -94,18 +94,7 @@ export default function PublicReportsPage() {
       </p>
       {/* The list stays under the map: keyboard users and weak connections still reach every report. */}
       {view === 'map' ? <MapView label={t('mapLabel')} markers={markers} zoom={12} /> : null}
-      <ul className="card-list">
-        {items.map((r) => (
-          <ReportCard key={r.trackingNumber} report={r} />
-        ))}
-      </ul>
-      {data?.hasMore ? (
-        <div className="btn-row">
-          <button type="button" className="btn" onClick={loadMore}>
-            {tc('loadMore')}
-          </button>
-        </div>
-      ) : null}
+      <ReportCards items={items} hasMore={data?.hasMore ?? false} onMore={loadMore} />
     </Page>
   );
 }
