@@ -23,7 +23,6 @@ function ActionForm({ tn, path, title, initial, render, build, onDone }: {
   build: (v: Fields) => Record<string, unknown>;
   onDone: (d: Detail) => void;
 }) {
-  const t = useT(m);
   const [values, setValues] = useState(initial);
   const [key] = useState(newKey);
   const { busy, error, submit } = useSubmit(
