@@ -196,7 +196,7 @@ it('an OPD passes a misrouted report on to another OPD and adds a co-handler', a
   ]);
 });
 
-it('an OPD admin adds an officer who can log in with the temporary password', async () => {
+it('an OPD admin adds an officer, who must replace the temporary password at the first log-in', async () => {
   const admin = await h.staff('opd_admin', 'PUPR');
   const page = await logIn(admin.email);
   await page.getByRole('link', { name: 'Petugas' }).click();

@@ -4,7 +4,7 @@ import { defineMessages, useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useSubmit } from '../../lib/use-submit';
-import { FormError, TextField, fieldError } from '../../ui/forms';
+import { FormError, SubmitRow, TextField, fieldError } from '../../ui/forms';
 import { Page } from '../../ui/page';
 
 const m = defineMessages({
@@ -63,11 +63,7 @@ export default function ChangePasswordPage() {
         <TextField label={t('current')} name="currentPassword" type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} error={fieldError(error, 'currentPassword')} required />
         <TextField label={t('next')} name="newPassword" type="password" autoComplete="new-password" hint={t('hint')} value={newPassword} onChange={(e) => setNext(e.target.value)} error={fieldError(error, 'newPassword')} required />
         <FormError error={error} shownFields={['currentPassword', 'newPassword']} />
-        <div className="btn-row">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('save')}
-          </button>
-        </div>
+        <SubmitRow label={t('save')} busy={busy} />
       </form>
     </Page>
   );
