@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
+import { timelineColumns } from '../core/workflow/timeline-columns.js';
 import { kelurahan, opds, roads } from '../core/reference/schema.js';
 import { REPORT_CLASSES, REPORT_STATUSES, type OutsideAuthority } from './lifecycle.js';
 
@@ -137,16 +138,8 @@ export const reportEvents = pgTable(
     reportId: bigint('report_id', { mode: 'number' })
       .notNull()
       .references(() => reports.id),
-    at: ts('at').notNull().defaultNow(),
-    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
-    actorRole: text('actor_role').notNull(),
+    ...timelineColumns(),
     actorOpdId: integer('actor_opd_id').references(() => opds.id),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
-    publicMessage: text('public_message'),
-    internalNote: text('internal_note'),
-    detail: jsonb('detail').$type<Record<string, unknown>>(),
   },
   (t) => [index('report_events_report_idx').on(t.reportId, t.at)],
 );

@@ -21,6 +21,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
+import { timelineColumns } from '../core/workflow/timeline-columns.js';
 import { kelurahan, opds } from '../core/reference/schema.js';
 import { COMPLAINT_STATUSES, NEED_CATEGORIES, SECTIONS } from './lifecycle.js';
 
@@ -132,15 +133,7 @@ export const complaintEvents = pgTable(
     complaintId: bigint('complaint_id', { mode: 'number' })
       .notNull()
       .references(() => complaints.id),
-    at: ts('at').notNull().defaultNow(),
-    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
-    actorRole: text('actor_role').notNull(),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
-    publicMessage: text('public_message'),
-    internalNote: text('internal_note'),
-    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    ...timelineColumns(),
   },
   (t) => [index('kemiskinan_events_complaint_idx').on(t.complaintId, t.at)],
 );
