@@ -78,6 +78,7 @@ export const COMPLAINT_ACTIONS = Object.keys(TRANSITIONS) as ComplaintAction[];
 
 const lifecycle = workflow<ComplaintAction, ComplaintStatus, Actor>(TRANSITIONS, { id: 'pengaduan', en: 'complaint' });
 
+export const canTransition = lifecycle.can;
 /** The status after `action`, or 403 (never this actor's step) / 409 (not from this status). */
 export const nextStatus = lifecycle.next;
 

@@ -61,6 +61,9 @@ export const NEED_TYPE_LABELS: Record<NeedType, Message> = {
   bencana: { id: 'Bencana', en: 'Disaster' },
 };
 
+/** A stored need type may predate the current list; it is then shown as stored. */
+export const needLabel = (type: string): Message => NEED_TYPE_LABELS[type as NeedType] ?? { id: type, en: type };
+
 export function statusNotice(trackingNumber: string, status: ComplaintStatus, publicMessage: string | null) {
   const label = STATUS_LABELS[status];
   return {

@@ -7,9 +7,8 @@ import { forbidden, notFound } from '../core/errors.js';
 import { DINSOS_ROLES, actorFor, audienceFor, type Audience, type Viewer } from './access.js';
 import { COMPLAINT, complaintFacts } from './actions.js';
 import type { ComplaintStatus, NeedCategory, Section } from './lifecycle.js';
-import { NEED_TYPE_LABELS } from './messages.js';
+import { needLabel } from './messages.js';
 import { detailView, householdView, summaryView } from './views.js';
-import type { NeedType } from './lifecycle.js';
 import * as q from './queries.js';
 
 const HOUSEHOLD = { id: 'Keluarga', en: 'Household' };
@@ -117,7 +116,7 @@ export async function myVisits(ctx: AppContext, v: Viewer, done: boolean) {
     id: r.v.id,
     trackingNumber: r.tn,
     urgent: r.urgent,
-    needLabel: NEED_TYPE_LABELS[r.needType as NeedType] ?? { id: r.needType, en: r.needType },
+    needLabel: needLabel(r.needType),
     headName: r.headName,
     address: r.address,
     rt: r.rt,
@@ -140,7 +139,7 @@ export async function opdReferrals(ctx: AppContext, v: Viewer, open: boolean) {
     id: r.r.id,
     trackingNumber: r.tn,
     urgent: r.urgent,
-    needLabel: NEED_TYPE_LABELS[r.needType as NeedType] ?? { id: r.needType, en: r.needType },
+    needLabel: needLabel(r.needType),
     headName: r.headName,
     kelurahanName: r.kelurahanName,
     instruction: r.r.instruction,

@@ -1,8 +1,8 @@
 /** What each audience sees of a complaint or household: the one place deciding which fields leave the server. */
 import type { FieldCipher } from '../core/crypto/secrets.js';
 import { isStaffAudience, type Audience } from './access.js';
-import { COMPLAINT_ACTIONS, TRANSITIONS, sectionFor, type Actor, type ComplaintAction, type NeedType } from './lifecycle.js';
-import { ACTION_LABELS, NEED_CATEGORY_LABELS, NEED_TYPE_LABELS, SECTION_LABELS, STATUS_LABELS } from './messages.js';
+import { canTransition, COMPLAINT_ACTIONS, sectionFor, type Actor, type ComplaintAction } from './lifecycle.js';
+import { ACTION_LABELS, NEED_CATEGORY_LABELS, needLabel, SECTION_LABELS, STATUS_LABELS } from './messages.js';
 import type * as q from './queries.js';
 
 const iso = (d: Date | null | undefined): string | null => d?.toISOString() ?? null;
@@ -15,7 +15,7 @@ export function summaryView(row: q.ListedComplaint) {
     statusLabel: STATUS_LABELS[c.status],
     needCategory: c.needCategory,
     needType: c.needType,
-    needLabel: NEED_TYPE_LABELS[c.needType as NeedType] ?? { id: c.needType, en: c.needType },
+    needLabel: needLabel(c.needType),
     urgent: c.urgent,
     registered: c.registered,
     section: c.section,
@@ -66,7 +66,8 @@ export function detailView(p: DetailParts) {
   const staff = isStaffAudience(p.audience);
   const c = p.row.c;
   const events = staff ? p.events : p.events.filter(({ e }) => e.fromStatus !== e.toStatus || e.publicMessage !== null || e.action === 'submit');
-  const actions = p.actor ? COMPLAINT_ACTIONS.filter((a) => (TRANSITIONS[a].from as readonly string[]).includes(c.status) && (TRANSITIONS[a].by as readonly string[]).includes(p.actor!)) : [];
+  const actor = p.actor;
+  const actions = actor ? COMPLAINT_ACTIONS.filter((a) => canTransition(a, c.status, actor)) : [];
   const suggested = sectionFor(c.needCategory, c.needType);
   return {
     ...summaryView(p.row),
@@ -77,7 +78,7 @@ export function detailView(p: DetailParts) {
     channel: staff ? c.channel : null,
     register: c.registered ? { period: c.registerPeriod, decile: c.registerDecile, programmes: c.registerProgrammes ?? [] } : null,
     household: p.household,
-    actions: actions as ComplaintAction[],
+    actions,
     visits: staff
       ? p.visits.map(({ v, volunteerName }) => ({
           id: v.id,
