@@ -1,6 +1,7 @@
 /** Request and response schemas of the aduan API: validation, TypeScript types and OpenAPI from one source. */
 import { Type } from 'typebox';
 import { MessageSchema, Nullable, Page } from '../core/http/schemas.js';
+import { timelineEntrySchema } from '../core/workflow/api-schemas.js';
 import { REPORT_CLASSES, REPORT_STATUSES } from './lifecycle.js';
 
 const DateTime = Type.String({ format: 'date-time' });
@@ -103,20 +104,7 @@ export const DetailSchema = Type.Intersect([
         workingDaysLeft: Type.Optional(Nullable(Type.Integer({ description: 'Staff views: working days to this OPD\'s follow-up deadline while it has not followed up' }))),
       }),
     ),
-    timeline: Type.Array(
-      Type.Object({
-        id: Type.Integer(),
-        at: DateTime,
-        action: Type.String(),
-        label: MessageSchema,
-        fromStatus: Nullable(Type.String()),
-        toStatus: Nullable(Type.String()),
-        actor: Type.Object({ role: Type.String(), opdName: Nullable(Type.String()), name: Nullable(Type.String()) }),
-        message: Nullable(Type.String()),
-        note: Nullable(Type.String()),
-        photoIds: Type.Array(Type.String()),
-      }),
-    ),
+    timeline: Type.Array(timelineEntrySchema({ opdName: Nullable(Type.String()) }, { photoIds: Type.Array(Type.String()) })),
     photos: Type.Array(
       Type.Object({ id: Type.String(), kind: Type.String(), width: Type.Integer(), height: Type.Integer(), url: Type.String() }),
     ),

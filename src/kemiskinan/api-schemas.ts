@@ -1,6 +1,7 @@
 /** Request and response schemas of the kemiskinan API: validation, types and OpenAPI from one source. */
 import { Type } from 'typebox';
 import { MessageSchema, Nullable, Page } from '../core/http/schemas.js';
+import { timelineEntrySchema } from '../core/workflow/api-schemas.js';
 import { ALL_NEED_TYPES, COMPLAINT_STATUSES, NEED_CATEGORIES, PROGRAMMES, SECTIONS } from './lifecycle.js';
 
 const DateTime = Type.String({ format: 'date-time' });
@@ -133,19 +134,7 @@ export const DetailSchema = Type.Intersect([
     referrals: Type.Array(
       Type.Object({ id: Type.Integer(), opdCode: Type.String(), opdName: Type.String(), status: Type.String(), instruction: Nullable(Type.String()), response: Nullable(Type.String()), createdAt: DateTime, doneAt: Nullable(DateTime) }),
     ),
-    timeline: Type.Array(
-      Type.Object({
-        id: Type.Integer(),
-        at: DateTime,
-        action: Type.String(),
-        label: MessageSchema,
-        fromStatus: Nullable(Type.String()),
-        toStatus: Nullable(Type.String()),
-        actor: Type.Object({ role: Type.String(), name: Nullable(Type.String()) }),
-        message: Nullable(Type.String()),
-        note: Nullable(Type.String()),
-      }),
-    ),
+    timeline: Type.Array(timelineEntrySchema({}, {})),
     photos: Type.Array(Type.Object({ id: Type.String(), visitId: Nullable(Type.Integer()), width: Type.Integer(), height: Type.Integer(), url: Type.String() })),
   }),
 ]);
