@@ -10,7 +10,8 @@ interface Result {
   readConnections: number;
   intake: (LoadResult & { pgbench: PgbenchResult; ratio: number })[];
   reads: LoadResult[];
-  httpCeiling: LoadResult;
+  /** Absent from a partial run (--only) that leaves it out. */
+  httpCeiling: LoadResult | undefined;
   peakRssMb: number;
 }
 
@@ -49,8 +50,9 @@ export function markdown(r: Result): string {
       return `| ${x.name} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.failures} | ${goal ? `≤ ${goal} ms ${mark(x.p95 <= goal)}` : '—'} |`;
     }),
     '',
-    `HTTP ceiling (${r.httpCeiling.name}, ${r.httpCeiling.connections} connections): ${r.httpCeiling.rps} req/s, p50 ${r.httpCeiling.p50} ms, p99 ${r.httpCeiling.p99} ms.`,
-    '',
+    ...(r.httpCeiling
+      ? [`HTTP ceiling (${r.httpCeiling.name}, ${r.httpCeiling.connections} connections): ${r.httpCeiling.rps} req/s, p50 ${r.httpCeiling.p50} ms, p99 ${r.httpCeiling.p99} ms.`, '']
+      : []),
     `Peak RSS of the server process during the run: ${r.peakRssMb} MB.`,
     '',
   ];

@@ -92,6 +92,9 @@ function startServer(): Promise<ChildProcess> {
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'khidmat-bench-')),
       // One load generator on one address would otherwise meet the per-address limits at once.
       RATE_LIMIT_ALLOW_LIST: '127.0.0.1,::1,::ffff:127.0.0.1',
+      // The filing limit counts per account (the allow list does not lift it): 2000 accounts at
+      // hundreds of filings a second would meet ten a minute within a run.
+      SUBMIT_RATE_LIMIT_PER_MINUTE: '1000000',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -161,7 +164,7 @@ const read = {
 // Reads first, on the data as seeded; intake (which adds rows) after them.
 const intake: LoadResult[] = [];
 const reads: LoadResult[] = [];
-let ceiling: LoadResult;
+let ceiling: LoadResult | undefined;
 let peakRss: number;
 try {
   say('warm-up…');
@@ -170,8 +173,10 @@ try {
     say(`${name}…`);
     reads.push(await load({ name, url: base, connections: READ_CONNECTIONS, seconds: SECONDS, next }));
   }
-  say('HTTP ceiling…');
-  ceiling = await load({ name: 'GET /api/v1/health (no database)', url: base, connections: 16, seconds: SECONDS, next: () => ({ path: '/api/v1/health' }) });
+  if (wanted('ceiling')) {
+    say('HTTP ceiling…');
+    ceiling = await load({ name: 'GET /api/v1/health (no database)', url: base, connections: 16, seconds: SECONDS, next: () => ({ path: '/api/v1/health' }) });
+  }
   const post = (connections: number, seconds: number) =>
     load({ name: 'POST /reports', url: base, connections, seconds, method: 'POST', next: (i) => ({ path: '/api/v1/reports', headers: citizen(i), body: intakeBody(i) }) });
   if (wanted('intake')) await post(4, 2);
