@@ -47,6 +47,10 @@ describeEachDatabase('aduan: bad input is refused clearly and writes nothing', (
     const nul = await h().call('POST', '/api/v1/reports', { token: citizen.token, body: roadReport({ title: 'Jalan rusak\u0000parah' }) });
     expect(nul.body).toMatchObject({ status: 400, code: 'nul_character', field: 'title' });
     expect((await h().call('POST', '/api/v1/auth/login', { body: { identifier: 'a\u0000b', password: 'x' } })).status).toBe(400);
+    const surrogate = await h().call('POST', '/api/v1/reports', { token: citizen.token, body: roadReport({ title: 'Jalan 語\ude42 rusak' }) });
+    expect(surrogate.body).toMatchObject({ status: 400, code: 'malformed_text', field: 'title' });
+    // A proper pair (an emoji) is text like any other.
+    expect((await h().call('POST', '/api/v1/reports', { token: citizen.token, body: roadReport({ title: 'Jalan rusak parah 😡' }) })).status).toBe(201);
     expect((await h().call('GET', '/api/v1/reports/public?q=a%00b')).body.code).toBe('nul_character');
     const unknownRoute = await h().call('GET', '/api/v1/nothing-here');
     expect(unknownRoute.body.code).toBe('route_not_found');

@@ -4,6 +4,16 @@ import { AppError } from '../errors.js';
 const nulRefused = (field: string): AppError =>
   new AppError(400, 'nul_character', { id: 'Teks berisi karakter NUL yang tidak diizinkan.', en: 'Text contains a NUL character, which is not allowed.' }, { field });
 
+const loneSurrogateRefused = (field: string): AppError =>
+  new AppError(
+    400,
+    'malformed_text',
+    { id: 'Teks berisi karakter yang rusak (surrogate UTF-16 tanpa pasangan).', en: 'Text contains a broken character (an unpaired UTF-16 surrogate).' },
+    { field },
+  );
+// In a `u` pattern a proper surrogate pair is one code point, so only an unpaired half matches.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 // Fastify's own parser refuses these too (secure-json-parse); ours replaces it, so it must as well:
 // an own "__proto__" key copied with Object.assign or a spread into defaults changes an object's prototype.
 const prototypeRefused = (field: string): AppError =>
@@ -11,13 +21,16 @@ const prototypeRefused = (field: string): AppError =>
 
 /**
  * PostgreSQL text cannot hold NUL, so a string with one would fail deep in a query. Refuse it at
- * the door, in JSON bodies and in the query string, with a clear 400.
+ * the door, in JSON bodies and in the query string, with a clear 400. An unpaired UTF-16 surrogate
+ * (legal in JSON, not in UTF-8) is refused in JSON bodies for the same reason: the drivers encode it
+ * differently, and PGlite's encoding fails in the database.
  */
 export function installInputGuard(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     try {
       done(null, JSON.parse(body as string, (key, value: unknown) => {
         if (typeof value === 'string' && value.includes('\u0000')) throw nulRefused(key || 'body');
+        if ((typeof value === 'string' && LONE_SURROGATE.test(value)) || LONE_SURROGATE.test(key)) throw loneSurrogateRefused(key || 'body');
         if (key === '__proto__' || (key === 'constructor' && typeof value === 'object' && value !== null && 'prototype' in value)) {
           throw prototypeRefused(key);
         }
