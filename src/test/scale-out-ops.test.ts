@@ -17,7 +17,7 @@ describeEachDatabase('operations: readiness, metrics, request ids', (h) => {
     expect(forged.headers.get('x-request-id')).not.toBe('forged');
   });
 
-  it('serves Prometheus metrics to the loopback address: request latency by route, SLA overdue gauge, process metrics', async () => {
+  it('serves Prometheus metrics to the loopback address: request latency by route, SLA overdue and outbox gauges, process metrics', async () => {
     const c = await h().citizen();
     await h().call('GET', '/api/v1/reports/mine', { token: c.token });
     const res = await h().call('GET', '/metrics');
@@ -25,6 +25,8 @@ describeEachDatabase('operations: readiness, metrics, request ids', (h) => {
     expect(res.headers.get('content-type')).toContain('text/plain');
     expect(res.text).toMatch(/khidmat_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/reports\/mine",status="200"\} 1/);
     expect(res.text).toMatch(/khidmat_sla_overdue_reports\{status="submitted"\} 0/);
+    expect(res.text).toMatch(/khidmat_outbox_messages\{status="pending"\} \d+/);
+    expect(res.text).toMatch(/khidmat_outbox_messages\{status="failed"\} 0/);
     expect(res.text).toContain('process_resident_memory_bytes');
     expect(res.text).not.toContain('/api/v1/reports/DMI-');
   });

@@ -247,10 +247,13 @@ describe.skipIf(!enabled)('scale-out: two instances, one PostgreSQL, one Redis',
     const { rows } = await db.query(`select tracking_number from reports where tracking_number = any($1)`, [acknowledged]);
     expect(new Set(rows.map((r) => r.tracking_number))).toEqual(new Set(acknowledged));
     // The survivor keeps running the schedule alone: the outbox drains, A's rows included.
-    await until('the survivor to drain the outbox', async () => (await db.query(`select count(*)::int as n from outbox where status = 'pending'`)).rows[0].n === 0, 45_000);
+    const pending = async () => (await db.query(`select count(*)::int as n from outbox where status = 'pending'`)).rows[0].n as number;
+    await until('the survivor to drain the outbox', async () => (await pending()) === 0, 60_000).catch(async (err: Error) => {
+      throw new Error(`${err.message}: ${await pending()} pending; survivor's last log lines:\n${b.output.slice(-15).join('\n')}`);
+    });
     const ready = await call(b, 'GET', '/api/v1/ready');
     expect(ready.body).toMatchObject({ status: 'ready', database: 'up', redis: 'up' });
-  }, 90_000);
+  }, 150_000);
 
   it('shuts down gracefully on SIGTERM: workers close, in-flight work ends, the process exits 0', async () => {
     const exited = new Promise<number | null>((resolve) => b.proc.once('exit', (code) => resolve(code)));

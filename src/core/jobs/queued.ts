@@ -39,7 +39,11 @@ export async function startQueuedJobs(
           throw err;
         }
       },
-      { connection, prefix: opts.prefix, concurrency: 1 },
+      // A killed instance's job waits for its lock to run out before another instance takes it up;
+      // if the instance died between taking a job and scheduling the next slot, the whole schedule
+      // waits with it. Short locks (renewed every 7.5 s while a long import runs) and frequent
+      // stalled checks keep that gap to seconds instead of the default minute.
+      { connection, prefix: opts.prefix, concurrency: 1, lockDuration: 15_000, stalledInterval: 5_000 },
     );
     worker.on('failed', (j, err) => opts.log.error({ err, job: job.name, jobId: j?.id }, 'background job failed'));
     worker.on('error', (err) => opts.log.error({ err, job: job.name }, 'queue worker error'));

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import type { JobRunner, RunObserver } from '../jobs/jobs.js';
 import { overdueExpr } from '../../aduan/queries.js';
 import { reports } from '../../aduan/schema.js';
+import { outbox } from '../notifications/schema.js';
 
 export interface Metrics {
   registry: client.Registry;
@@ -78,6 +79,23 @@ export function createMetrics(ctx: AppContext): Metrics {
       }
       this.reset();
       for (const status of LIVE) this.set({ status }, overdue.rows.find((r) => r.status === status)?.n ?? 0);
+    },
+  });
+
+  new client.Gauge({
+    name: 'khidmat_outbox_messages',
+    help: 'Notifications not delivered yet: pending (waiting or retrying) and failed (gave up, needs an operator)',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      // outbox_pending_idx leads with status: delivered rows (the bulk) are never read.
+      const rows = await ctx.db
+        .select({ status: outbox.status, n: sql<number>`count(*)::int` })
+        .from(outbox)
+        .where(sql`${outbox.status} in ('pending', 'failed')`)
+        .groupBy(outbox.status);
+      this.reset();
+      for (const status of ['pending', 'failed'] as const) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
     },
   });
 
