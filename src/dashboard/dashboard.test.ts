@@ -224,6 +224,21 @@ describeEachDatabase('executive dashboard', (h) => {
       }
     });
   });
+
+  it('answers repeat viewers from one computation, and counts a new report at once', async () => {
+    // One clock minute throughout: only the report itself can make the summary move.
+    h().setNow(wib('2026-03-13T16:00'));
+    const token = (await h().staff('executive')).token;
+    const before = (await get(`summary?${PERIOD}`, token)).body;
+    expect(before.totals).toBeDefined();
+    expect((await get(`summary?${PERIOD}`, token)).body).toEqual(before);
+    await fileReport(h(), s.citizen.token, { title: 'Jalan amblas di simpang' });
+    const after = (await get(`summary?${PERIOD}`, token)).body;
+    expect(after.totals.received).toBe(before.totals.received + 1);
+    expect(after.byStatus.find((x: { code: string }) => x.code === 'submitted').count).toBe(
+      before.byStatus.find((x: { code: string }) => x.code === 'submitted').count + 1,
+    );
+  });
 });
 
 describe('rankOpds', () => {

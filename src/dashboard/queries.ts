@@ -41,9 +41,10 @@ const wibDay = (instant: SQL | AnyPgColumn) => sql`((${instant} at time zone 'UT
  * bersama) from the period's first day up to and including day i. Working days from a to b =
  * wd(b's WIB date) − wd(a's WIB date), never below zero — exactly core/calendar's
  * workingDaysBetween (the day a report arrives does not count). An array lookup per row instead of
- * joins keeps the planner's row estimates honest on large periods.
+ * joins keeps the planner's row estimates honest on large periods; materialized, so it is built once
+ * whatever join order the planner picks.
  */
-const calendarCte = (p: Period) => sql`cal as (
+const calendarCte = (p: Period) => sql`cal as materialized (
   select array_agg(idx order by day) as wd from (
     select d::date as day, sum(case when extract(isodow from d) < 6 and h.date is null then 1 else 0 end) over (order by d) as idx
     from generate_series(${p.from}::date, ${p.calendarEnd}::date, interval '1 day') as d
@@ -59,6 +60,10 @@ const wd = (p: Period, from: SQL | AnyPgColumn, to: SQL | AnyPgColumn) => {
 
 /** The first time an OPD answered its disposition publicly: a follow-up, or the resolution itself. */
 const responseAt = sql`least(${dispositions.firstFollowUpAt}, case when ${dispositions.status} = 'done' then ${dispositions.doneAt} end)`;
+
+/** Moves whenever any report changes (each change writes a timeline event); null before the first. */
+export const changeMark = async (db: Db): Promise<string> =>
+  String((await rows<{ mark: string | null }>(db, sql`select pg_sequence_last_value(pg_get_serial_sequence('report_events', 'id')) as mark`))[0]?.mark ?? 0);
 
 export interface StatusCount {
   status: string;
@@ -181,7 +186,8 @@ export const opdFigures = (db: Db, p: Period) =>
       join ${reports} on ${reports.id} = ${dispositions.reportId}
       join ${opds} o on o.id = ${dispositions.opdId}
       cross join cal
-      where ${inPeriod(p)}
+      -- The period's report ids as an array: dispositions are then read by report_id, not scanned whole.
+      where ${inPeriod(p)} and ${dispositions.reportId} = any(array(select id from ${reports} where ${inPeriod(p)}))
       group by grouping sets ((o.id, o.code, o.name, o.short_name), ())`,
   );
 

@@ -14,6 +14,7 @@ import { toXlsx } from '../core/export/xlsx.js';
 import { REPORT_STATUSES, type ReportStatus } from '../aduan/lifecycle.js';
 import { STATUS_LABELS } from '../aduan/messages.js';
 import * as q from './queries.js';
+import { memoUntilChange } from './cache.js';
 
 export const DASHBOARD_ROLES: readonly Role[] = ['executive', 'super_admin', 'auditor', 'triage_admin', 'opd_admin'];
 
@@ -106,6 +107,10 @@ export function rankOpds(rows: Omit<OpdRow, 'rank'>[]): OpdRow[] {
 
 export async function summary(ctx: AppContext, query: PeriodQuery) {
   const p = periodOf(query, ctx.clock());
+  return memoUntilChange(ctx, 'summary', p, () => computeSummary(ctx, p));
+}
+
+async function computeSummary(ctx: AppContext, p: q.Period) {
   // Independent reads: PostgreSQL runs them side by side on the pool (PGlite queues them).
   const [statuses, categories, kelurahan, totals, opds, trend] = await Promise.all([
     q.countByStatus(ctx.db, p),
@@ -154,6 +159,10 @@ export async function summary(ctx: AppContext, query: PeriodQuery) {
 
 export async function openMap(ctx: AppContext, query: PeriodQuery, limits = { points: MAX_MAP_POINTS, clusters: MAX_MAP_CLUSTERS }) {
   const p = periodOf(query, ctx.clock());
+  return memoUntilChange(ctx, `map:${limits.points}:${limits.clusters}`, p, () => computeOpenMap(ctx, p, limits));
+}
+
+async function computeOpenMap(ctx: AppContext, p: q.Period, limits: { points: number; clusters: number }) {
   const [counts, byKelurahan] = await Promise.all([q.openCounts(ctx.db, p), q.openByKelurahan(ctx.db, p)]);
   const asPoints = counts.shown <= limits.points;
   const points = asPoints ? await q.openPoints(ctx.db, p, limits.points) : [];
