@@ -1,5 +1,6 @@
 /** Reading reports: scope first, then the audience's view. */
 import type { AppContext } from '../core/context.js';
+import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
 import { CITYWIDE_READ_ROLES, OPD_ROLES } from '../core/auth/principal.js';
 import { audit } from '../core/audit/audit.js';
@@ -11,9 +12,13 @@ import { allowedActions, withWorkingDaysLeft, workingDaysLeft } from './work-des
 import type { ReportStatus } from './lifecycle.js';
 import * as q from './queries.js';
 
-export async function reportDetail(ctx: AppContext, principal: Principal | null, trackingNumber: string, ip?: string) {
+/**
+ * One report as the caller may see it, read in one transaction: `tx` when the caller has one (a
+ * command answering with the result of its own change), else a new one.
+ */
+export async function reportDetail(ctx: AppContext, principal: Principal | null, trackingNumber: string, ip?: string, inTx?: Db) {
   const now = ctx.clock();
-  return ctx.db.transaction(async (tx) => {
+  const read = async (tx: Db) => {
     const report = await q.findReport(tx, trackingNumber);
     if (!report) throw notFound(REPORT);
     const disps = await q.dispositionsOf(tx, report.id);
@@ -40,7 +45,8 @@ export async function reportDetail(ctx: AppContext, principal: Principal | null,
       })),
     );
     return { ...withDays!, dispositions, actions };
-  });
+  };
+  return inTx ? read(inTx) : ctx.db.transaction(read);
 }
 
 export interface ListQuery {

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../core/context.js';
-import { requireRole, requireUser } from '../core/auth/principal.js';
+import type { Db } from '../core/db/client.js';
+import { requireRole, requireUser, type Principal } from '../core/auth/principal.js';
 import { invalid } from '../core/errors.js';
 import { idempotent } from '../core/idempotency/idempotency.js';
 import { problems } from '../core/http/schemas.js';
@@ -46,6 +47,29 @@ function parseList(raw: RawList): ListQuery {
   };
 }
 
+/**
+ * Runs a command on a report once per idempotency key and answers with the report as the caller
+ * now sees it: read inside the command's own transaction (one BEGIN/COMMIT less per command), or
+ * afresh after a replay — and after a command that ended the caller's view, which then answers 404
+ * once committed rather than being undone. A reused key is checked against `fingerprint`.
+ */
+async function commandWithDetail(
+  ctx: AppContext,
+  p: Principal,
+  request: FastifyRequest,
+  opts: { status: number; fingerprint: unknown },
+  command: (tx: Db) => Promise<string>,
+) {
+  let detail: Awaited<ReturnType<typeof reportDetail>> | undefined;
+  const key = request.headers['idempotency-key'] as string | undefined;
+  const result = await idempotent(ctx.db, `user:${p.userId}`, key, opts.fingerprint, async (tx) => {
+    const trackingNumber = await command(tx);
+    detail = await reportDetail(ctx, p, trackingNumber, request.ip, tx).catch(() => undefined);
+    return { status: opts.status, body: { trackingNumber } };
+  });
+  return { replayed: result.replayed, detail: detail && !result.replayed ? detail : await reportDetail(ctx, p, result.body.trackingNumber, request.ip) };
+}
+
 export async function aduanRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['aduan'];
@@ -64,12 +88,11 @@ export async function aduanRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     },
     async (request, reply) => {
       const p = requireRole(request.principal, ['citizen']);
-      const result = await idempotent(ctx.db, `user:${p.userId}`, request.headers['idempotency-key'], request.body, async (tx) => {
-        const report = await submitReport(ctx, tx, { kind: 'citizen', principal: p }, request.body);
-        return { status: 201, body: { trackingNumber: report.trackingNumber } };
-      });
-      if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-      return reply.status(201).send(await reportDetail(ctx, p, result.body.trackingNumber));
+      const { replayed, detail } = await commandWithDetail(ctx, p, request, { status: 201, fingerprint: request.body }, async (tx) =>
+        (await submitReport(ctx, tx, { kind: 'citizen', principal: p }, request.body)).trackingNumber,
+      );
+      if (replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.status(201).send(detail);
     },
   );
 
@@ -138,11 +161,12 @@ export async function aduanRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       async (request) => {
         const p = requireUser(request.principal);
         const { trackingNumber } = request.params;
-        await idempotent(ctx.db, `user:${p.userId}`, request.headers['idempotency-key'], { trackingNumber, action, body: request.body }, async (tx) => {
+        const fingerprint = { trackingNumber, action, body: request.body };
+        const { detail } = await commandWithDetail(ctx, p, request, { status: 200, fingerprint }, async (tx) => {
           await act(ctx, tx, p, trackingNumber, action, request.body as ActionInput);
-          return { status: 200, body: {} };
+          return trackingNumber;
         });
-        return reportDetail(ctx, p, trackingNumber, request.ip);
+        return detail;
       },
     );
   }
