@@ -112,6 +112,10 @@ it('takes a registered household from the citizen\'s form through the desk, an o
 
   // 5. The section records the help; the citizen reads it.
   await s.page.reload();
+  // The section reads the volunteer's checklist in words, not codes.
+  const checklist = s.page.locator('.kms-checklist');
+  await checklist.getByText('Seng bocor', { exact: true }).waitFor();
+  expect(await checklist.getByText('Tanah', { exact: true }).count()).toBe(1);
   await s.page.getByLabel('Barang').fill('20 kg beras, 4 L minyak goreng');
   await s.page.getByRole('button', { name: 'Catat bantuan' }).click();
   await s.page.getByText('Bantuan yang diberikan').waitFor();

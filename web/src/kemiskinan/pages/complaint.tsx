@@ -8,6 +8,7 @@ import { useSubmit } from '../../lib/use-submit';
 import { fieldError, FormError, SelectField, TextArea, TextField } from '../../ui/forms';
 import { Loading, LoadError, Page } from '../../ui/page';
 import { Badges, newKey } from '../common';
+import { ChecklistView } from '../checklist';
 import { m, type Key } from '../messages';
 import { PROGRAMMES, SECTIONS, type Detail } from '../types';
 
@@ -159,7 +160,14 @@ export default function Complaint({ params }: { params: Record<string, string> }
       ) : null}
       {c.visits.length ? (
         <section aria-labelledby="kms-visits"><h2 id="kms-visits">{t('visitsHeading')}</h2>
-          <ul>{c.visits.map((v) => <li key={v.id}>{v.volunteerName}: {v.visitedAt ? `${formatDateTime(v.visitedAt, lang)} — ${v.recommendation ? t(`rec_${v.recommendation}` as Key) : ''} ${v.notes ?? ''}` : t('visitDue', { date: formatDate(v.dueAt, lang) })}</li>)}</ul>
+          <ul>
+            {c.visits.map((v) => (
+              <li key={v.id}>
+                {v.volunteerName}: {v.visitedAt ? [formatDateTime(v.visitedAt, lang), v.recommendation && t(`rec_${v.recommendation}` as Key), v.notes].filter(Boolean).join(' — ') : t('visitDue', { date: formatDate(v.dueAt, lang) })}
+                {v.checklist ? <ChecklistView checklist={v.checklist} /> : null}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {c.actions.filter((a) => forms[a]).length ? (

@@ -1,27 +1,18 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { useT } from '../../lib/i18n';
+import { pick, useLang, useT } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { Checkbox, fieldError, FormError, SelectField, TextArea, TextField } from '../../ui/forms';
 import { Page } from '../../ui/page';
+import { CHOICES } from '../checklist';
 import { newKey } from '../common';
 import { m, type Key } from '../messages';
 import { submitVisit } from '../offline';
 import type { Visit } from './visits';
 
-const CHOICES: Record<string, string[]> = {
-  floor: ['tanah', 'papan', 'semen', 'keramik'],
-  wall: ['bambu', 'papan', 'tembok_tanpa_plester', 'tembok'],
-  roof: ['rumbia', 'seng_bocor', 'seng', 'genteng'],
-  water: ['sungai_hujan', 'sumur', 'isi_ulang', 'pdam'],
-  electricity: ['tidak_ada', 'menumpang', '450va', '900va_lebih'],
-  toilet: ['tidak_ada', 'bersama', 'sendiri'],
-  cookingFuel: ['kayu', 'minyak_tanah', 'gas_3kg', 'gas_listrik'],
-};
-const words = (s: string) => s.replaceAll('_', ' ');
-
 /** The volunteer's visit form: works without a connection; the record waits in IndexedDB until sent. */
 export default function VisitForm({ params }: { params: Record<string, string> }) {
   const t = useT(m);
+  const { lang } = useLang();
   const id = Number(params.id);
   const visit = useMemo(() => (JSON.parse(localStorage.getItem('khidmat.kemiskinan.visits') ?? '[]') as Visit[]).find((v) => v.id === id), [id]);
   const [key] = useState(newKey);
@@ -84,7 +75,7 @@ export default function VisitForm({ params }: { params: Record<string, string> }
           <legend>{t('visitTitle')}</legend>
           {Object.entries(CHOICES).map(([k, options]) => (
             <SelectField key={k} label={t(k as Key)} value={check[k]} onChange={(e) => setCheck({ ...check, [k]: e.target.value })} error={err(`checklist.${k}`)}>
-              {options.map((o) => <option key={o} value={o}>{words(o)}</option>)}
+              {Object.entries(options).map(([o, label]) => <option key={o} value={o}>{pick(label, lang)}</option>)}
             </SelectField>
           ))}
           <SelectField label={t('meals')} value={check.meals} onChange={(e) => setCheck({ ...check, meals: e.target.value })}>
