@@ -23,6 +23,7 @@ const READ_GOALS: Record<string, number> = {
   'staff list (triage)': 50,
   'staff list (OPD)': 50,
   'dashboard summary': 150,
+  'dashboard summary, cold': 150,
   'dashboard map': 150,
 };
 

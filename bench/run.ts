@@ -15,6 +15,7 @@ import pg from 'pg';
 import { load, type LoadResult } from './load.js';
 import { pgbenchIntake, type PgbenchResult } from './pgbench.js';
 import { markdown } from './report.js';
+import { findContaining, pointInGeometry, type Geometry } from '../src/core/geo/geo.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, fallback: string): string => {
@@ -58,11 +59,19 @@ const triageOpd = (await db.query<{ code: string }>('select code from opds where
 const tokens = { triage: await staff('triage_admin', triageOpd), executive: await staff('executive', null), opd: await staff('opd_admin', 'PUPR') };
 
 /* Realistic inputs drawn from the data: points inside kelurahan with a boundary, public reports, words. */
+// Only points the server accepts without a kelurahan of the reporter's choosing: inside the city and
+// inside a kelurahan boundary (seeded points are scattered round centres and may fall in a gap).
+const cityBoundary = (await db.query<{ boundary: Geometry | null }>('select boundary from cities limit 1')).rows[0]?.boundary ?? null;
+const kelurahanBoundaries = (await db.query<{ code: string; boundary: Geometry }>('select code, boundary from kelurahan where boundary is not null')).rows.map(
+  (k) => ({ geometry: k.boundary, properties: { code: k.code } }),
+);
 const points = (
   await db.query<{ lat: number; lng: number }>(
-    `select r.lat, r.lng from reports r tablesample system (1) join kelurahan k on k.code = r.kelurahan_code where k.boundary is not null limit 300`,
+    `select r.lat, r.lng from reports r tablesample system (1) join kelurahan k on k.code = r.kelurahan_code where k.boundary is not null limit 1000`,
   )
-).rows;
+).rows
+  .filter((p) => (!cityBoundary || pointInGeometry(p.lng, p.lat, cityBoundary)) && findContaining(p.lng, p.lat, kelurahanBoundaries))
+  .slice(0, 300);
 const publicTracking = (
   await db.query<{ tn: string }>(
     `select tracking_number as tn from reports tablesample system (1) where status in ('verified','dispositioned','in_progress','resolved','closed','outside_authority') and not confidential limit 2000`,
@@ -147,6 +156,7 @@ const intakeBody = (i: number) => {
   return JSON.stringify({ class: 'pengaduan', title: `Jalan berlubang nomor ${i}`, description: 'Lubang besar di depan pasar, sudah seminggu dan berbahaya.', categoryCode: 'INF-JALAN', lat: p.lat, lng: p.lng });
 };
 
+let coldPeriods = 0;
 const read = {
   'public list (filters)': (i: number) => ({ path: `/api/v1/reports/public?kecamatan=${rot(kecamatan, i)}&category=${rot(CATEGORIES, i >> 3)}&limit=20` }),
   'map (bbox)': (i: number) => {
@@ -158,6 +168,13 @@ const read = {
   'staff list (triage)': (i: number) => ({ path: `/api/v1/reports?status=${rot(['submitted', 'dispositioned,in_progress', 'resolved'], i)}&limit=20`, headers: bearer(tokens.triage) }),
   'staff list (OPD)': (i: number) => ({ path: `/api/v1/reports?active=${i % 2 === 0}&limit=20`, headers: bearer(tokens.opd) }),
   'dashboard summary': () => ({ path: '/api/v1/dashboard/summary', headers: bearer(tokens.executive) }),
+  // Answers are shared until a report changes; a different 30-day period per request is never shared.
+  // (Counted across the warm-up and the run, so the run never meets a period the warm-up asked for.)
+  'dashboard summary, cold': () => {
+    const back = coldPeriods++ % 365;
+    const day = (n: number) => new Date(Date.now() + 7 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
+    return { path: `/api/v1/dashboard/summary?from=${day(back + 29)}&to=${day(back)}`, headers: bearer(tokens.executive) };
+  },
   'dashboard map': () => ({ path: '/api/v1/dashboard/map', headers: bearer(tokens.executive) }),
 };
 
