@@ -110,6 +110,11 @@ it('installs as a PWA, queues a report with its photo offline, and files it once
     },
     state: 'waiting',
   };
+  // Listen before the entry goes back: a sync still running from going online may send it at once.
+  const replays: string[] = [];
+  page.on('response', (res) => {
+    if (res.request().method() === 'POST' && res.url().endsWith('/api/v1/reports')) replays.push(`${res.status()} ${res.headers()['idempotent-replayed']}`);
+  });
   await page.evaluate(`new Promise((resolve, reject) => {
     const req = indexedDB.open('khidmat', 1);
     req.onerror = () => reject(req.error);
@@ -120,10 +125,6 @@ it('installs as a PWA, queues a report with its photo offline, and files it once
       t.onerror = () => reject(t.error);
     };
   })`);
-  const replays: string[] = [];
-  page.on('response', (res) => {
-    if (res.request().method() === 'POST' && res.url().endsWith('/api/v1/reports')) replays.push(`${res.status()} ${res.headers()['idempotent-replayed']}`);
-  });
   await page.reload();
   await page.evaluate("window.dispatchEvent(new Event('online')); window.dispatchEvent(new Event('online'))");
   const queueEmpty = `new Promise((resolve) => {
