@@ -66,5 +66,8 @@ describeEachDatabase('platform basics', (h) => {
     });
     expect(onRoad.body.jurisdiction).toBe('provinsi');
     await h().call('PUT', `/api/v1/roads/${road.body.id}`, { token: admin.token, body: { name: 'Jalan Uji Coba', status: 'kota', active: false } });
+    // Switched off, the road no longer decides who repairs that spot.
+    const offRoad = await h().call('POST', '/api/v1/reports', { token: citizen.token, body: { class: 'pengaduan', title: 'Jalan amblas lagi', description: 'Badan jalan amblas sepanjang dua meter.', categoryCode: 'INF-JALAN', lat: 1.6738, lng: 101.3708 } });
+    expect(offRoad.body.jurisdiction).toBe('kota');
   });
 });

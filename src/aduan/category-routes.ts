@@ -8,6 +8,7 @@ import { audit } from '../core/audit/audit.js';
 import { invalid, notFound } from '../core/errors.js';
 import { MessageSchema, Nullable, problems } from '../core/http/schemas.js';
 import * as q from './queries.js';
+import { categoriesCache } from './categories.js';
 
 const CategorySchema = Type.Object({
   code: Type.String(),
@@ -103,6 +104,7 @@ export async function categoryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         await audit(tx, p, { action: 'category.create', entity: 'category', entityId: code, detail: request.body });
         return view(tx, code);
       });
+      categoriesCache.drop(ctx);
       return reply.status(201).send(created);
     },
   );
@@ -121,13 +123,15 @@ export async function categoryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     async (request) => {
       const p = requireRole(request.principal, ['super_admin']);
       const { defaultOpdCode, ...rest } = request.body;
-      return ctx.db.transaction(async (tx) => {
+      const changed = await ctx.db.transaction(async (tx) => {
         const defaultOpdId = await opdIdOf(tx, defaultOpdCode);
         const row = await q.updateCategory(tx, request.params.code, { ...rest, ...(defaultOpdId !== undefined ? { defaultOpdId } : {}) });
         if (!row) throw notFound(CATEGORY);
         await audit(tx, p, { action: 'category.update', entity: 'category', entityId: row.code, detail: request.body });
         return view(tx, row.code);
       });
+      categoriesCache.drop(ctx);
+      return changed;
     },
   );
 }

@@ -10,6 +10,8 @@ import { insideCity, kelurahanAt, kelurahanExists } from '../core/reference/regi
 import type { ReportClass } from './lifecycle.js';
 import { statusNotice } from './messages.js';
 import { jurisdictionOf } from './jurisdiction.js';
+import { roadsCache } from '../core/reference/roads.js';
+import { fileableCategory } from './categories.js';
 import * as q from './queries.js';
 
 export interface ReportInput {
@@ -37,24 +39,25 @@ export type Reporter =
 
 export async function submitReport(ctx: AppContext, tx: Db, reporter: Reporter, input: ReportInput, at = ctx.clock()) {
   const city = ctx.config.city;
-  const category = await q.categoryByCode(tx, input.categoryCode);
-  if (!category || !category.active || category.parentId === null) {
+  const category = await fileableCategory(ctx, tx, input.categoryCode);
+  if (!category) {
     throw invalid('unknown_category', 'Kategori tidak dikenal.', 'Unknown category.', 'categoryCode');
   }
-  if (!(await insideCity(tx, city.code, input.lng, input.lat))) {
+  if (!(await insideCity(ctx, tx, input.lng, input.lat))) {
     throw invalid('location_outside_city', `Lokasi berada di luar wilayah ${city.name}.`, `The location is outside ${city.name}.`, 'lat');
   }
-  const kelurahanCode = input.kelurahanCode ?? (await kelurahanAt(tx, city.code, input.lng, input.lat));
+  const kelurahanCode = input.kelurahanCode ?? (await kelurahanAt(ctx, tx, input.lng, input.lat));
   if (!kelurahanCode) {
     throw invalid('kelurahan_required', 'Pilih kelurahan lokasi kejadian.', 'Choose the kelurahan of the location.', 'kelurahanCode');
   }
-  if (!(await kelurahanExists(tx, city.code, kelurahanCode))) {
+  if (!(await kelurahanExists(ctx, tx, kelurahanCode))) {
     throw invalid('unknown_kelurahan', 'Kelurahan tidak dikenal.', 'Unknown kelurahan.', 'kelurahanCode');
   }
   if (input.incidentDate && input.incidentDate > wibDate(at)) {
     throw invalid('incident_date_future', 'Tanggal kejadian tidak boleh di masa depan.', 'The incident date cannot be in the future.', 'incidentDate');
   }
-  const road = input.roadId === undefined ? undefined : await q.roadById(tx, input.roadId);
+  const registry = await roadsCache.get(ctx, tx);
+  const road = input.roadId === undefined ? undefined : registry.byId.get(input.roadId);
   if (input.roadId !== undefined && !road) throw invalid('unknown_road', 'Ruas jalan tidak dikenal.', 'Unknown road.', 'roadId');
   let targetOpdId: number | null = null;
   if (input.targetOpdCode) {
@@ -75,7 +78,7 @@ export async function submitReport(ctx: AppContext, tx: Db, reporter: Reporter, 
     kelurahanCode,
     address: input.address?.trim() || null,
     roadId: road?.id ?? null,
-    jurisdiction: category.isRoad ? await jurisdictionOf(tx, road, input.lng, input.lat) : 'kota',
+    jurisdiction: category.isRoad ? jurisdictionOf(registry.mapped, road, input.lng, input.lat) : 'kota',
     targetOpdId,
     anonymous: input.anonymous ?? false,
     confidential: input.confidential ?? false,

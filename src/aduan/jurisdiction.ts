@@ -3,9 +3,7 @@
  * ministry's (APBN) and provincial roads the province's (APBD Riau). A report names the road, or
  * its point lies on a road whose geometry is registered.
  */
-import { and, eq, isNotNull } from 'drizzle-orm';
-import type { Db } from '../core/db/client.js';
-import { roads } from '../core/reference/schema.js';
+import type { Road } from '../core/reference/roads.js';
 
 type Level = 'kota' | 'provinsi' | 'nasional';
 const ON_ROAD_METRES = 25;
@@ -28,17 +26,13 @@ export function distanceToLine(lng: number, lat: number, line: readonly [number,
   return best;
 }
 
-export async function jurisdictionOf(
-  db: Db,
+export function jurisdictionOf(
+  mapped: readonly Pick<Road, 'status' | 'geometry'>[],
   road: { status: Level } | undefined,
   lng: number,
   lat: number,
-): Promise<Level> {
+): Level {
   if (road) return road.status;
-  const mapped = await db
-    .select({ status: roads.status, geometry: roads.geometry })
-    .from(roads)
-    .where(and(eq(roads.active, true), isNotNull(roads.geometry)));
   const near = mapped.filter((r) => r.geometry && distanceToLine(lng, lat, r.geometry.coordinates) <= ON_ROAD_METRES);
   // At a junction the higher authority's road is the one that needs the outside repair.
   if (near.some((r) => r.status === 'nasional')) return 'nasional';

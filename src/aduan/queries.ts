@@ -116,8 +116,6 @@ export const categoryById = async (db: Db, id: number) =>
 
 export const opdsByCodes = (db: Db, codes: string[]) => db.select().from(opds).where(and(inArray(opds.code, codes), eq(opds.active, true)));
 
-export const roadById = async (db: Db, id: number) => (await db.select().from(roads).where(eq(roads.id, id)).limit(1))[0];
-
 export const userContacts = (db: Db, ids: string[]) =>
   ids.length
     ? db.select({ id: users.id, fullName: users.fullName, email: users.email, phone: users.phone, nikMasked: users.nikMasked }).from(users).where(inArray(users.id, ids))
@@ -134,6 +132,7 @@ export async function updateReport(db: Db, id: number, values: Partial<typeof re
 
 export interface ListFilter {
   id?: number | undefined;
+  trackingNumber?: string | undefined;
   statuses?: ReportStatus[] | undefined;
   categoryCode?: string | undefined;
   kelurahanCode?: string | undefined;
@@ -164,6 +163,7 @@ export const overdueExpr = (now: Date): SQL<boolean> => sql<boolean>`(
 export async function listReports(db: Db, f: ListFilter) {
   const where: (SQL | undefined)[] = [];
   if (f.id !== undefined) where.push(eq(reports.id, f.id));
+  if (f.trackingNumber !== undefined) where.push(eq(reports.trackingNumber, f.trackingNumber));
   if (f.publicOnly) where.push(eq(reports.confidential, false), inArray(reports.status, [...PUBLIC_STATUSES]));
   if (f.statuses?.length) where.push(inArray(reports.status, f.statuses));
   // Filters on reference tables become arrays of keys first (= any(array(…))): the planner then
@@ -222,6 +222,11 @@ export type ListedReport = Awaited<ReturnType<typeof listReports>>['rows'][numbe
 /** One report with the same joins as a listing, for the detail view. */
 export async function reportSummary(db: Db, id: number, now: Date): Promise<ListedReport | undefined> {
   return (await listReports(db, { id, limit: 1, offset: 0, now })).rows[0];
+}
+
+/** The same, found by tracking number: the whole report row (`r`) with the listing's joins, in one read. */
+export async function reportSummaryByTrackingNumber(db: Db, trackingNumber: string, now: Date): Promise<ListedReport | undefined> {
+  return (await listReports(db, { trackingNumber, limit: 1, offset: 0, now })).rows[0];
 }
 
 /** Reports whose resolution the reporter neither confirmed nor disputed in time. */

@@ -19,8 +19,9 @@ import * as q from './queries.js';
 export async function reportDetail(ctx: AppContext, principal: Principal | null, trackingNumber: string, ip?: string, inTx?: Db) {
   const now = ctx.clock();
   const read = async (tx: Db) => {
-    const report = await q.findReport(tx, trackingNumber);
-    if (!report) throw notFound(REPORT);
+    const row = await q.reportSummaryByTrackingNumber(tx, trackingNumber, now);
+    if (!row) throw notFound(REPORT);
+    const report = row.r;
     const disps = await q.dispositionsOf(tx, report.id);
     const facts = await scopeFacts(tx, report, disps);
     const audience = audienceFor(principal, facts);
@@ -31,9 +32,9 @@ export async function reportDetail(ctx: AppContext, principal: Principal | null,
     if (identity && report.anonymous && audience === 'triage') {
       await audit(tx, principal, { action: 'report.view_anonymous_identity', entity: 'report', entityId: trackingNumber, ip }, now);
     }
-    const [row, events, photos] = [await q.reportSummary(tx, report.id, now), await q.timelineOf(tx, report.id), await q.photosOf(tx, report.id)];
+    const [events, photos] = [await q.timelineOf(tx, report.id), await q.photosOf(tx, report.id)];
     const mergedInto = report.mergedIntoId ? await q.trackingNumberOf(tx, report.mergedIntoId) : null;
-    const view = detailView({ row: row!, audience, identity, disps, events, photos, mergedInto });
+    const view = detailView({ row, audience, identity, disps, events, photos, mergedInto });
     const actions = allowedActions(principal ? actorFor(principal, facts) : null, report.status);
     if (!isStaffAudience(audience)) return { ...view, actions };
     // Staff desks show deadlines in working days; citizens see the dates.

@@ -3,6 +3,7 @@
  * kecamatan for titles and addresses. Street names follow seed paper 000 (protocol roads, national
  * and provincial roads) plus ordinary neighbourhood streets.
  */
+import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import { insideCity, kelurahanAt } from '../core/reference/regions.js';
 import { kelurahan } from '../core/reference/schema.js';
@@ -106,16 +107,16 @@ export function scatter(rand: Random, centre: Point, radius: number, tries = 6):
  * that the centre, with the kelurahan named explicitly (as a reporter corrects a derived one).
  */
 export async function locate(
+  ctx: AppContext,
   db: Db,
-  cityCode: string,
   kel: Kelurahan,
   candidates: readonly Point[],
 ): Promise<Point & { kelurahanCode?: string }> {
   for (const p of candidates) {
-    if (!(await insideCity(db, cityCode, p.lng, p.lat))) continue;
+    if (!(await insideCity(ctx, db, p.lng, p.lat))) continue;
     if (!kel.hasBoundary) return { ...p, kelurahanCode: kel.code };
-    if ((await kelurahanAt(db, cityCode, p.lng, p.lat)) === kel.code) return p;
+    if ((await kelurahanAt(ctx, db, p.lng, p.lat)) === kel.code) return p;
   }
-  if (!(await insideCity(db, cityCode, kel.lng, kel.lat))) throw new Error(`centre of kelurahan ${kel.code} lies outside the city`);
+  if (!(await insideCity(ctx, db, kel.lng, kel.lat))) throw new Error(`centre of kelurahan ${kel.code} lies outside the city`);
   return { lat: kel.lat, lng: kel.lng, kelurahanCode: kel.code };
 }

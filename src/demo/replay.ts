@@ -33,7 +33,7 @@ export async function replay(ctx: AppContext, plan: ReportPlan, cast: Cast, trac
     }
   };
   return ctx.db.transaction(async (tx) => {
-    const place = await locate(tx, ctx.config.city.code, plan.kelurahan, plan.candidates);
+    const place = await locate(ctx, tx, plan.kelurahan, plan.candidates);
     const report = await submitReport(ctx, tx, { kind: 'citizen', principal: reporter }, { ...plan.input, ...place }, plan.submittedAt);
     for (const step of plan.steps) {
       let input = step.input;

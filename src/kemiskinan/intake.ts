@@ -74,7 +74,7 @@ export async function submitComplaint(ctx: AppContext, tx: Db, filer: Viewer, in
   const onBehalf = ON_BEHALF_ROLES.includes(filer.role);
   if (filer.role !== 'citizen' && !onBehalf) throw forbidden();
   const hh = input.household;
-  if (!(await kelurahanExists(tx, ctx.config.city.code, hh.kelurahanCode))) {
+  if (!(await kelurahanExists(ctx, tx, hh.kelurahanCode))) {
     throw invalid('unknown_kelurahan', 'Kelurahan tidak dikenal.', 'Unknown kelurahan.', 'household.kelurahanCode');
   }
   if (filer.role === 'kelurahan_operator' && filer.kelurahanCode !== hh.kelurahanCode) {

@@ -24,7 +24,7 @@ export async function setScope(ctx: AppContext, actor: Principal, userId: string
   const user = await q.userById(ctx.db, userId);
   if (!user || user.deletedAt || !SCOPED.has(user.role)) throw notFound({ id: 'Petugas', en: 'Staff member' });
   if (user.role === 'dinsos_section' && !input.section) throw invalid('field_required', 'Pilih seksi.', 'Choose a section.', 'section');
-  if (user.role === 'kelurahan_operator' && !(input.kelurahanCode && (await kelurahanExists(ctx.db, ctx.config.city.code, input.kelurahanCode)))) {
+  if (user.role === 'kelurahan_operator' && !(input.kelurahanCode && (await kelurahanExists(ctx, ctx.db, input.kelurahanCode)))) {
     throw invalid('unknown_kelurahan', 'Kelurahan tidak dikenal.', 'Unknown kelurahan.', 'kelurahanCode');
   }
   const values = { section: user.role === 'dinsos_section' ? input.section! : null, kelurahanCode: user.role === 'kelurahan_operator' ? input.kelurahanCode! : null };

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
 import { submitReport } from '../aduan/intake.js';
+import { categoriesCache } from '../aduan/categories.js';
 import { isPublic } from '../aduan/access.js';
 import { PUBLIC_STATUSES, TERMINAL_STATUSES, type ReportStatus } from '../aduan/lifecycle.js';
 import { STATUS_LABELS } from '../aduan/messages.js';
@@ -95,7 +96,7 @@ export async function fileRequest(ctx: AppContext, apiKeyId: number, input: NewR
   const contact = { name: name || undefined, email: input.email?.trim() || undefined, phone: input.phone?.trim() || undefined };
   const report = await ctx.db.transaction(async (tx) => {
     // An unknown code keeps its own name in the title; submitReport refuses it right after.
-    const category = await aduan.categoryByCode(tx, input.service_code);
+    const category = (await categoriesCache.get(ctx, tx)).byCode.get(input.service_code);
     const filed = await submitReport(ctx, tx, { kind: 'external', contact, channel: 'open311' }, {
       class: 'pengaduan',
       title: titleOf(category?.nameId ?? input.service_code, input.description),

@@ -8,7 +8,7 @@ import { audit } from '../audit/audit.js';
 import { notFound } from '../errors.js';
 import { Nullable, problems } from '../http/schemas.js';
 import { kelurahan, opds } from './schema.js';
-import { invalidateRegions } from './regions.js';
+import { regionsCache } from './regions.js';
 
 const OpdSchema = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), shortName: Type.String(), isTriage: Type.Boolean(), active: Type.Boolean() });
 const OpdEditable = {
@@ -101,7 +101,7 @@ export async function referenceAdminRoutes(app: FastifyInstance, { ctx }: { ctx:
         await audit(tx, p, { action: 'kelurahan.update', entity: 'kelurahan', entityId: updated.code, detail: { ...rest, boundaryChanged: boundary !== undefined } });
         return updated;
       });
-      invalidateRegions();
+      regionsCache.drop(ctx);
       return { code: row.code, name: row.name, lat: row.lat, lng: row.lng, hasBoundary: row.boundary !== null };
     },
   );

@@ -30,7 +30,12 @@ describeEachDatabase('reference data is editable by the super admin only', (h) =
     const listed = (await h().call('GET', '/api/v1/categories')).body as { code: string }[];
     expect(listed.map((c) => c.code)).not.toContain('SPP-SAMPAH');
     expect(listed.map((c) => c.code)).toContain('SOS-BENCANA');
+    const citizen = await h().citizen();
+    const file = (categoryCode: string) => h().call('POST', '/api/v1/reports', { token: citizen.token, body: roadReport({ categoryCode }) });
+    expect((await file('SPP-SAMPAH')).body).toMatchObject({ code: 'unknown_category', field: 'categoryCode' });
+    expect((await file('SOS-BENCANA')).status).toBe(201);
     await h().call('PUT', '/api/v1/categories/SPP', { token: admin.token, body: { active: true } });
+    expect((await file('SPP-SAMPAH')).status).toBe(201);
     expect((await h().call('PUT', '/api/v1/opds/BPBD', { token: admin.token, body: { shortName: 'BPBD Dumai' } })).body.shortName).toBe('BPBD Dumai');
   });
 

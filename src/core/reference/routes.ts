@@ -8,6 +8,7 @@ import { audit } from '../audit/audit.js';
 import { notFound } from '../errors.js';
 import { Nullable, problems } from '../http/schemas.js';
 import { holidays, kecamatan, kelurahan, opds, roads } from './schema.js';
+import { roadsCache } from './roads.js';
 
 const RoadStatus = Type.Union([Type.Literal('nasional'), Type.Literal('provinsi'), Type.Literal('kota')]);
 const LineString = Type.Object({
@@ -157,6 +158,7 @@ export async function referenceRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
         await audit(tx, p, { action: 'road.create', entity: 'road', entityId: row!.id, detail: { name: row!.name, status: row!.status } });
         return row!;
       });
+      roadsCache.drop(ctx);
       return reply.status(201).send(road);
     },
   );
@@ -168,12 +170,14 @@ export async function referenceRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
     },
     async (request) => {
       const p = requireRole(request.principal, ['super_admin']);
-      return ctx.db.transaction(async (tx) => {
+      const road = await ctx.db.transaction(async (tx) => {
         const [row] = await tx.update(roads).set(request.body).where(eq(roads.id, request.params.id)).returning();
         if (!row) throw notFound({ id: 'Ruas jalan', en: 'Road' });
         await audit(tx, p, { action: 'road.update', entity: 'road', entityId: row.id, detail: { status: row.status } });
         return row;
       });
+      roadsCache.drop(ctx);
+      return road;
     },
   );
 }
