@@ -8,7 +8,9 @@ import { kecamatan, kelurahan, opds, roads } from '../core/reference/schema.js';
 import { categories, dispositions, reportEvents, reportFollowers, reportPhotos, reports } from './schema.js';
 import { PUBLIC_STATUSES, type ReportStatus } from './lifecycle.js';
 
-export type ReportRow = typeof reports.$inferSelect;
+/** Every column but `search`: the full-text vector is the database's own, for matching; the app never reads it. */
+const { search: _search, ...reportColumns } = getTableColumns(reports);
+export type ReportRow = Omit<typeof reports.$inferSelect, 'search'>;
 
 /**
  * Files the report and answers with the row and its region names in one round trip. The tracking
@@ -21,7 +23,7 @@ export async function insertReport(db: Db, trackingPrefix: string, values: Omit<
     .insert(reports)
     .values({ ...values, trackingNumber: serial })
     .returning({
-      ...getTableColumns(reports),
+      ...reportColumns,
       kelurahanName: sql<string>`(select k.name from ${kelurahan} k where k.code = ${reports.kelurahanCode})`,
       kecamatanName: sql<string>`(select kc.name from ${kelurahan} k join ${kecamatan} kc on kc.code = k.kecamatan_code where k.code = ${reports.kelurahanCode})`,
     });
@@ -31,7 +33,7 @@ export async function insertReport(db: Db, trackingPrefix: string, values: Omit<
 }
 
 export async function findReport(db: Db, trackingNumber: string, lock = false): Promise<ReportRow | undefined> {
-  const q = db.select().from(reports).where(eq(reports.trackingNumber, trackingNumber)).limit(1);
+  const q = db.select(reportColumns).from(reports).where(eq(reports.trackingNumber, trackingNumber)).limit(1);
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
@@ -197,7 +199,7 @@ export async function listReports(db: Db, f: ListFilter) {
   }
   const rows = await db
     .select({
-      r: reports,
+      r: reportColumns,
       categoryCode: categories.code,
       categoryNameId: categories.nameId,
       categoryNameEn: categories.nameEn,
@@ -345,7 +347,7 @@ export async function similarReports(db: Db, origin: ReportRow, f: { radiusM: nu
   const degLat = f.radiusM / 111_320;
   return db
     .select({
-      r: reports,
+      r: reportColumns,
       categoryCode: categories.code,
       categoryNameId: categories.nameId,
       categoryNameEn: categories.nameEn,
