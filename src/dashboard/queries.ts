@@ -54,7 +54,9 @@ const inPeriod = (p: Period) => sql`${reports.createdAt} >= ${p.start} and ${rep
 
 /** Working days from one instant to a later one, as a number (null when either is missing). */
 const wd = (p: Period, from: SQL | AnyPgColumn, to: SQL | AnyPgColumn) => {
-  const at = (instant: SQL | AnyPgColumn) => sql`cal.wd[${wibDay(instant)} - ${p.from}::date + 1]`;
+  // Read as a scalar subquery (one init plan), not a joined column: rows then carry no copy of the
+  // array into sorts (a per-row copy made the OPD figures' sort spill megabytes to disk).
+  const at = (instant: SQL | AnyPgColumn) => sql`((select wd from cal))[${wibDay(instant)} - ${p.from}::date + 1]`;
   return sql`greatest(0, ${at(to)} - ${at(from)})::float8`;
 };
 
@@ -137,7 +139,7 @@ export async function totals(db: Db, p: Period): Promise<Totals> {
           or (${reports.resolvedAt} is null and ${reports.status} in ('dispositioned', 'in_progress') and ${reports.resolveDueAt} < ${p.now}))::int as "resolveMissed",
         percentile_cont(0.5) within group (order by ${wd(p, reports.createdAt, reports.verifiedAt)}) filter (where ${reports.verifiedAt} is not null) as "verifyMedian",
         percentile_cont(0.5) within group (order by ${wd(p, reports.createdAt, reports.resolvedAt)}) filter (where ${reports.resolvedAt} is not null) as "resolveMedian"
-      from ${reports} cross join cal
+      from ${reports}
       where ${inPeriod(p)}`,
   );
   return row!;
@@ -185,7 +187,6 @@ export const opdFigures = (db: Db, p: Period) =>
       from ${dispositions}
       join ${reports} on ${reports.id} = ${dispositions.reportId}
       join ${opds} o on o.id = ${dispositions.opdId}
-      cross join cal
       -- The period's report ids as an array: dispositions are then read by report_id, not scanned whole.
       where ${inPeriod(p)} and ${dispositions.reportId} = any(array(select id from ${reports} where ${inPeriod(p)}))
       group by grouping sets ((o.id, o.code, o.name, o.short_name), ())`,
@@ -330,7 +331,6 @@ export const exportRows = (db: Db, p: Period, limit: number) =>
       join ${categories} g on g.id = coalesce(c.parent_id, c.id)
       join ${kelurahan} k on k.code = ${reports.kelurahanCode}
       join ${kecamatan} kc on kc.code = k.kecamatan_code
-      cross join cal
       where ${inPeriod(p)}
       order by ${reports.createdAt}, ${reports.id}
       limit ${limit}`,
