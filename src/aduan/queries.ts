@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../core/db/client.js';
 import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
-import { kecamatan, kelurahan, opds, roads } from '../core/reference/schema.js';
+import { kecamatan, kelurahan, opds } from '../core/reference/schema.js';
 import { categories, dispositions, reportEvents, reportFollowers, reportPhotos, reports } from './schema.js';
 import { PUBLIC_STATUSES, type ReportStatus } from './lifecycle.js';
 
@@ -221,14 +221,9 @@ export async function listReports(db: Db, f: ListFilter) {
 
 export type ListedReport = Awaited<ReturnType<typeof listReports>>['rows'][number];
 
-/** One report with the same joins as a listing, for the detail view. */
-export async function reportSummary(db: Db, id: number, now: Date): Promise<ListedReport | undefined> {
-  return (await listReports(db, { id, limit: 1, offset: 0, now })).rows[0];
-}
-
-/** The same, found by tracking number: the whole report row (`r`) with the listing's joins, in one read. */
-export async function reportSummaryByTrackingNumber(db: Db, trackingNumber: string, now: Date): Promise<ListedReport | undefined> {
-  return (await listReports(db, { trackingNumber, limit: 1, offset: 0, now })).rows[0];
+/** One report, by id or tracking number: the whole row (`r`) with a listing's joins, in one read. */
+export async function reportSummary(db: Db, key: { id: number } | { trackingNumber: string }, now: Date): Promise<ListedReport | undefined> {
+  return (await listReports(db, { ...key, limit: 1, offset: 0, now })).rows[0];
 }
 
 /** Reports whose resolution the reporter neither confirmed nor disputed in time. */

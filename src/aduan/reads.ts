@@ -19,7 +19,7 @@ import * as q from './queries.js';
 export async function reportDetail(ctx: AppContext, principal: Principal | null, trackingNumber: string, ip?: string, inTx?: Db) {
   const now = ctx.clock();
   const read = async (tx: Db) => {
-    const row = await q.reportSummaryByTrackingNumber(tx, trackingNumber, now);
+    const row = await q.reportSummary(tx, { trackingNumber }, now);
     if (!row) throw notFound(REPORT);
     const report = row.r;
     const disps = await q.dispositionsOf(tx, report.id);

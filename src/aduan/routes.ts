@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import { requireRole, requireUser, type Principal } from '../core/auth/principal.js';
-import { invalid } from '../core/errors.js';
+import { AppError, invalid } from '../core/errors.js';
 import { idempotent } from '../core/idempotency/idempotency.js';
 import { problems } from '../core/http/schemas.js';
 import { perAccountPerMinute } from '../core/http/rate-limit.js';
@@ -64,7 +64,12 @@ async function commandWithDetail(
   const key = request.headers['idempotency-key'] as string | undefined;
   const result = await idempotent(ctx.db, `user:${p.userId}`, key, opts.fingerprint, async (tx) => {
     const trackingNumber = await command(tx);
-    detail = await reportDetail(ctx, p, trackingNumber, request.ip, tx).catch(() => undefined);
+    // Only "not found" is expected here (the command ended the caller's view); any other error
+    // must fail the command, since the transaction it happened in can no longer commit.
+    detail = await reportDetail(ctx, p, trackingNumber, request.ip, tx).catch((err: unknown) => {
+      if (err instanceof AppError && err.status === 404) return undefined;
+      throw err;
+    });
     return { status: opts.status, body: { trackingNumber } };
   });
   return { replayed: result.replayed, detail: detail && !result.replayed ? detail : await reportDetail(ctx, p, result.body.trackingNumber, request.ip) };

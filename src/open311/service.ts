@@ -187,9 +187,8 @@ export async function findRequest(ctx: AppContext, trackingNumber: string, baseU
 
 /** Unverified and confidential reports look exactly like missing ones. */
 async function publicReport(ctx: AppContext, trackingNumber: string, now: Date) {
-  const report = await aduan.findReport(ctx.db, trackingNumber);
-  if (!report || !isPublic(report)) return undefined;
-  return aduan.reportSummary(ctx.db, report.id, now);
+  const row = await aduan.reportSummary(ctx.db, { trackingNumber }, now);
+  return row && isPublic(row.r) ? row : undefined;
 }
 
 async function describeReports(ctx: AppContext, rows: aduan.ListedReport[], baseUrl: string): Promise<Row[]> {
