@@ -216,9 +216,13 @@ function rating(s: Step): Partial<typeof reports.$inferInsert> {
 }
 
 export async function scopeFacts(tx: Db, report: q.ReportRow, disps: Step['disps']): Promise<ScopeFacts> {
+  return factsOf(report, disps, await q.followersOf(tx, report.id));
+}
+
+export function factsOf(report: q.ReportRow, disps: Step['disps'], followerIds: readonly string[]): ScopeFacts {
   return {
     reporterId: report.reporterId,
-    followerIds: await q.followersOf(tx, report.id),
+    followerIds,
     status: report.status,
     confidential: report.confidential,
     anonymous: report.anonymous,

@@ -2,8 +2,8 @@
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
-import { audit } from '../core/audit/audit.js';
-import { enqueue } from '../core/notifications/outbox.js';
+import { auditMany } from '../core/audit/audit.js';
+import { enqueueMany } from '../core/notifications/outbox.js';
 import { invalid } from '../core/errors.js';
 import { wibDate } from '../core/calendar/working-days.js';
 import { insideCity, kelurahanAt, kelurahanExists } from '../core/reference/regions.js';
@@ -13,6 +13,7 @@ import { jurisdictionOf } from './jurisdiction.js';
 import { roadsCache } from '../core/reference/roads.js';
 import { fileableCategory } from './categories.js';
 import * as q from './queries.js';
+import type { reports } from './schema.js';
 
 export interface ReportInput {
   class: ReportClass;
@@ -37,37 +38,58 @@ export type Reporter =
   | { kind: 'citizen'; principal: Principal }
   | { kind: 'external'; contact: { name?: string; email?: string; phone?: string }; channel: 'open311' };
 
-export async function submitReport(ctx: AppContext, tx: Db, reporter: Reporter, input: ReportInput, at = ctx.clock()) {
+/** A filing checked against reference data (no writes yet), ready to be numbered and written. */
+export interface Filing {
+  reporter: Reporter;
+  at: Date;
+  values: Omit<typeof reports.$inferInsert, 'trackingNumber'>;
+  photoIds: string[];
+}
+
+export type NumberedFiling = Filing & { trackingNumber: string };
+
+/** What writing a filing left behind: the report row and its first timeline event. */
+export interface Filed {
+  report: q.ReportRow;
+  event: q.EventRow;
+  photoIds: string[];
+}
+
+/** Checks a filing: a bad one is refused here, before anything is written or batched. */
+export async function checkFiling(ctx: AppContext, db: Db, reporter: Reporter, input: ReportInput, at = ctx.clock()): Promise<Filing> {
   const city = ctx.config.city;
-  const category = await fileableCategory(ctx, tx, input.categoryCode);
+  const category = await fileableCategory(ctx, db, input.categoryCode);
   if (!category) {
     throw invalid('unknown_category', 'Kategori tidak dikenal.', 'Unknown category.', 'categoryCode');
   }
-  if (!(await insideCity(ctx, tx, input.lng, input.lat))) {
+  if (!(await insideCity(ctx, db, input.lng, input.lat))) {
     throw invalid('location_outside_city', `Lokasi berada di luar wilayah ${city.name}.`, `The location is outside ${city.name}.`, 'lat');
   }
-  const kelurahanCode = input.kelurahanCode ?? (await kelurahanAt(ctx, tx, input.lng, input.lat));
+  const kelurahanCode = input.kelurahanCode ?? (await kelurahanAt(ctx, db, input.lng, input.lat));
   if (!kelurahanCode) {
     throw invalid('kelurahan_required', 'Pilih kelurahan lokasi kejadian.', 'Choose the kelurahan of the location.', 'kelurahanCode');
   }
-  if (!(await kelurahanExists(ctx, tx, kelurahanCode))) {
+  if (!(await kelurahanExists(ctx, db, kelurahanCode))) {
     throw invalid('unknown_kelurahan', 'Kelurahan tidak dikenal.', 'Unknown kelurahan.', 'kelurahanCode');
   }
   if (input.incidentDate && input.incidentDate > wibDate(at)) {
     throw invalid('incident_date_future', 'Tanggal kejadian tidak boleh di masa depan.', 'The incident date cannot be in the future.', 'incidentDate');
   }
-  const registry = await roadsCache.get(ctx, tx);
+  const registry = await roadsCache.get(ctx, db);
   const road = input.roadId === undefined ? undefined : registry.byId.get(input.roadId);
   if (input.roadId !== undefined && !road) throw invalid('unknown_road', 'Ruas jalan tidak dikenal.', 'Unknown road.', 'roadId');
   let targetOpdId: number | null = null;
   if (input.targetOpdCode) {
-    const [opd] = await q.opdsByCodes(tx, [input.targetOpdCode]);
+    const [opd] = await q.opdsByCodes(db, [input.targetOpdCode]);
     if (!opd) throw invalid('unknown_opd', 'OPD tidak dikenal.', 'Unknown agency (OPD).', 'targetOpdCode');
     targetOpdId = opd.id;
   }
+  const photoIds = input.photoIds ?? [];
+  if (photoIds.length && reporter.kind !== 'citizen') {
+    throw invalid('photos_need_account', 'Foto hanya dapat dilampirkan oleh akun warga.', 'Photos can only be attached by a citizen account.', 'photoIds');
+  }
 
-  const reporterId = reporter.kind === 'citizen' ? reporter.principal.userId : null;
-  const { report } = await q.insertReport(tx, `${city.trackingPrefix}-${wibDate(at).slice(0, 4)}-`, {
+  const values = {
     class: input.class,
     title: input.title.trim(),
     description: input.description.trim(),
@@ -83,30 +105,59 @@ export async function submitReport(ctx: AppContext, tx: Db, reporter: Reporter, 
     anonymous: input.anonymous ?? false,
     confidential: input.confidential ?? false,
     status: 'submitted',
-    reporterId,
+    reporterId: reporter.kind === 'citizen' ? reporter.principal.userId : null,
     externalReporter: reporter.kind === 'external' ? ctx.cipher.encrypt(JSON.stringify(reporter.contact)) : null,
     channel: reporter.kind === 'external' ? reporter.channel : 'web',
     createdAt: at,
     updatedAt: at,
-    verifyDueAt: await ctx.calendar.deadline(tx, at, ctx.config.sla.verifyWorkingDays),
-  });
-  const { trackingNumber } = report;
+    verifyDueAt: await ctx.calendar.deadline(db, at, ctx.config.sla.verifyWorkingDays),
+  } satisfies Filing['values'];
+  return { reporter, at, values, photoIds };
+}
 
-  const principal = reporter.kind === 'citizen' ? reporter.principal : null;
-  const eventId = await q.insertEvent(tx, {
-    reportId: report.id,
-    at,
-    actorId: reporterId,
-    actorRole: principal?.role ?? 'open311',
-    action: 'submit',
-    toStatus: 'submitted',
-  });
-  if (input.photoIds?.length) {
-    if (!principal) throw invalid('photos_need_account', 'Foto hanya dapat dilampirkan oleh akun warga.', 'Photos can only be attached by a citizen account.', 'photoIds');
-    const ok = await q.attachPhotos(tx, { reportId: report.id, ownerId: principal.userId, uploadIds: input.photoIds, kind: 'report', eventId, at });
+/** Gives each filing its tracking number: `<city prefix>-<year>-<serial>`, the serial at least six digits. */
+export async function numberFilings(ctx: AppContext, tx: Db, filings: readonly Filing[]): Promise<NumberedFiling[]> {
+  const serials = await q.nextTrackingSerials(tx, filings.length);
+  return filings.map((f, i) => ({ ...f, trackingNumber: `${ctx.config.city.trackingPrefix}-${wibDate(f.at).slice(0, 4)}-${serials[i]!.padStart(6, '0')}` }));
+}
+
+/**
+ * Writes numbered filings in the caller's transaction, one statement per table for all of them:
+ * the reports, their first timeline events, the audit lines and the reporters' notices.
+ */
+export async function writeFilings(ctx: AppContext, tx: Db, filings: readonly NumberedFiling[]): Promise<Filed[]> {
+  if (!filings.length) return [];
+  const written = new Map((await q.insertReports(tx, filings.map((f) => ({ ...f.values, trackingNumber: f.trackingNumber })))).map((r) => [r.trackingNumber, r]));
+  const reportsInOrder = filings.map((f) => written.get(f.trackingNumber)!);
+  const principalOf = (f: Filing) => (f.reporter.kind === 'citizen' ? f.reporter.principal : null);
+  const events = await q.insertEvents(
+    tx,
+    filings.map((f, i) => ({
+      reportId: reportsInOrder[i]!.id,
+      at: f.at,
+      actorId: f.values.reporterId,
+      actorRole: principalOf(f)?.role ?? 'open311',
+      action: 'submit',
+      toStatus: 'submitted',
+    })),
+  );
+  const eventOf = new Map(events.map((e) => [e.reportId, e]));
+  for (const [i, f] of filings.entries()) {
+    const ok = await q.attachPhotos(tx, { reportId: reportsInOrder[i]!.id, ownerId: f.values.reporterId!, uploadIds: f.photoIds, kind: 'report', eventId: eventOf.get(reportsInOrder[i]!.id)!.id, at: f.at });
     if (!ok) throw invalid('unknown_photo', 'Foto tidak ditemukan atau sudah dipakai.', 'Photo not found or already used.', 'photoIds');
   }
-  await audit(tx, principal, { action: 'report.submit', entity: 'report', entityId: trackingNumber }, at);
-  if (reporterId) await enqueue(tx, [reporterId], statusNotice(trackingNumber, 'submitted', null), { email: !!ctx.config.smtp, at });
-  return report;
+  await auditMany(tx, filings.map((f) => ({ actor: principalOf(f), entry: { action: 'report.submit', entity: 'report', entityId: f.trackingNumber }, at: f.at })));
+  await enqueueMany(
+    tx,
+    filings.filter((f) => f.values.reporterId).map((f) => ({ userIds: [f.values.reporterId!], notice: statusNotice(f.trackingNumber, 'submitted', null), at: f.at })),
+    { email: !!ctx.config.smtp },
+  );
+  return filings.map((f, i) => ({ report: reportsInOrder[i]!, event: eventOf.get(reportsInOrder[i]!.id)!, photoIds: f.photoIds }));
+}
+
+/** Files one report in the caller's transaction (Open311, demo data): checked, numbered, written. */
+export async function submitReport(ctx: AppContext, tx: Db, reporter: Reporter, input: ReportInput, at = ctx.clock()): Promise<q.ReportRow> {
+  const filing = await checkFiling(ctx, tx, reporter, input, at);
+  const [filed] = await writeFilings(ctx, tx, await numberFilings(ctx, tx, [filing]));
+  return filed!.report;
 }

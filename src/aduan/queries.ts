@@ -13,24 +13,17 @@ const { search: _search, ...reportColumns } = getTableColumns(reports);
 export type ReportRow = Omit<typeof reports.$inferSelect, 'search'>;
 
 /**
- * Files the report and answers with the row and its region names in one round trip. The tracking
- * number is `<prefix><serial>`, the serial zero-padded to six digits and taken from the sequence
- * inside the insert (no lock, no extra query).
+ * Serials for `n` new tracking numbers, taken from the sequence before the reports are written, so
+ * that every filing of a group commit knows its own number (and its idempotency answer) up front.
  */
-export async function insertReport(db: Db, trackingPrefix: string, values: Omit<typeof reports.$inferInsert, 'trackingNumber'>) {
-  const serial = sql`(select ${trackingPrefix} || lpad(s, greatest(6, length(s)), '0') from (select nextval('report_tracking_seq')::text as s) n)`;
-  const [row] = await db
-    .insert(reports)
-    .values({ ...values, trackingNumber: serial })
-    .returning({
-      ...reportColumns,
-      kelurahanName: sql<string>`(select k.name from ${kelurahan} k where k.code = ${reports.kelurahanCode})`,
-      kecamatanName: sql<string>`(select kc.name from ${kelurahan} k join ${kecamatan} kc on kc.code = k.kecamatan_code where k.code = ${reports.kelurahanCode})`,
-    });
-  if (!row) throw new Error('insert returned no row');
-  const { kelurahanName, kecamatanName, ...report } = row;
-  return { report, kelurahanName, kecamatanName };
+export async function nextTrackingSerials(db: Db, n: number): Promise<string[]> {
+  const result = await db.execute(sql`select nextval('report_tracking_seq')::text as s from generate_series(1, ${n}::int)`);
+  return (result as unknown as { rows: { s: string }[] }).rows.map((r) => r.s);
 }
+
+/** Files reports, one statement for all, and answers with the written rows. */
+export const insertReports = (db: Db, values: (typeof reports.$inferInsert)[]): Promise<ReportRow[]> =>
+  db.insert(reports).values(values).returning(reportColumns);
 
 export async function findReport(db: Db, trackingNumber: string, lock = false): Promise<ReportRow | undefined> {
   const q = db.select(reportColumns).from(reports).where(eq(reports.trackingNumber, trackingNumber)).limit(1);
@@ -72,9 +65,11 @@ export const photosOf = (db: Db, reportId: number) =>
     .where(eq(reportPhotos.reportId, reportId));
 
 export async function insertEvent(db: Db, values: typeof reportEvents.$inferInsert): Promise<number> {
-  const [row] = await db.insert(reportEvents).values(values).returning({ id: reportEvents.id });
-  return row!.id;
+  return (await insertEvents(db, [values]))[0]!.id;
 }
+
+export const insertEvents = (db: Db, values: (typeof reportEvents.$inferInsert)[]) => db.insert(reportEvents).values(values).returning();
+export type EventRow = typeof reportEvents.$inferSelect;
 
 /** Take photos the caller uploaded and nobody has used yet; refuses anything else as a whole. */
 export async function attachPhotos(
@@ -134,6 +129,7 @@ export async function updateReport(db: Db, id: number, values: Partial<typeof re
 
 export interface ListFilter {
   id?: number | undefined;
+  ids?: number[] | undefined;
   trackingNumber?: string | undefined;
   statuses?: ReportStatus[] | undefined;
   categoryCode?: string | undefined;
@@ -165,6 +161,7 @@ export const overdueExpr = (now: Date): SQL<boolean> => sql<boolean>`(
 export async function listReports(db: Db, f: ListFilter) {
   const where: (SQL | undefined)[] = [];
   if (f.id !== undefined) where.push(eq(reports.id, f.id));
+  if (f.ids !== undefined) where.push(inArray(reports.id, f.ids));
   if (f.trackingNumber !== undefined) where.push(eq(reports.trackingNumber, f.trackingNumber));
   if (f.publicOnly) where.push(eq(reports.confidential, false), inArray(reports.status, [...PUBLIC_STATUSES]));
   if (f.statuses?.length) where.push(inArray(reports.status, f.statuses));

@@ -5,12 +5,24 @@ import type { Principal } from '../core/auth/principal.js';
 import { CITYWIDE_READ_ROLES, OPD_ROLES } from '../core/auth/principal.js';
 import { audit } from '../core/audit/audit.js';
 import { forbidden, notFound } from '../core/errors.js';
-import { actorFor, audienceFor, showsIdentity } from './access.js';
-import { REPORT, scopeFacts } from './actions.js';
+import { actorFor, audienceFor, showsIdentity, type ScopeFacts } from './access.js';
+import { factsOf, REPORT, scopeFacts } from './actions.js';
+import type { Filed } from './intake.js';
 import { detailView, identityOf, isStaffAudience, summaryView } from './views.js';
 import { allowedActions, withWorkingDaysLeft, workingDaysLeft } from './work-desk.js';
 import type { ReportStatus } from './lifecycle.js';
 import * as q from './queries.js';
+
+/** What a report's page is built from. */
+interface DetailParts {
+  row: q.ListedReport;
+  disps: Awaited<ReturnType<typeof q.dispositionsOf>>;
+  facts: ScopeFacts;
+  contacts: Awaited<ReturnType<typeof q.userContacts>>;
+  events: Awaited<ReturnType<typeof q.timelineOf>>;
+  photos: Awaited<ReturnType<typeof q.photosOf>>;
+  mergedInto: string | null;
+}
 
 /**
  * One report as the caller may see it, read in one transaction: `tx` when the caller has one (a
@@ -26,28 +38,60 @@ export async function reportDetail(ctx: AppContext, principal: Principal | null,
     const facts = await scopeFacts(tx, report, disps);
     const audience = audienceFor(principal, facts);
     if (!audience) throw notFound(REPORT);
-    const identity = showsIdentity(audience, report.anonymous)
-      ? identityOf(report, await q.userContacts(tx, report.reporterId ? [report.reporterId] : []), ctx.cipher)
-      : null;
-    if (identity && report.anonymous && audience === 'triage') {
-      await audit(tx, principal, { action: 'report.view_anonymous_identity', entity: 'report', entityId: trackingNumber, ip }, now);
-    }
+    const contacts = showsIdentity(audience, report.anonymous) ? await q.userContacts(tx, report.reporterId ? [report.reporterId] : []) : [];
     const [events, photos] = [await q.timelineOf(tx, report.id), await q.photosOf(tx, report.id)];
     const mergedInto = report.mergedIntoId ? await q.trackingNumberOf(tx, report.mergedIntoId) : null;
-    const view = detailView({ row, audience, identity, disps, events, photos, mergedInto });
-    const actions = allowedActions(principal ? actorFor(principal, facts) : null, report.status);
-    if (!isStaffAudience(audience)) return { ...view, actions };
-    // Staff desks show deadlines in working days; citizens see the dates.
-    const [withDays] = await withWorkingDaysLeft(ctx, tx, [view], now);
-    const dispositions = await Promise.all(
-      view.dispositions.map(async (d) => ({
-        ...d,
-        workingDaysLeft: d.status === 'active' && !d.firstFollowUpAt ? await workingDaysLeft(ctx, tx, d.followUpDueAt, now) : null,
-      })),
-    );
-    return { ...withDays!, dispositions, actions };
+    return viewOf(ctx, tx, principal, { row, disps, facts, contacts, events, photos, mergedInto }, now, ip);
   };
   return inTx ? read(inTx) : ctx.db.transaction(read);
+}
+
+/**
+ * The pages of reports just filed in `tx`, each as its reporter sees it, without reading back what
+ * the filing wrote: a new report has no dispositions, followers or merge, and one timeline event.
+ */
+export async function filedReportViews(ctx: AppContext, tx: Db, filed: readonly (Filed & { principal: Principal | null })[]) {
+  if (!filed.length) return [];
+  const now = ctx.clock();
+  const rows = new Map((await q.listReports(tx, { ids: filed.map((f) => f.report.id), limit: filed.length, offset: 0, now })).rows.map((row) => [row.r.id, row]));
+  const contacts = await q.userContacts(tx, [...new Set(filed.flatMap((f) => (f.report.reporterId ? [f.report.reporterId] : [])))]);
+  const views = [];
+  for (const f of filed) {
+    const parts: DetailParts = {
+      row: rows.get(f.report.id)!,
+      disps: [],
+      facts: factsOf(f.report, [], []),
+      contacts,
+      events: [{ e: f.event, opdName: null, actorName: null }],
+      photos: f.photoIds.length ? await q.photosOf(tx, f.report.id) : [],
+      mergedInto: null,
+    };
+    views.push(await viewOf(ctx, tx, f.principal, parts, now));
+  }
+  return views;
+}
+
+/** The page from its parts: the audience decides which fields and which actions it shows. */
+async function viewOf(ctx: AppContext, tx: Db, principal: Principal | null, parts: DetailParts, now: Date, ip?: string) {
+  const report = parts.row.r;
+  const audience = audienceFor(principal, parts.facts);
+  if (!audience) throw notFound(REPORT);
+  const identity = showsIdentity(audience, report.anonymous) ? identityOf(report, parts.contacts, ctx.cipher) : null;
+  if (identity && report.anonymous && audience === 'triage') {
+    await audit(tx, principal, { action: 'report.view_anonymous_identity', entity: 'report', entityId: report.trackingNumber, ip }, now);
+  }
+  const view = detailView({ ...parts, audience, identity });
+  const actions = allowedActions(principal ? actorFor(principal, parts.facts) : null, report.status);
+  if (!isStaffAudience(audience)) return { ...view, actions };
+  // Staff desks show deadlines in working days; citizens see the dates.
+  const [withDays] = await withWorkingDaysLeft(ctx, tx, [view], now);
+  const dispositions = await Promise.all(
+    view.dispositions.map(async (d) => ({
+      ...d,
+      workingDaysLeft: d.status === 'active' && !d.firstFollowUpAt ? await workingDaysLeft(ctx, tx, d.followUpDueAt, now) : null,
+    })),
+  );
+  return { ...withDays!, dispositions, actions };
 }
 
 export interface ListQuery {

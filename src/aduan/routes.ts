@@ -11,6 +11,7 @@ import { perAccountPerMinute } from '../core/http/rate-limit.js';
 import { ACTION_ROUTES, DetailSchema, ListQuerySchema, ListSchema, ReportInputSchema, TrackingParams } from './api-schemas.js';
 import { act, type ActionInput } from './actions.js';
 import { submitReport } from './intake.js';
+import { fileReport } from './intake-desk.js';
 import { REPORT_STATUSES, type ReportAction, type ReportStatus } from './lifecycle.js';
 import { listForStaff, listMine, listPublic, reportDetail, reportPhoto, type ListQuery } from './reads.js';
 
@@ -93,6 +94,9 @@ export async function aduanRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     },
     async (request, reply) => {
       const p = requireRole(request.principal, ['citizen']);
+      const filed = await fileReport(ctx, p, request.body, request.headers['idempotency-key']);
+      if (filed) return reply.status(201).send(filed);
+      // The key was used before: its stored answer, or a refusal when it was for another request.
       const { replayed, detail } = await commandWithDetail(ctx, p, request, { status: 201, fingerprint: request.body }, async (tx) =>
         (await submitReport(ctx, tx, { kind: 'citizen', principal: p }, request.body)).trackingNumber,
       );

@@ -15,18 +15,27 @@ export interface Notice {
  * caused it. In-app always; email too when SMTP is configured and the user has an address.
  */
 export async function enqueue(db: Db, userIds: Iterable<string>, notice: Notice, opts: { email: boolean; at: Date }): Promise<void> {
-  const ids = [...new Set(userIds)];
-  if (!ids.length) return;
+  await enqueueMany(db, [{ userIds, notice, at: opts.at }], opts);
+}
+
+/** Many notices in one statement (a group commit of many changes), one address lookup for all. */
+export async function enqueueMany(db: Db, notices: readonly { userIds: Iterable<string>; notice: Notice; at: Date }[], opts: { email: boolean }): Promise<void> {
+  const each = notices.map((n) => ({ ...n, ids: [...new Set(n.userIds)] })).filter((n) => n.ids.length);
+  if (!each.length) return;
   const withEmail = opts.email
     ? new Set(
-        (await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids)))
+        (await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, [...new Set(each.flatMap((n) => n.ids))])))
           .filter((u) => u.email)
           .map((u) => u.id),
       )
     : new Set<string>();
-  const base = { title: notice.title, body: notice.body, link: notice.link ?? null, createdAt: opts.at, availableAt: opts.at };
-  await db.insert(outbox).values([
-    ...ids.map((userId) => ({ ...base, userId, channel: 'in_app' as const })),
-    ...[...withEmail].map((userId) => ({ ...base, userId, channel: 'email' as const })),
-  ]);
+  await db.insert(outbox).values(
+    each.flatMap(({ ids, notice, at }) => {
+      const base = { title: notice.title, body: notice.body, link: notice.link ?? null, createdAt: at, availableAt: at };
+      return [
+        ...ids.map((userId) => ({ ...base, userId, channel: 'in_app' as const })),
+        ...ids.filter((id) => withEmail.has(id)).map((userId) => ({ ...base, userId, channel: 'email' as const })),
+      ];
+    }),
+  );
 }

@@ -1,0 +1,70 @@
+import { expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { describeEachDatabase } from '../../test/harness.js';
+import type { Db } from './client.js';
+import { groupCommit } from './group-commit.js';
+
+const rows = async (db: Db, table: string) =>
+  ((await db.execute(sql.raw(`select n from ${table} order by n`))) as unknown as { rows: { n: number }[] }).rows.map((r) => r.n);
+
+describeEachDatabase('group commit', (h) => {
+  it('writes commands that arrive together in one transaction and answers each in order', async () => {
+    const db = h().ctx.db;
+    await db.execute(sql`create table gc_ok (n int primary key)`);
+    const batches: number[][] = [];
+    const desk = groupCommit(
+      db,
+      async (tx, items: readonly number[]) => {
+        batches.push([...items]);
+        await tx.execute(sql.raw(`insert into gc_ok values ${items.map((n) => `(${n})`).join(',')}`));
+        return items.map((n) => n * 10);
+      },
+      { maxBatch: 8, slots: 1 },
+    );
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => desk.run(i + 1)));
+    expect(answers).toEqual(Array.from({ length: 20 }, (_, i) => (i + 1) * 10));
+    expect(await rows(db, 'gc_ok')).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    // The first goes alone; the rest gathered while it was written, eight at most per batch.
+    expect(batches[0]).toEqual([1]);
+    expect(batches.length).toBeLessThan(20);
+    expect(Math.max(...batches.map((b) => b.length))).toBe(8);
+  });
+
+  it('writes the rest of a failed batch one by one, so a bad command fails only itself', async () => {
+    const db = h().ctx.db;
+    await db.execute(sql`create table gc_bad (n int primary key check (n <> 13))`);
+    const desk = groupCommit(
+      db,
+      async (tx, items: readonly number[]) => {
+        await tx.execute(sql.raw(`insert into gc_bad values ${items.map((n) => `(${n})`).join(',')}`));
+        return items.map(() => 'ok');
+      },
+      { maxBatch: 32, slots: 1 },
+    );
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => desk.run(i + 1)));
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(results[12]).toMatchObject({ status: 'rejected' });
+    expect(await rows(db, 'gc_bad')).toEqual(Array.from({ length: 20 }, (_, i) => i + 1).filter((n) => n !== 13));
+  });
+
+  it('does not write again a batch whose commit failed (it may have been committed)', async () => {
+    const db = h().ctx.db;
+    // A deferred constraint is checked at COMMIT: the writing succeeds, the commit fails.
+    await db.execute(sql`create table gc_commit (n int, constraint gc_commit_once unique (n) deferrable initially deferred)`);
+    const written: number[] = [];
+    const desk = groupCommit(
+      db,
+      async (tx, items: readonly number[]) => {
+        written.push(...items);
+        await tx.execute(sql.raw(`insert into gc_commit values ${items.map(() => '(1)').join(',')}`));
+        return items.map(() => 'ok');
+      },
+      { maxBatch: 32, slots: 1 },
+    );
+    await desk.run(0);
+    const results = await Promise.allSettled([desk.run(1), desk.run(2), desk.run(3)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(written.sort()).toEqual([0, 1, 2, 3]);
+    expect(await rows(db, 'gc_commit')).toEqual([1]);
+  });
+});
