@@ -6,7 +6,7 @@
  */
 import type { AppContext } from '../core/context.js';
 import type { Principal } from '../core/auth/principal.js';
-import { groupCommit, type GroupCommit } from '../core/db/group-commit.js';
+import { groupCommit } from '../core/batch/group-commit.js';
 import { claimKeys, type Claim } from '../core/idempotency/idempotency.js';
 import { checkFiling, numberFilings, writeFilings, type Filing, type ReportInput } from './intake.js';
 import { filedReportViews } from './reads.js';
@@ -22,9 +22,10 @@ type Page = Awaited<ReturnType<typeof filedReportViews>>[number];
 /** Filings per transaction: big enough to carry a burst, small enough to keep each answer quick. */
 const MAX_BATCH = 32;
 
-const desks = new WeakMap<AppContext, GroupCommit<Waiting, Page | undefined>>();
+type Desk = (waiting: Waiting) => Promise<Page | undefined>;
+const desks = new WeakMap<AppContext, Desk>();
 
-function deskOf(ctx: AppContext): GroupCommit<Waiting, Page | undefined> {
+function deskOf(ctx: AppContext): Desk {
   let desk = desks.get(ctx);
   if (!desk) {
     desk = groupCommit(
@@ -55,5 +56,5 @@ function deskOf(ctx: AppContext): GroupCommit<Waiting, Page | undefined> {
 export async function fileReport(ctx: AppContext, principal: Principal, input: ReportInput, idempotencyKey: string | undefined): Promise<Page | undefined> {
   const filing = await checkFiling(ctx, ctx.db, { kind: 'citizen', principal }, input);
   const claim = idempotencyKey ? { scope: `user:${principal.userId}`, key: idempotencyKey, request: input } : undefined;
-  return deskOf(ctx).run({ filing, principal, claim });
+  return deskOf(ctx)({ filing, principal, claim });
 }

@@ -48,9 +48,9 @@ export interface Filing {
 
 export type NumberedFiling = Filing & { trackingNumber: string };
 
-/** What writing a filing left behind: the report row and its first timeline event. */
+/** What writing a filing left behind: the report (as listed) and its first timeline event. */
 export interface Filed {
-  report: q.ReportRow;
+  listed: q.ListedReport;
   event: q.EventRow;
   photoIds: string[];
 }
@@ -127,8 +127,10 @@ export async function numberFilings(ctx: AppContext, tx: Db, filings: readonly F
  */
 export async function writeFilings(ctx: AppContext, tx: Db, filings: readonly NumberedFiling[]): Promise<Filed[]> {
   if (!filings.length) return [];
-  const written = new Map((await q.insertReports(tx, filings.map((f) => ({ ...f.values, trackingNumber: f.trackingNumber })))).map((r) => [r.trackingNumber, r]));
-  const reportsInOrder = filings.map((f) => written.get(f.trackingNumber)!);
+  const inserted = await q.insertReports(tx, filings.map((f) => ({ ...f.values, trackingNumber: f.trackingNumber })), ctx.clock());
+  const written = new Map(inserted.map((row) => [row.r.trackingNumber, row]));
+  const listedInOrder = filings.map((f) => written.get(f.trackingNumber)!);
+  const reportsInOrder = listedInOrder.map((row) => row.r);
   const principalOf = (f: Filing) => (f.reporter.kind === 'citizen' ? f.reporter.principal : null);
   const events = await q.insertEvents(
     tx,
@@ -152,12 +154,12 @@ export async function writeFilings(ctx: AppContext, tx: Db, filings: readonly Nu
     filings.filter((f) => f.values.reporterId).map((f) => ({ userIds: [f.values.reporterId!], notice: statusNotice(f.trackingNumber, 'submitted', null), at: f.at })),
     { email: !!ctx.config.smtp },
   );
-  return filings.map((f, i) => ({ report: reportsInOrder[i]!, event: eventOf.get(reportsInOrder[i]!.id)!, photoIds: f.photoIds }));
+  return filings.map((f, i) => ({ listed: listedInOrder[i]!, event: eventOf.get(reportsInOrder[i]!.id)!, photoIds: f.photoIds }));
 }
 
 /** Files one report in the caller's transaction (Open311, demo data): checked, numbered, written. */
 export async function submitReport(ctx: AppContext, tx: Db, reporter: Reporter, input: ReportInput, at = ctx.clock()): Promise<q.ReportRow> {
   const filing = await checkFiling(ctx, tx, reporter, input, at);
   const [filed] = await writeFilings(ctx, tx, await numberFilings(ctx, tx, [filing]));
-  return filed!.report;
+  return filed!.listed.r;
 }

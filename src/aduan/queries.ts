@@ -1,5 +1,5 @@
 /** All SQL of the aduan module. Services call these; nothing else touches the aduan tables. */
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../core/db/client.js';
 import { users } from '../core/auth/schema.js';
@@ -21,9 +21,34 @@ export async function nextTrackingSerials(db: Db, n: number): Promise<string[]> 
   return (result as unknown as { rows: { s: string }[] }).rows.map((r) => r.s);
 }
 
-/** Files reports, one statement for all, and answers with the written rows. */
-export const insertReports = (db: Db, values: (typeof reports.$inferInsert)[]): Promise<ReportRow[]> =>
-  db.insert(reports).values(values).returning(reportColumns);
+/**
+ * Files reports, one statement for all, and answers with each as a listing row (category and
+ * region names, overdue flag) so that answering the filing needs no read-back.
+ */
+export async function insertReports(db: Db, values: (typeof reports.$inferInsert)[], now: Date): Promise<ListedReport[]> {
+  const category = (column: SQLWrapper) => sql<string>`(select ${column} from ${categories} where ${categories.id} = ${reports.categoryId})`;
+  const rows = await db
+    .insert(reports)
+    .values(values)
+    .returning({
+      ...reportColumns,
+      categoryCode: category(categories.code),
+      categoryNameId: category(categories.nameId),
+      categoryNameEn: category(categories.nameEn),
+      kelurahanName: sql<string>`(select k.name from ${kelurahan} k where k.code = ${reports.kelurahanCode})`,
+      kecamatanName: sql<string>`(select kc.name from ${kelurahan} k join ${kecamatan} kc on kc.code = k.kecamatan_code where k.code = ${reports.kelurahanCode})`,
+      overdue: overdueExpr(now),
+    });
+  return rows.map(({ categoryCode, categoryNameId, categoryNameEn, kelurahanName, kecamatanName, overdue, ...r }) => ({
+    r,
+    categoryCode,
+    categoryNameId,
+    categoryNameEn,
+    kelurahanName,
+    kecamatanName,
+    overdue,
+  }));
+}
 
 export async function findReport(db: Db, trackingNumber: string, lock = false): Promise<ReportRow | undefined> {
   const q = db.select(reportColumns).from(reports).where(eq(reports.trackingNumber, trackingNumber)).limit(1);
@@ -129,7 +154,6 @@ export async function updateReport(db: Db, id: number, values: Partial<typeof re
 
 export interface ListFilter {
   id?: number | undefined;
-  ids?: number[] | undefined;
   trackingNumber?: string | undefined;
   statuses?: ReportStatus[] | undefined;
   categoryCode?: string | undefined;
@@ -161,7 +185,6 @@ export const overdueExpr = (now: Date): SQL<boolean> => sql<boolean>`(
 export async function listReports(db: Db, f: ListFilter) {
   const where: (SQL | undefined)[] = [];
   if (f.id !== undefined) where.push(eq(reports.id, f.id));
-  if (f.ids !== undefined) where.push(inArray(reports.id, f.ids));
   if (f.trackingNumber !== undefined) where.push(eq(reports.trackingNumber, f.trackingNumber));
   if (f.publicOnly) where.push(eq(reports.confidential, false), inArray(reports.status, [...PUBLIC_STATUSES]));
   if (f.statuses?.length) where.push(inArray(reports.status, f.statuses));

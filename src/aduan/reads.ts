@@ -53,17 +53,16 @@ export async function reportDetail(ctx: AppContext, principal: Principal | null,
 export async function filedReportViews(ctx: AppContext, tx: Db, filed: readonly (Filed & { principal: Principal | null })[]) {
   if (!filed.length) return [];
   const now = ctx.clock();
-  const rows = new Map((await q.listReports(tx, { ids: filed.map((f) => f.report.id), limit: filed.length, offset: 0, now })).rows.map((row) => [row.r.id, row]));
-  const contacts = await q.userContacts(tx, [...new Set(filed.flatMap((f) => (f.report.reporterId ? [f.report.reporterId] : [])))]);
+  const contacts = await q.userContacts(tx, [...new Set(filed.flatMap((f) => (f.listed.r.reporterId ? [f.listed.r.reporterId] : [])))]);
   const views = [];
   for (const f of filed) {
     const parts: DetailParts = {
-      row: rows.get(f.report.id)!,
+      row: f.listed,
       disps: [],
-      facts: factsOf(f.report, [], []),
+      facts: factsOf(f.listed.r, [], []),
       contacts,
       events: [{ e: f.event, opdName: null, actorName: null }],
-      photos: f.photoIds.length ? await q.photosOf(tx, f.report.id) : [],
+      photos: f.photoIds.length ? await q.photosOf(tx, f.listed.r.id) : [],
       mergedInto: null,
     };
     views.push(await viewOf(ctx, tx, f.principal, parts, now));

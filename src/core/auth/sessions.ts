@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Principal } from './principal.js';
 import { sessions, users, type Role } from './schema.js';
@@ -29,15 +29,16 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-export async function principalForToken(db: Db, token: string, now: Date): Promise<Principal | null> {
-  if (token.length > 100) return null;
-  const [row] = await db
-    .select({ userId: users.id, role: users.role, opdId: users.opdId, fullName: users.fullName, passwordChangeRequired: users.passwordChangeRequired })
+/** The callers behind session tokens, in one query; a token without a live session is absent. */
+export async function principalsForTokens(db: Db, tokens: readonly string[], now: Date): Promise<Map<string, Principal>> {
+  const hashes = new Map(tokens.filter((t) => t.length <= 100).map((t) => [hashToken(t), t]));
+  if (!hashes.size) return new Map();
+  const rows = await db
+    .select({ tokenHash: sessions.tokenHash, userId: users.id, role: users.role, opdId: users.opdId, fullName: users.fullName, passwordChangeRequired: users.passwordChangeRequired })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), isNull(users.deletedAt), isNull(users.deactivatedAt)))
-    .limit(1);
-  return row ?? null;
+    .where(and(inArray(sessions.tokenHash, [...hashes.keys()]), gt(sessions.expiresAt, now), isNull(users.deletedAt), isNull(users.deactivatedAt)));
+  return new Map(rows.map(({ tokenHash, ...principal }) => [hashes.get(tokenHash)!, principal]));
 }
 
 export async function revokeSession(db: Db, token: string): Promise<void> {

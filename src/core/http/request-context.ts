@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
-import { principalForToken, SESSION_COOKIE } from '../auth/sessions.js';
+import { principalsForTokens, SESSION_COOKIE } from '../auth/sessions.js';
+import { batched } from '../batch/batched.js';
 import type { AppContext } from '../context.js';
 
 declare module 'fastify' {
@@ -22,15 +23,26 @@ function tokenOf(request: FastifyRequest): string | null {
   return request.cookies[SESSION_COOKIE] ?? null;
 }
 
-/** Resolves the caller once per request; routes then authorize with requireRole/requireUser. */
+/**
+ * Resolves the caller once per request; routes then authorize with requireRole/requireUser.
+ * Requests that arrive together look their sessions up in one query; each look-up starts after
+ * the request arrived, so a session ended before it is never honoured.
+ */
 export function installPrincipal(app: FastifyInstance, ctx: AppContext): void {
+  const principalFor = batched(
+    async (tokens: readonly string[]) => {
+      const found = await principalsForTokens(ctx.db, tokens, ctx.clock());
+      return tokens.map((t) => ({ status: 'fulfilled' as const, value: found.get(t) ?? null }));
+    },
+    { maxBatch: 64, slots: 2 },
+  );
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('passwordChangePending', false);
   app.addHook('onRequest', async (request) => {
     const token = tokenOf(request);
     if (!token) return;
-    const principal = await principalForToken(ctx.db, token, ctx.clock());
+    const principal = await principalFor(token);
     if (principal?.passwordChangeRequired && !WHILE_PASSWORD_CHANGE_REQUIRED.has(`${request.method} ${request.routeOptions.url}`)) {
       request.passwordChangePending = true;
       return;

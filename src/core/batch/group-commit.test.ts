@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEachDatabase } from '../../test/harness.js';
-import type { Db } from './client.js';
+import type { Db } from '../db/client.js';
 import { groupCommit } from './group-commit.js';
 
 const rows = async (db: Db, table: string) =>
@@ -21,7 +21,7 @@ describeEachDatabase('group commit', (h) => {
       },
       { maxBatch: 8, slots: 1 },
     );
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => desk.run(i + 1)));
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => desk(i + 1)));
     expect(answers).toEqual(Array.from({ length: 20 }, (_, i) => (i + 1) * 10));
     expect(await rows(db, 'gc_ok')).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     // The first goes alone; the rest gathered while it was written, eight at most per batch.
@@ -41,7 +41,7 @@ describeEachDatabase('group commit', (h) => {
       },
       { maxBatch: 32, slots: 1 },
     );
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => desk.run(i + 1)));
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => desk(i + 1)));
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
     expect(results[12]).toMatchObject({ status: 'rejected' });
     expect(await rows(db, 'gc_bad')).toEqual(Array.from({ length: 20 }, (_, i) => i + 1).filter((n) => n !== 13));
@@ -61,8 +61,8 @@ describeEachDatabase('group commit', (h) => {
       },
       { maxBatch: 32, slots: 1 },
     );
-    await desk.run(0);
-    const results = await Promise.allSettled([desk.run(1), desk.run(2), desk.run(3)]);
+    await desk(0);
+    const results = await Promise.allSettled([desk(1), desk(2), desk(3)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(written.sort()).toEqual([0, 1, 2, 3]);
     expect(await rows(db, 'gc_commit')).toEqual([1]);
