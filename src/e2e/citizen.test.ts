@@ -228,8 +228,7 @@ it('lets the reporter confirm and rate a resolved report, or reopen it with a re
   await page.getByLabel('Apa yang belum selesai?').fill('Aspalnya sudah retak lagi setelah hujan.');
   await page.getByRole('button', { name: 'Belum selesai, buka kembali' }).click();
   await page.getByText('Aspalnya sudah retak lagi setelah hujan.').waitFor();
-  const [row] = await h.ctx.db.select().from(reports).where(eq(reports.trackingNumber, bad));
-  expect(row!.status).toBe('in_progress');
+  await expect.poll(async () => (await h.ctx.db.select().from(reports).where(eq(reports.trackingNumber, bad)))[0]!.status).toBe('in_progress');
   await context.close();
 });
 
