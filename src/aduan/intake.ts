@@ -2,8 +2,8 @@
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
-import { auditMany } from '../core/audit/audit.js';
-import { enqueueMany } from '../core/notifications/outbox.js';
+import { auditInsert } from '../core/audit/audit.js';
+import { enqueueInserts } from '../core/notifications/outbox.js';
 import { invalid } from '../core/errors.js';
 import { wibDate } from '../core/calendar/working-days.js';
 import { insideCity, kelurahanAt, kelurahanExists } from '../core/reference/regions.js';
@@ -48,10 +48,11 @@ export interface Filing {
 
 export type NumberedFiling = Filing & { trackingNumber: string };
 
-/** What writing a filing left behind: the report (as listed) and its first timeline event. */
+/** What writing a filing left behind: the report (as listed), its first timeline event and the reporter's contacts. */
 export interface Filed {
   listed: q.ListedReport;
   event: q.EventRow;
+  contact: q.Contact | undefined;
   photoIds: string[];
 }
 
@@ -122,39 +123,34 @@ export async function numberFilings(ctx: AppContext, tx: Db, filings: readonly F
 }
 
 /**
- * Writes numbered filings in the caller's transaction, one statement per table for all of them:
- * the reports, their first timeline events, the audit lines and the reporters' notices.
+ * Writes numbered filings in the caller's transaction, in one statement for all of them: the
+ * reports, their first timeline events, the audit lines and the reporters' notices. Photos follow.
  */
 export async function writeFilings(ctx: AppContext, tx: Db, filings: readonly NumberedFiling[]): Promise<Filed[]> {
   if (!filings.length) return [];
-  const inserted = await q.insertReports(tx, filings.map((f) => ({ ...f.values, trackingNumber: f.trackingNumber })), ctx.clock());
-  const written = new Map(inserted.map((row) => [row.r.trackingNumber, row]));
-  const listedInOrder = filings.map((f) => written.get(f.trackingNumber)!);
-  const reportsInOrder = listedInOrder.map((row) => row.r);
   const principalOf = (f: Filing) => (f.reporter.kind === 'citizen' ? f.reporter.principal : null);
-  const events = await q.insertEvents(
+  const alongside = [
+    auditInsert(filings.map((f) => ({ actor: principalOf(f), entry: { action: 'report.submit', entity: 'report', entityId: f.trackingNumber }, at: f.at }))),
+    ...enqueueInserts(
+      filings.filter((f) => f.values.reporterId).map((f) => ({ userIds: [f.values.reporterId!], notice: statusNotice(f.trackingNumber, 'submitted', null), at: f.at })),
+      { email: !!ctx.config.smtp },
+    ),
+  ];
+  const written = await q.insertFilings(
     tx,
-    filings.map((f, i) => ({
-      reportId: reportsInOrder[i]!.id,
-      at: f.at,
-      actorId: f.values.reporterId,
-      actorRole: principalOf(f)?.role ?? 'open311',
-      action: 'submit',
-      toStatus: 'submitted',
-    })),
+    filings.map((f) => ({ values: { ...f.values, trackingNumber: f.trackingNumber }, actorRole: principalOf(f)?.role ?? 'open311' })),
+    alongside,
+    ctx.clock(),
   );
-  const eventOf = new Map(events.map((e) => [e.reportId, e]));
-  for (const [i, f] of filings.entries()) {
-    const ok = await q.attachPhotos(tx, { reportId: reportsInOrder[i]!.id, ownerId: f.values.reporterId!, uploadIds: f.photoIds, kind: 'report', eventId: eventOf.get(reportsInOrder[i]!.id)!.id, at: f.at });
+  const byNumber = new Map(written.map((w) => [w.listed.r.trackingNumber, w]));
+  const filed: Filed[] = [];
+  for (const f of filings) {
+    const { listed, event, contact } = byNumber.get(f.trackingNumber)!;
+    const ok = await q.attachPhotos(tx, { reportId: listed.r.id, ownerId: f.values.reporterId!, uploadIds: f.photoIds, kind: 'report', eventId: event.id, at: f.at });
     if (!ok) throw invalid('unknown_photo', 'Foto tidak ditemukan atau sudah dipakai.', 'Photo not found or already used.', 'photoIds');
+    filed.push({ listed, event, contact, photoIds: f.photoIds });
   }
-  await auditMany(tx, filings.map((f) => ({ actor: principalOf(f), entry: { action: 'report.submit', entity: 'report', entityId: f.trackingNumber }, at: f.at })));
-  await enqueueMany(
-    tx,
-    filings.filter((f) => f.values.reporterId).map((f) => ({ userIds: [f.values.reporterId!], notice: statusNotice(f.trackingNumber, 'submitted', null), at: f.at })),
-    { email: !!ctx.config.smtp },
-  );
-  return filings.map((f, i) => ({ listed: listedInOrder[i]!, event: eventOf.get(reportsInOrder[i]!.id)!, photoIds: f.photoIds }));
+  return filed;
 }
 
 /** Files one report in the caller's transaction (Open311, demo data): checked, numbered, written. */

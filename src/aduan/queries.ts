@@ -1,7 +1,8 @@
 /** All SQL of the aduan module. Services call these; nothing else touches the aduan tables. */
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../core/db/client.js';
+import { columnList, insertJsonRows, rowOf, rowsOf, together } from '../core/db/json-rows.js';
 import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
 import { kecamatan, kelurahan, opds } from '../core/reference/schema.js';
@@ -17,36 +18,60 @@ export type ReportRow = Omit<typeof reports.$inferSelect, 'search'>;
  * that every filing of a group commit knows its own number (and its idempotency answer) up front.
  */
 export async function nextTrackingSerials(db: Db, n: number): Promise<string[]> {
-  const result = await db.execute(sql`select nextval('report_tracking_seq')::text as s from generate_series(1, ${n}::int)`);
-  return (result as unknown as { rows: { s: string }[] }).rows.map((r) => r.s);
+  return rowsOf<{ s: string }>(await db.execute(sql`select nextval('report_tracking_seq')::text as s from generate_series(1, ${n}::int)`)).map((r) => r.s);
 }
 
+export type Contact = Awaited<ReturnType<typeof userContacts>>[number];
+
 /**
- * Files reports, one statement for all, and answers with each as a listing row (category and
- * region names, overdue flag) so that answering the filing needs no read-back.
+ * Files reports in one statement: the reports, their first timeline events (`submit`) and the
+ * caller's other inserts (`alongside`: audit lines, notices) as CTEs of one insert. Each report
+ * comes back as a listing row with its event and its reporter's contacts, so answering the filing
+ * needs no read-back.
  */
-export async function insertReports(db: Db, values: (typeof reports.$inferInsert)[], now: Date): Promise<ListedReport[]> {
-  const category = (column: SQLWrapper) => sql<string>`(select ${column} from ${categories} where ${categories.id} = ${reports.categoryId})`;
-  const rows = await db
-    .insert(reports)
-    .values(values)
-    .returning({
-      ...reportColumns,
-      categoryCode: category(categories.code),
-      categoryNameId: category(categories.nameId),
-      categoryNameEn: category(categories.nameEn),
-      kelurahanName: sql<string>`(select k.name from ${kelurahan} k where k.code = ${reports.kelurahanCode})`,
-      kecamatanName: sql<string>`(select kc.name from ${kelurahan} k join ${kecamatan} kc on kc.code = k.kecamatan_code where k.code = ${reports.kelurahanCode})`,
-      overdue: overdueExpr(now),
-    });
-  return rows.map(({ categoryCode, categoryNameId, categoryNameEn, kelurahanName, kecamatanName, overdue, ...r }) => ({
-    r,
-    categoryCode,
-    categoryNameId,
-    categoryNameEn,
-    kelurahanName,
-    kecamatanName,
-    overdue,
+export async function insertFilings(
+  db: Db,
+  filings: readonly { values: typeof reports.$inferInsert; actorRole: string }[],
+  alongside: readonly SQL[],
+  now: Date,
+): Promise<{ listed: ListedReport; event: EventRow; contact: Contact | undefined }[]> {
+  const filed = insertJsonRows(reports, filings.map((f) => f.values), { returning: columnList(reports, { except: ['search'] }) });
+  const roles = JSON.stringify(filings.map((f) => ({ tracking_number: f.values.trackingNumber, actor_role: f.actorRole })));
+  const submitted = sql`insert into ${reportEvents} (report_id, at, actor_id, actor_role, action, to_status)
+    select r.id, r.created_at, r.reporter_id, f.actor_role, 'submit', 'submitted'
+    from r join jsonb_to_recordset(${roles}::jsonb) as f(tracking_number text, actor_role text) using (tracking_number)
+    returning *`;
+  // The CTE's rows under the table's name, so column references (the overdue rule) read them.
+  const answer = sql`select ${reports}.*, to_jsonb(e) as event, ${overdueExpr(now)} as overdue,
+      ${categories.code} as category_code, ${categories.nameId} as category_name_id, ${categories.nameEn} as category_name_en,
+      ${kelurahan.name} as kelurahan_name, ${kecamatan.name} as kecamatan_name,
+      ${users.id} as contact_id, ${users.fullName} as contact_full_name, ${users.email} as contact_email, ${users.phone} as contact_phone, ${users.nikMasked} as contact_nik_masked
+    from r as ${reports}
+    join e on e.report_id = ${reports.id}
+    join ${categories} on ${categories.id} = ${reports.categoryId}
+    join ${kelurahan} on ${kelurahan.code} = ${reports.kelurahanCode}
+    join ${kecamatan} on ${kecamatan.code} = ${kelurahan.kecamatanCode}
+    left join ${users} on ${users.id} = ${reports.reporterId}`;
+  return rowsOf<Record<string, unknown>>(await db.execute(together([['r', filed], ['e', submitted], ...alongside], answer))).map((row) => ({
+    listed: {
+      r: rowOf(reports, row, { except: ['search'] }) as ReportRow,
+      categoryCode: row.category_code as string,
+      categoryNameId: row.category_name_id as string,
+      categoryNameEn: row.category_name_en as string,
+      kelurahanName: row.kelurahan_name as string,
+      kecamatanName: row.kecamatan_name as string,
+      overdue: row.overdue as boolean,
+    },
+    event: rowOf(reportEvents, row.event as Record<string, unknown>),
+    contact: row.contact_id
+      ? {
+          id: row.contact_id as string,
+          fullName: row.contact_full_name as string,
+          email: row.contact_email as string | null,
+          phone: row.contact_phone as string | null,
+          nikMasked: row.contact_nik_masked as string | null,
+        }
+      : undefined,
   }));
 }
 

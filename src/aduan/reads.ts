@@ -53,14 +53,13 @@ export async function reportDetail(ctx: AppContext, principal: Principal | null,
 export async function filedReportViews(ctx: AppContext, tx: Db, filed: readonly (Filed & { principal: Principal | null })[]) {
   if (!filed.length) return [];
   const now = ctx.clock();
-  const contacts = await q.userContacts(tx, [...new Set(filed.flatMap((f) => (f.listed.r.reporterId ? [f.listed.r.reporterId] : [])))]);
   const views = [];
   for (const f of filed) {
     const parts: DetailParts = {
       row: f.listed,
       disps: [],
       facts: factsOf(f.listed.r, [], []),
-      contacts,
+      contacts: f.contact ? [f.contact] : [],
       events: [{ e: f.event, opdName: null, actorName: null }],
       photos: f.photoIds.length ? await q.photosOf(tx, f.listed.r.id) : [],
       mergedInto: null,

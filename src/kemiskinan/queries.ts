@@ -1,6 +1,7 @@
 /** All SQL of the kemiskinan module. Services call these; nothing else touches the module's tables. */
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
+import { rowsOf } from '../core/db/json-rows.js';
 import { users } from '../core/auth/schema.js';
 import { OPD_ROLES } from '../core/auth/principal.js';
 import { uploads } from '../core/files/schema.js';
@@ -28,7 +29,6 @@ export type HouseholdRow = typeof households.$inferSelect;
 export type VisitRow = typeof visits.$inferSelect;
 export type ImportRow = typeof registerImports.$inferSelect;
 
-const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;
 
 /* Staff scope and people */
 

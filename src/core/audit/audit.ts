@@ -1,4 +1,6 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { insertJsonRows } from '../db/json-rows.js';
 import type { Principal } from '../auth/principal.js';
 import { auditLog } from './schema.js';
 
@@ -15,12 +17,19 @@ export async function audit(db: Db, actor: Principal | null, entry: AuditEntry, 
   await auditMany(db, [{ actor, entry, at }]);
 }
 
+type Line = { actor: Principal | null; entry: AuditEntry; at?: Date | undefined };
+
 /** Many lines in one statement (a group commit of many changes). */
-export async function auditMany(db: Db, lines: readonly { actor: Principal | null; entry: AuditEntry; at?: Date | undefined }[]): Promise<void> {
-  if (!lines.length) return;
-  await db.insert(auditLog).values(
+export async function auditMany(db: Db, lines: readonly Line[]): Promise<void> {
+  if (lines.length) await db.execute(auditInsert(lines));
+}
+
+/** The insert of audit lines, for a caller that writes them as part of a larger statement. A line without `at` gets the transaction's time. */
+export function auditInsert(lines: readonly Line[]): SQL {
+  return insertJsonRows(
+    auditLog,
     lines.map(({ actor, entry, at }) => ({
-      ...(at ? { at } : {}),
+      at,
       actorId: actor?.userId ?? null,
       actorRole: actor?.role ?? 'system',
       action: entry.action,
@@ -29,5 +38,6 @@ export async function auditMany(db: Db, lines: readonly { actor: Principal | nul
       detail: entry.detail ?? null,
       ip: entry.ip ?? null,
     })),
+    { defaults: { at: sql`now()` } },
   );
 }

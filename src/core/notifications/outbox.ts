@@ -1,8 +1,9 @@
-import { inArray } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Message } from '../errors.js';
 import { users } from '../auth/schema.js';
 import { outbox } from './schema.js';
+import { insertJsonRows, together } from '../db/json-rows.js';
 
 export interface Notice {
   title: Message;
@@ -18,24 +19,26 @@ export async function enqueue(db: Db, userIds: Iterable<string>, notice: Notice,
   await enqueueMany(db, [{ userIds, notice, at: opts.at }], opts);
 }
 
-/** Many notices in one statement (a group commit of many changes), one address lookup for all. */
-export async function enqueueMany(db: Db, notices: readonly { userIds: Iterable<string>; notice: Notice; at: Date }[], opts: { email: boolean }): Promise<void> {
-  const each = notices.map((n) => ({ ...n, ids: [...new Set(n.userIds)] })).filter((n) => n.ids.length);
-  if (!each.length) return;
-  const withEmail = opts.email
-    ? new Set(
-        (await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, [...new Set(each.flatMap((n) => n.ids))])))
-          .filter((u) => u.email)
-          .map((u) => u.id),
-      )
-    : new Set<string>();
-  await db.insert(outbox).values(
-    each.flatMap(({ ids, notice, at }) => {
-      const base = { title: notice.title, body: notice.body, link: notice.link ?? null, createdAt: at, availableAt: at };
-      return [
-        ...ids.map((userId) => ({ ...base, userId, channel: 'in_app' as const })),
-        ...ids.filter((id) => withEmail.has(id)).map((userId) => ({ ...base, userId, channel: 'email' as const })),
-      ];
-    }),
+type Notices = readonly { userIds: Iterable<string>; notice: Notice; at: Date }[];
+
+/** Many notices in one statement (a group commit of many changes). */
+export async function enqueueMany(db: Db, notices: Notices, opts: { email: boolean }): Promise<void> {
+  const statements = enqueueInserts(notices, opts);
+  if (statements.length) await db.execute(together(statements));
+}
+
+/**
+ * The inserts of notices, for a caller that writes them as part of a larger statement: in-app for
+ * every user, and email for those with an address when email is on (the database checks, so no
+ * look-up goes before).
+ */
+export function enqueueInserts(notices: Notices, opts: { email: boolean }): SQL[] {
+  const rows = notices.flatMap(({ userIds, notice, at }) =>
+    [...new Set(userIds)].map((userId) => ({ userId, title: notice.title, body: notice.body, link: notice.link ?? null, createdAt: at, availableAt: at })),
   );
+  if (!rows.length) return [];
+  const inApp = insertJsonRows(outbox, rows.map((r) => ({ ...r, channel: 'in_app' as const })));
+  if (!opts.email) return [inApp];
+  const hasAddress = sql`exists (select 1 from ${users} u where u.id = x.user_id and u.email is not null)`;
+  return [inApp, insertJsonRows(outbox, rows.map((r) => ({ ...r, channel: 'email' as const })), { where: hasAddress })];
 }

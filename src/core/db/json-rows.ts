@@ -1,0 +1,85 @@
+/**
+ * Many rows as one JSON parameter: `insert … select … from jsonb_populate_recordset(null::<table>, $1)`.
+ * A multi-row insert built by the query builder binds one parameter per value, and building it cost
+ * more of the server's time than the database spent writing it; one JSON value costs one
+ * `JSON.stringify`. The table's own row type converts the JSON, so the columns keep their types.
+ * The SQL composes: a statement can run alone or as a CTE of a larger one.
+ */
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+
+const isJson = (column: PgColumn) => column.getSQLType() === 'jsonb' || column.getSQLType() === 'json';
+
+/** The rows as the JSON the table's row type reads: keyed by column name, values as the driver sends them. */
+function jsonOf(columns: [string, PgColumn][], rows: readonly Record<string, unknown>[]): string {
+  return JSON.stringify(
+    rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const [key, column] of columns) {
+        const value = row[key];
+        if (value === undefined || value === null) continue;
+        out[column.name] = isJson(column) ? value : column.mapToDriverValue(value);
+      }
+      return out;
+    }),
+  );
+}
+
+/**
+ * An insert of `rows`, with the columns any row gives. A column a row leaves out is NULL there,
+ * unless `defaults` names an expression for it (the table's own default, which a SELECT cannot ask
+ * for by name).
+ */
+export function insertJsonRows<T extends PgTable>(
+  table: T,
+  rows: readonly T['$inferInsert'][],
+  opts: { defaults?: { [K in keyof T['$inferInsert']]?: SQL }; where?: SQL; returning?: SQL } = {},
+): SQL {
+  const given = new Set(rows.flatMap((row) => Object.keys(row)));
+  const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) => given.has(key));
+  const defaults = (opts.defaults ?? {}) as Record<string, SQL | undefined>;
+  const names = sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `);
+  const values = sql.join(
+    columns.map(([key, c]) => (defaults[key] ? sql`coalesce(x.${sql.identifier(c.name)}, ${defaults[key]})` : sql`x.${sql.identifier(c.name)}`)),
+    sql`, `,
+  );
+  const name = sql.identifier(getTableName(table));
+  return sql`insert into ${name} (${names}) select ${values} from jsonb_populate_recordset(null::${name}, ${jsonOf(columns, rows as Record<string, unknown>[])}::jsonb) x${opts.where ? sql` where ${opts.where}` : sql``}${opts.returning ? sql` returning ${opts.returning}` : sql``}`;
+}
+
+/**
+ * Statements run as one: each a CTE (named, or `w1`, `w2`, …), then `then` (by default nothing to
+ * answer). One round trip, and atomic even outside a transaction.
+ */
+export function together(statements: readonly (SQL | readonly [string, SQL])[], then: SQL = sql`select 1`): SQL {
+  if (!statements.length) return then;
+  const ctes = statements.map((s, i) => {
+    const [name, body] = Array.isArray(s) ? (s as readonly [string, SQL]) : [`w${i + 1}`, s as SQL];
+    return sql`${sql.identifier(name)} as (${body})`;
+  });
+  return sql`with ${sql.join(ctes, sql`, `)} ${then}`;
+}
+
+/** Every column of `table` (but `except`) under its database name: a RETURNING or SELECT list that `rowOf` reads back. */
+export function columnList(table: PgTable, opts: { from?: string; except?: string[] } = {}): SQL {
+  const prefix = opts.from ? sql`${sql.identifier(opts.from)}.` : sql``;
+  const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) => !opts.except?.includes(key));
+  return sql.join(columns.map(([, c]) => sql`${prefix}${sql.identifier(c.name)}`), sql`, `);
+}
+
+/** The rows of `db.execute`: both drivers answer `{ rows }`, typed by neither. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/**
+ * A raw row (database column names, driver values; also a row read from `to_jsonb`) as the query
+ * builder would have given it: property names and types of the table's columns.
+ */
+export function rowOf<T extends PgTable>(table: T, raw: Record<string, unknown>, opts: { except?: string[] } = {}): T['$inferSelect'] {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table) as Record<string, PgColumn>)) {
+    if (opts.except?.includes(key)) continue;
+    const value = raw[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as T['$inferSelect'];
+}
