@@ -1,47 +1,59 @@
 /**
  * Citizens' filings under load: each request's filing is checked on its own, then the filings that
- * arrive together are written together (a group commit, one statement per table) and each is
- * answered from the rows it wrote. The answer is the same page `GET /reports/:trackingNumber` shows
- * the reporter; an Idempotency-Key is claimed in the same transaction with that answer stored.
+ * arrive together are written together (a group commit: one statement for all of them) and each
+ * is answered with the page `GET /reports/:trackingNumber` shows its reporter. An Idempotency-Key
+ * is claimed in that same statement, with its answer stored.
  */
 import type { AppContext } from '../core/context.js';
+import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
 import { groupCommit } from '../core/batch/group-commit.js';
-import { claimKeys, type Claim } from '../core/idempotency/idempotency.js';
-import { checkFiling, numberFilings, writeFilings, type Filing, type ReportInput } from './intake.js';
+import { claimInsert, firstClaims, isKeyTaken, type Claim } from '../core/idempotency/idempotency.js';
+import { checkFiling, numberFilings, writeFilings, type Filed, type Filing, type ReportInput } from './intake.js';
 import { filedReportViews } from './reads.js';
 
 interface Waiting {
   filing: Filing;
-  principal: Principal;
   claim: Claim | undefined;
 }
 
-type Page = Awaited<ReturnType<typeof filedReportViews>>[number];
-
-/** Filings per transaction: big enough to carry a burst, small enough to keep each answer quick. */
+/** Filings per statement: big enough to carry a burst, small enough to keep each answer quick. */
 const MAX_BATCH = 32;
 
-type Desk = (waiting: Waiting) => Promise<Page | undefined>;
+type Desk = (waiting: Waiting) => Promise<Filed | undefined>;
 const desks = new WeakMap<AppContext, Desk>();
+
+/** Writes filings at once: numbered first, so each claim stores its answer (the tracking number). */
+async function fileTogether(ctx: AppContext, waiting: readonly Waiting[]): Promise<Filed[]> {
+  const steps = async (db: Db) => {
+    const numbered = await numberFilings(ctx, db, waiting.map((w) => w.filing));
+    const claims = waiting.flatMap((w, i) => (w.claim ? [{ ...w.claim, answer: { status: 201, body: { trackingNumber: numbered[i]!.trackingNumber } } }] : []));
+    return writeFilings(ctx, db, numbered, claims.length ? [claimInsert(claims)] : []);
+  };
+  // Photos are attached once their reports exist, so only then is a transaction needed: otherwise
+  // the one statement commits by itself.
+  return waiting.some((w) => w.filing.photoIds.length) ? ctx.db.transaction(steps) : steps(ctx.db);
+}
 
 function deskOf(ctx: AppContext): Desk {
   let desk = desks.get(ctx);
   if (!desk) {
     desk = groupCommit(
-      ctx.db,
-      async (tx, batch) => {
-        const numbered = await numberFilings(ctx, tx, batch.map((w) => w.filing));
-        const claims = batch.map((w, i): Claim | undefined => w.claim && { ...w.claim, answer: { status: 201, body: { trackingNumber: numbered[i]!.trackingNumber } } });
-        const claimed = await claimKeys(tx, claims.filter((c): c is Claim => !!c));
-        // A key already used (or used twice in this batch) is not filed again: its caller replays.
-        const fresh = batch.flatMap((w, i) => (!claims[i] || claimed.has(claims[i]) ? [i] : []));
-        const filed = await writeFilings(ctx, tx, fresh.map((i) => numbered[i]!));
-        const pages = await filedReportViews(ctx, tx, filed.map((f, j) => ({ ...f, principal: batch[fresh[j]!]!.principal })));
-        const pageOf = new Map(fresh.map((i, j) => [i, pages[j]]));
-        return batch.map((_, i) => pageOf.get(i));
+      async (batch: readonly Waiting[]) => {
+        // A repeat of a key in this batch is not filed: it waits for the first, then replays it.
+        const firsts = new Set(firstClaims(batch.flatMap((w) => (w.claim ? [w.claim] : []))));
+        const fresh = batch.filter((w) => !w.claim || firsts.has(w.claim));
+        try {
+          const filed = await fileTogether(ctx, fresh);
+          return batch.map((w) => filed[fresh.indexOf(w)]);
+        } catch (err) {
+          // One key used before: its callers answer as a replay. With more filings the batch is
+          // written again one by one, and this happens alone.
+          if (fresh.length === 1 && isKeyTaken(err)) return batch.map(() => undefined);
+          throw err;
+        }
       },
-      // Two transactions in flight: one being written while the next batch gathers.
+      // Two batches in flight: one being written while the next gathers.
       { maxBatch: MAX_BATCH, slots: 2 },
     );
     desks.set(ctx, desk);
@@ -53,8 +65,11 @@ function deskOf(ctx: AppContext): Desk {
  * Files a citizen's report and answers with its page, or undefined when the Idempotency-Key was
  * used before: the caller then answers as a replay (or refuses a reused key).
  */
-export async function fileReport(ctx: AppContext, principal: Principal, input: ReportInput, idempotencyKey: string | undefined): Promise<Page | undefined> {
+export async function fileReport(ctx: AppContext, principal: Principal, input: ReportInput, idempotencyKey: string | undefined) {
   const filing = await checkFiling(ctx, ctx.db, { kind: 'citizen', principal }, input);
   const claim = idempotencyKey ? { scope: `user:${principal.userId}`, key: idempotencyKey, request: input } : undefined;
-  return deskOf(ctx)({ filing, principal, claim });
+  const filed = await deskOf(ctx)({ filing, claim });
+  if (!filed) return undefined;
+  const [page] = await filedReportViews(ctx, ctx.db, [{ ...filed, principal }]);
+  return page;
 }

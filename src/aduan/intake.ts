@@ -1,4 +1,5 @@
 /** Filing a report: validate against reference data, derive kelurahan and jurisdiction, start the SLA clock. */
+import type { SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
@@ -13,7 +14,8 @@ import { jurisdictionOf } from './jurisdiction.js';
 import { roadsCache } from '../core/reference/roads.js';
 import { fileableCategory } from './categories.js';
 import * as q from './queries.js';
-import type { reports } from './schema.js';
+import { reportTrackingSeq, type reports } from './schema.js';
+import { sequenceBlocks } from '../core/db/sequence-blocks.js';
 
 export interface ReportInput {
   class: ReportClass;
@@ -116,20 +118,27 @@ export async function checkFiling(ctx: AppContext, db: Db, reporter: Reporter, i
   return { reporter, at, values, photoIds };
 }
 
+/** Serials per app (per database): taken before the reports are written, so a batch knows its numbers (and idempotency answers) up front. */
+const serialsOf = new WeakMap<AppContext, ReturnType<typeof sequenceBlocks>>();
+
 /** Gives each filing its tracking number: `<city prefix>-<year>-<serial>`, the serial at least six digits. */
 export async function numberFilings(ctx: AppContext, tx: Db, filings: readonly Filing[]): Promise<NumberedFiling[]> {
-  const serials = await q.nextTrackingSerials(tx, filings.length);
+  let take = serialsOf.get(ctx);
+  if (!take) serialsOf.set(ctx, (take = sequenceBlocks(reportTrackingSeq, 64)));
+  const serials = await take(tx, filings.length);
   return filings.map((f, i) => ({ ...f, trackingNumber: `${ctx.config.city.trackingPrefix}-${wibDate(f.at).slice(0, 4)}-${serials[i]!.padStart(6, '0')}` }));
 }
 
 /**
- * Writes numbered filings in the caller's transaction, in one statement for all of them: the
- * reports, their first timeline events, the audit lines and the reporters' notices. Photos follow.
+ * Writes numbered filings in one statement for all of them: the reports, their first timeline
+ * events, the audit lines, the reporters' notices and the caller's `alongside` (idempotency claims).
+ * Photos follow, in the caller's transaction.
  */
-export async function writeFilings(ctx: AppContext, tx: Db, filings: readonly NumberedFiling[]): Promise<Filed[]> {
+export async function writeFilings(ctx: AppContext, tx: Db, filings: readonly NumberedFiling[], alongside: readonly SQL[] = []): Promise<Filed[]> {
   if (!filings.length) return [];
   const principalOf = (f: Filing) => (f.reporter.kind === 'citizen' ? f.reporter.principal : null);
-  const alongside = [
+  const inserts = [
+    ...alongside,
     auditInsert(filings.map((f) => ({ actor: principalOf(f), entry: { action: 'report.submit', entity: 'report', entityId: f.trackingNumber }, at: f.at }))),
     ...enqueueInserts(
       filings.filter((f) => f.values.reporterId).map((f) => ({ userIds: [f.values.reporterId!], notice: statusNotice(f.trackingNumber, 'submitted', null), at: f.at })),
@@ -139,7 +148,7 @@ export async function writeFilings(ctx: AppContext, tx: Db, filings: readonly Nu
   const written = await q.insertFilings(
     tx,
     filings.map((f) => ({ values: { ...f.values, trackingNumber: f.trackingNumber }, actorRole: principalOf(f)?.role ?? 'open311' })),
-    alongside,
+    inserts,
     ctx.clock(),
   );
   const byNumber = new Map(written.map((w) => [w.listed.r.trackingNumber, w]));

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, l
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../core/db/client.js';
 import { columnList, insertJsonRows, rowOf, rowsOf, together } from '../core/db/json-rows.js';
+import { executePrepared } from '../core/db/prepared.js';
 import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
 import { kecamatan, kelurahan, opds } from '../core/reference/schema.js';
@@ -12,14 +13,6 @@ import { PUBLIC_STATUSES, type ReportStatus } from './lifecycle.js';
 /** Every column but `search`: the full-text vector is the database's own, for matching; the app never reads it. */
 const { search: _search, ...reportColumns } = getTableColumns(reports);
 export type ReportRow = Omit<typeof reports.$inferSelect, 'search'>;
-
-/**
- * Serials for `n` new tracking numbers, taken from the sequence before the reports are written, so
- * that every filing of a group commit knows its own number (and its idempotency answer) up front.
- */
-export async function nextTrackingSerials(db: Db, n: number): Promise<string[]> {
-  return rowsOf<{ s: string }>(await db.execute(sql`select nextval('report_tracking_seq')::text as s from generate_series(1, ${n}::int)`)).map((r) => r.s);
-}
 
 export type Contact = Awaited<ReturnType<typeof userContacts>>[number];
 
@@ -40,7 +33,7 @@ export async function insertFilings(
   const submitted = sql`insert into ${reportEvents} (report_id, at, actor_id, actor_role, action, to_status)
     select r.id, r.created_at, r.reporter_id, f.actor_role, 'submit', 'submitted'
     from r join jsonb_to_recordset(${roles}::jsonb) as f(tracking_number text, actor_role text) using (tracking_number)
-    returning *`;
+    returning ${columnList(reportEvents)}`;
   // The CTE's rows under the table's name, so column references (the overdue rule) read them.
   const answer = sql`select ${reports}.*, to_jsonb(e) as event, ${overdueExpr(now)} as overdue,
       ${categories.code} as category_code, ${categories.nameId} as category_name_id, ${categories.nameEn} as category_name_en,
@@ -52,7 +45,7 @@ export async function insertFilings(
     join ${kelurahan} on ${kelurahan.code} = ${reports.kelurahanCode}
     join ${kecamatan} on ${kecamatan.code} = ${kelurahan.kecamatanCode}
     left join ${users} on ${users.id} = ${reports.reporterId}`;
-  return rowsOf<Record<string, unknown>>(await db.execute(together([['r', filed], ['e', submitted], ...alongside], answer))).map((row) => ({
+  return rowsOf<Record<string, unknown>>(await executePrepared(db, together([['r', filed], ['e', submitted], ...alongside], answer))).map((row) => ({
     listed: {
       r: rowOf(reports, row, { except: ['search'] }) as ReportRow,
       categoryCode: row.category_code as string,

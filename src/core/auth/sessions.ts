@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Principal } from './principal.js';
 import { sessions, users, type Role } from './schema.js';
@@ -29,15 +29,30 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+/** The session look-up, prepared once per database: it runs on every request, so the database plans it once. */
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+const prepareLookup = (db: Db) =>
+  db
+    .select({ tokenHash: sessions.tokenHash, userId: users.id, role: users.role, opdId: users.opdId, fullName: users.fullName, passwordChangeRequired: users.passwordChangeRequired })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        sql`${sessions.tokenHash} = any(${sql.placeholder('hashes')}::text[])`,
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        isNull(users.deletedAt),
+        isNull(users.deactivatedAt),
+      ),
+    )
+    .prepare('session_lookup');
+
 /** The callers behind session tokens, in one query; a token without a live session is absent. */
 export async function principalsForTokens(db: Db, tokens: readonly string[], now: Date): Promise<Map<string, Principal>> {
   const hashes = new Map(tokens.filter((t) => t.length <= 100).map((t) => [hashToken(t), t]));
   if (!hashes.size) return new Map();
-  const rows = await db
-    .select({ tokenHash: sessions.tokenHash, userId: users.id, role: users.role, opdId: users.opdId, fullName: users.fullName, passwordChangeRequired: users.passwordChangeRequired })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(inArray(sessions.tokenHash, [...hashes.keys()]), gt(sessions.expiresAt, now), isNull(users.deletedAt), isNull(users.deactivatedAt)));
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  const rows = await lookup.execute({ hashes: [...hashes.keys()], now });
   return new Map(rows.map(({ tokenHash, ...principal }) => [hashes.get(tokenHash)!, principal]));
 }
 

@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { invalid } from '../errors.js';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { insertJsonRows } from '../db/json-rows.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { idempotencyKeys } from './schema.js';
 
 export interface Stored<T> {
@@ -17,29 +20,35 @@ export interface Claim {
   scope: string;
   key: string;
   request: unknown;
-  /** The answer, when it is known before the command runs (a group commit allocates it first). */
-  answer?: { status: number; body: unknown };
+}
+
+const idOf = (c: { scope: string; key: string }) => `${c.scope}\n${c.key}`;
+
+/**
+ * The first claim of each key, in one order, so that two batches of claims never wait on each
+ * other in opposite orders. A later claim of a key in the same batch is a repeat: it waits for the
+ * first and is answered as its replay.
+ */
+export function firstClaims<C extends Claim>(claims: readonly C[]): C[] {
+  const byId = new Map<string, C>();
+  for (const c of claims) if (!byId.has(idOf(c))) byId.set(idOf(c), c);
+  return [...byId.keys()].sort().map((id) => byId.get(id)!);
 }
 
 /**
- * Claims keys inside the caller's transaction and tells which were claimed; a key held by a
- * transaction still running is waited for. Claimed in one order, so that two batches of claims
- * never wait on each other in opposite orders.
+ * The insert of claims whose answers are known before the command runs (a group commit numbers
+ * its filings first), for a caller that writes them in the command's own statement. A key used
+ * before fails that statement as a whole (`isKeyTaken`), so nothing of the command is written.
  */
-export async function claimKeys(tx: Db, claims: readonly Claim[]): Promise<Set<Claim>> {
-  if (!claims.length) return new Set();
-  const idOf = (c: { scope: string; key: string }) => `${c.scope}\n${c.key}`;
-  // Two claims of one key in one batch: the first in line may hold it, the second is a repeat.
-  const byId = new Map<string, Claim>();
-  for (const c of claims) if (!byId.has(idOf(c))) byId.set(idOf(c), c);
-  const firsts = [...byId.keys()].sort().map((id) => byId.get(id)!);
-  const rows = await tx
-    .insert(idempotencyKeys)
-    .values(firsts.map((c) => ({ scope: c.scope, key: c.key, requestHash: hashOf(c.request), status: c.answer?.status ?? 0, response: (c.answer?.body ?? {}) as object })))
-    .onConflictDoNothing()
-    .returning({ scope: idempotencyKeys.scope, key: idempotencyKeys.key });
-  return new Set(rows.map((r) => byId.get(idOf(r))!));
+export function claimInsert(claims: readonly (Claim & { answer: { status: number; body: unknown } })[]): SQL {
+  return insertJsonRows(
+    idempotencyKeys,
+    firstClaims(claims).map((c) => ({ scope: c.scope, key: c.key, requestHash: hashOf(c.request), status: c.answer.status, response: c.answer.body as object })),
+  );
 }
+
+const keyConstraint = getTableConfig(idempotencyKeys).primaryKeys[0]!.getName();
+export const isKeyTaken = (error: unknown): boolean => isUniqueViolation(error, keyConstraint);
 
 /**
  * Run a command once per (scope, key). The key row is claimed inside the command's transaction: a
@@ -55,7 +64,12 @@ export async function idempotent<T>(
 ): Promise<Stored<T>> {
   return db.transaction(async (tx) => {
     if (!key) return { ...(await run(tx)), replayed: false };
-    if (!(await claimKeys(tx, [{ scope, key, request }])).size) {
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ scope, key, requestHash: hashOf(request), status: 0, response: {} })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (!claimed.length) {
       const [prior] = await tx
         .select()
         .from(idempotencyKeys)
