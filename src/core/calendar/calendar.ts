@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { holidays } from '../reference/schema.js';
-import { addWorkingDays, workingDaysBetween } from './working-days.js';
+import { addWorkingDays, wibDate, workingDaysBetween } from './working-days.js';
 
 /**
  * The working-day calendar backed by the holidays table, cached briefly (edits are rare). Methods
@@ -14,17 +14,24 @@ export interface Calendar {
 }
 
 export function createCalendar(ttlMs = 60_000): Calendar {
-  let cached: { at: number; days: ReadonlySet<string> } | undefined;
-  const load = async (db: Db): Promise<ReadonlySet<string>> => {
+  // Deadlines depend only on the WIB date they count from: every filing of a day shares one.
+  let cached: { at: number; days: ReadonlySet<string>; deadlines: Map<string, number> } | undefined;
+  const load = async (db: Db) => {
     if (!cached || Date.now() - cached.at > ttlMs) {
       const rows = await db.select({ date: holidays.date }).from(holidays);
-      cached = { at: Date.now(), days: new Set(rows.map((r) => r.date)) };
+      cached = { at: Date.now(), days: new Set(rows.map((r) => r.date)), deadlines: new Map() };
     }
-    return cached.days;
+    return cached;
   };
   return {
-    deadline: async (db, from, n) => addWorkingDays(from, n, await load(db)),
-    workingDaysBetween: async (db, from, to) => workingDaysBetween(from, to, await load(db)),
+    deadline: async (db, from, n) => {
+      const { days, deadlines } = await load(db);
+      const key = `${wibDate(from)}+${n}`;
+      let due = deadlines.get(key);
+      if (due === undefined) deadlines.set(key, (due = addWorkingDays(from, n, days).getTime()));
+      return new Date(due);
+    },
+    workingDaysBetween: async (db, from, to) => workingDaysBetween(from, to, (await load(db)).days),
     invalidate: () => (cached = undefined),
   };
 }

@@ -8,6 +8,9 @@
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 
+/** Names from the schema, quoted here as one raw string: a fragment per name made building the statement cost more than running it. */
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
 const isJson = (column: PgColumn) => column.getSQLType() === 'jsonb' || column.getSQLType() === 'json';
 
 /** The rows as the JSON the table's row type reads: keyed by column name, values as the driver sends them. */
@@ -38,12 +41,12 @@ export function insertJsonRows<T extends PgTable>(
   const given = new Set(rows.flatMap((row) => Object.keys(row)));
   const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) => given.has(key));
   const defaults = (opts.defaults ?? {}) as Record<string, SQL | undefined>;
-  const names = sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `);
+  const names = sql.raw(columns.map(([, c]) => quoted(c.name)).join(', '));
   const values = sql.join(
-    columns.map(([key, c]) => (defaults[key] ? sql`coalesce(x.${sql.identifier(c.name)}, ${defaults[key]})` : sql`x.${sql.identifier(c.name)}`)),
+    columns.map(([key, c]) => (defaults[key] ? sql`coalesce(x.${sql.raw(quoted(c.name))}, ${defaults[key]})` : sql.raw(`x.${quoted(c.name)}`))),
     sql`, `,
   );
-  const name = sql.identifier(getTableName(table));
+  const name = sql.raw(quoted(getTableName(table)));
   return sql`insert into ${name} (${names}) select ${values} from jsonb_populate_recordset(null::${name}, ${jsonOf(columns, rows as Record<string, unknown>[])}::jsonb) x${opts.where ? sql` where ${opts.where}` : sql``}${opts.returning ? sql` returning ${opts.returning}` : sql``}`;
 }
 
@@ -55,16 +58,16 @@ export function together(statements: readonly (SQL | readonly [string, SQL])[], 
   if (!statements.length) return then;
   const ctes = statements.map((s, i) => {
     const [name, body] = Array.isArray(s) ? (s as readonly [string, SQL]) : [`w${i + 1}`, s as SQL];
-    return sql`${sql.identifier(name)} as (${body})`;
+    return sql`${sql.raw(quoted(name))} as (${body})`;
   });
   return sql`with ${sql.join(ctes, sql`, `)} ${then}`;
 }
 
 /** Every column of `table` (but `except`) under its database name: a RETURNING or SELECT list that `rowOf` reads back. */
 export function columnList(table: PgTable, opts: { from?: string; except?: string[] } = {}): SQL {
-  const prefix = opts.from ? sql`${sql.identifier(opts.from)}.` : sql``;
+  const prefix = opts.from ? `${quoted(opts.from)}.` : '';
   const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) => !opts.except?.includes(key));
-  return sql.join(columns.map(([, c]) => sql`${prefix}${sql.identifier(c.name)}`), sql`, `);
+  return sql.raw(columns.map(([, c]) => prefix + quoted(c.name)).join(', '));
 }
 
 /** The rows of `db.execute`: both drivers answer `{ rows }`, typed by neither. */
