@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { insertJsonRows } from '../db/json-rows.js';
 import type { Principal } from '../auth/principal.js';
@@ -38,6 +38,5 @@ export function auditInsert(lines: readonly Line[]): SQL {
       detail: entry.detail ?? null,
       ip: entry.ip ?? null,
     })),
-    { defaults: { at: sql`now()` } },
   );
 }

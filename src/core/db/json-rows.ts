@@ -5,7 +5,7 @@
  * `JSON.stringify`. The table's own row type converts the JSON, so the columns keep their types.
  * The SQL composes: a statement can run alone or as a CTE of a larger one.
  */
-import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, is, SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 
 /** Names from the schema, quoted here as one raw string: a fragment per name made building the statement cost more than running it. */
@@ -29,21 +29,19 @@ function jsonOf(columns: [string, PgColumn][], rows: readonly Record<string, unk
 }
 
 /**
- * An insert of `rows`, with the columns any row gives. A column a row leaves out is NULL there,
- * unless `defaults` names an expression for it (the table's own default, which a SELECT cannot ask
- * for by name).
+ * An insert of `rows`, with the columns any row gives. Where a row leaves a column out, a NOT NULL
+ * column takes its default from the schema (a SELECT cannot ask for DEFAULT) and a nullable one is NULL.
  */
-export function insertJsonRows<T extends PgTable>(
-  table: T,
-  rows: readonly T['$inferInsert'][],
-  opts: { defaults?: { [K in keyof T['$inferInsert']]?: SQL }; where?: SQL; returning?: SQL } = {},
-): SQL {
+export function insertJsonRows<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][], opts: { where?: SQL; returning?: SQL } = {}): SQL {
   const given = new Set(rows.flatMap((row) => Object.keys(row)));
   const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) => given.has(key));
-  const defaults = (opts.defaults ?? {}) as Record<string, SQL | undefined>;
   const names = sql.raw(columns.map(([, c]) => quoted(c.name)).join(', '));
   const values = sql.join(
-    columns.map(([key, c]) => (defaults[key] ? sql`coalesce(x.${sql.raw(quoted(c.name))}, ${defaults[key]})` : sql.raw(`x.${quoted(c.name)}`))),
+    columns.map(([, c]) => {
+      const value = sql.raw(`x.${quoted(c.name)}`);
+      if (!c.notNull || c.default === undefined) return value;
+      return sql`coalesce(${value}, ${is(c.default, SQL) ? c.default : sql.param(c.default, c)})`;
+    }),
     sql`, `,
   );
   const name = sql.raw(quoted(getTableName(table)));

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError, type Message } from '../errors.js';
+import { sqlState } from '../db/errors.js';
 
 interface AjvIssue {
   instancePath: string;
@@ -100,9 +101,8 @@ function fromFastifyError(err: FastifyError): AppError | undefined {
 
 /** A unique constraint the service did not pre-check (or a race): 409, naming the constraint's column. */
 function uniqueViolation(error: unknown): AppError | undefined {
-  const pgError = (error as { cause?: unknown }).cause ?? error;
-  const { code, constraint } = pgError as { code?: string; constraint?: string };
-  if (code !== '23505') return undefined;
+  if (sqlState(error) !== '23505') return undefined;
+  const { constraint } = ((error as { cause?: unknown }).cause ?? error) as { constraint?: string };
   return new AppError(
     409,
     'already_exists',
@@ -113,8 +113,8 @@ function uniqueViolation(error: unknown): AppError | undefined {
 
 /** A foreign key the service did not pre-check (an id of a row that does not exist): the caller's input. */
 function foreignKeyViolation(error: unknown): AppError | undefined {
-  const { code, detail } = ((error as { cause?: unknown }).cause ?? error) as { code?: string; detail?: string };
-  if (code !== '23503') return undefined;
+  if (sqlState(error) !== '23503') return undefined;
+  const { detail } = ((error as { cause?: unknown }).cause ?? error) as { detail?: string };
   const column = /Key \((\w+)\)/.exec(detail ?? '')?.[1];
   return new AppError(
     422,
@@ -137,8 +137,7 @@ function emptyUpdate(error: unknown): AppError | undefined {
 
 /** PostgreSQL's class 22 (data exception: a value out of range, bad encoding …) is the caller's input. */
 function dataException(error: unknown): AppError | undefined {
-  const { code } = ((error as { cause?: unknown }).cause ?? error) as { code?: string };
-  if (typeof code !== 'string' || !code.startsWith('22')) return undefined;
+  if (!sqlState(error)?.startsWith('22')) return undefined;
   return new AppError(400, 'invalid_value', { id: 'Nilai tidak dapat diterima.', en: 'A value could not be accepted.' }, { field: 'body' });
 }
 
