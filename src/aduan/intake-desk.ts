@@ -8,6 +8,7 @@ import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
 import { groupCommit } from '../core/batch/group-commit.js';
+import { batchStats } from '../core/batch/batched.js';
 import { claimInsert, firstClaims, isKeyTaken, type Claim } from '../core/idempotency/idempotency.js';
 import { checkFiling, numberFilings, writeFilings, type Filed, type Filing, type ReportInput } from './intake.js';
 import { filedReportViews } from './reads.js';
@@ -54,7 +55,7 @@ function deskOf(ctx: AppContext): Desk {
         }
       },
       // Two batches in flight: one being written while the next gathers.
-      { maxBatch: MAX_BATCH, slots: 2 },
+      { maxBatch: MAX_BATCH, slots: 2, stats: batchStats(ctx, 'report_filing') },
     );
     desks.set(ctx, desk);
   }

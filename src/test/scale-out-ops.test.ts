@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase, startHarness, DATABASE_KINDS } from './harness.js';
+import { roadReport } from './fixtures.js';
 
 describeEachDatabase('operations: readiness, metrics, request ids', (h) => {
   it('is live and ready without Redis (embedded mode), each answer carrying its request id', async () => {
@@ -17,10 +18,19 @@ describeEachDatabase('operations: readiness, metrics, request ids', (h) => {
     expect(forged.headers.get('x-request-id')).not.toBe('forged');
   });
 
-  it('serves Prometheus metrics to the loopback address: request latency by route, SLA overdue and outbox gauges, process metrics', async () => {
+  it('serves Prometheus metrics to the loopback address: request latency by route, SLA overdue and outbox gauges, batches, process metrics', async () => {
     const c = await h().citizen();
     await h().call('GET', '/api/v1/reports/mine', { token: c.token });
+    const filed = await Promise.all([1, 2, 3].map((i) => h().call('POST', '/api/v1/reports', { token: c.token, body: roadReport({ title: `Metrik nomor ${i}` }) })));
+    expect(filed.map((r) => r.status)).toEqual([201, 201, 201]);
     const res = await h().call('GET', '/metrics');
+    const counted = (name: string, batch: string) => Number(new RegExp(`${name}\\{batch="${batch}"\\} ([\\d.e+-]+)`).exec(res.text)?.[1]);
+    // Three filings in one or more batches; session look-ups of this citizen's four requests at least.
+    expect(counted('khidmat_batch_items_total', 'report_filing')).toBeGreaterThanOrEqual(3);
+    expect(counted('khidmat_batches_total', 'report_filing')).toBeGreaterThanOrEqual(1);
+    expect(counted('khidmat_batches_total', 'report_filing')).toBeLessThanOrEqual(counted('khidmat_batch_items_total', 'report_filing'));
+    expect(counted('khidmat_batch_seconds_total', 'report_filing')).toBeGreaterThan(0);
+    expect(counted('khidmat_batch_items_total', 'session_lookup')).toBeGreaterThanOrEqual(4);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     expect(res.text).toMatch(/khidmat_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/reports\/mine",status="200"\} 1/);

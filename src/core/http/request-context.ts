@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import { principalsForTokens, SESSION_COOKIE } from '../auth/sessions.js';
-import { batched } from '../batch/batched.js';
+import { batched, batchStats } from '../batch/batched.js';
 import type { AppContext } from '../context.js';
 
 declare module 'fastify' {
@@ -34,7 +34,7 @@ export function installPrincipal(app: FastifyInstance, ctx: AppContext): void {
       const found = await principalsForTokens(ctx.db, tokens, ctx.clock());
       return tokens.map((t) => ({ status: 'fulfilled' as const, value: found.get(t) ?? null }));
     },
-    { maxBatch: 64, slots: 2 },
+    { maxBatch: 64, slots: 2, stats: batchStats(ctx, 'session_lookup') },
   );
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionToken', null);

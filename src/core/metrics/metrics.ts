@@ -5,6 +5,7 @@ import type { JobRunner, RunObserver } from '../jobs/jobs.js';
 import { overdueExpr } from '../../aduan/queries.js';
 import { reports } from '../../aduan/schema.js';
 import { outbox } from '../notifications/schema.js';
+import { allBatchStats } from '../batch/batched.js';
 
 export interface Metrics {
   registry: client.Registry;
@@ -98,6 +99,25 @@ export function createMetrics(ctx: AppContext): Metrics {
       for (const status of ['pending', 'failed'] as const) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
     },
   });
+
+  // Batching (session look-ups, group commit of filings): items / batches is the mean batch size.
+  const batchSeries = [
+    ['khidmat_batches_total', 'Batches served, by batching', 'batches'],
+    ['khidmat_batch_items_total', 'Calls served in batches, by batching', 'items'],
+    ['khidmat_batch_seconds_total', 'Time spent serving batches, by batching', 'seconds'],
+  ] as const;
+  for (const [name, help, field] of batchSeries) {
+    new client.Counter({
+      name,
+      help,
+      labelNames: ['batch'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const [batch, stats] of allBatchStats(ctx)) this.inc({ batch }, stats[field]);
+      },
+    });
+  }
 
   return {
     registry,
