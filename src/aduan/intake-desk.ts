@@ -11,7 +11,7 @@ import { groupCommit } from '../core/batch/group-commit.js';
 import { batchStats } from '../core/batch/batched.js';
 import { claimInsert, firstClaims, isKeyTaken, type Claim } from '../core/idempotency/idempotency.js';
 import { checkFiling, numberFilings, writeFilings, type Filed, type Filing, type ReportInput } from './intake.js';
-import { filedReportViews } from './reads.js';
+import { filedReportView } from './reads.js';
 
 interface Waiting {
   filing: Filing;
@@ -71,6 +71,5 @@ export async function fileReport(ctx: AppContext, principal: Principal, input: R
   const claim = idempotencyKey ? { scope: `user:${principal.userId}`, key: idempotencyKey, request: input } : undefined;
   const filed = await deskOf(ctx)({ filing, claim });
   if (!filed) return undefined;
-  const [page] = await filedReportViews(ctx, ctx.db, [{ ...filed, principal }]);
-  return page;
+  return filedReportView(ctx, filed, principal);
 }

@@ -108,10 +108,10 @@ export const photosOf = (db: Db, reportId: number) =>
     .where(eq(reportPhotos.reportId, reportId));
 
 export async function insertEvent(db: Db, values: typeof reportEvents.$inferInsert): Promise<number> {
-  return (await insertEvents(db, [values]))[0]!.id;
+  const [row] = await db.insert(reportEvents).values(values).returning({ id: reportEvents.id });
+  return row!.id;
 }
 
-export const insertEvents = (db: Db, values: (typeof reportEvents.$inferInsert)[]) => db.insert(reportEvents).values(values).returning();
 export type EventRow = typeof reportEvents.$inferSelect;
 
 /** Take photos the caller uploaded and nobody has used yet; refuses anything else as a whole. */

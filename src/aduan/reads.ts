@@ -47,26 +47,20 @@ export async function reportDetail(ctx: AppContext, principal: Principal | null,
 }
 
 /**
- * The pages of reports just filed in `tx`, each as its reporter sees it, without reading back what
- * the filing wrote: a new report has no dispositions, followers or merge, and one timeline event.
+ * The page of a report just filed, as its reporter sees it, without reading back what the filing
+ * wrote: a new report has no dispositions, followers or merge, and one timeline event.
  */
-export async function filedReportViews(ctx: AppContext, tx: Db, filed: readonly (Filed & { principal: Principal | null })[]) {
-  if (!filed.length) return [];
-  const now = ctx.clock();
-  const views = [];
-  for (const f of filed) {
-    const parts: DetailParts = {
-      row: f.listed,
-      disps: [],
-      facts: factsOf(f.listed.r, [], []),
-      contacts: f.contact ? [f.contact] : [],
-      events: [{ e: f.event, opdName: null, actorName: null }],
-      photos: f.photoIds.length ? await q.photosOf(tx, f.listed.r.id) : [],
-      mergedInto: null,
-    };
-    views.push(await viewOf(ctx, tx, f.principal, parts, now));
-  }
-  return views;
+export async function filedReportView(ctx: AppContext, f: Filed, principal: Principal) {
+  const parts: DetailParts = {
+    row: f.listed,
+    disps: [],
+    facts: factsOf(f.listed.r, [], []),
+    contacts: f.contact ? [f.contact] : [],
+    events: [{ e: f.event, opdName: null, actorName: null }],
+    photos: f.photoIds.length ? await q.photosOf(ctx.db, f.listed.r.id) : [],
+    mergedInto: null,
+  };
+  return viewOf(ctx, ctx.db, principal, parts, ctx.clock());
 }
 
 /** The page from its parts: the audience decides which fields and which actions it shows. */

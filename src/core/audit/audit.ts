@@ -14,17 +14,12 @@ export interface AuditEntry {
 
 /** Append one line to the audit log, inside the caller's transaction so it commits with the change. */
 export async function audit(db: Db, actor: Principal | null, entry: AuditEntry, at?: Date): Promise<void> {
-  await auditMany(db, [{ actor, entry, at }]);
+  await db.execute(auditInsert([{ actor, entry, at }]));
 }
 
 type Line = { actor: Principal | null; entry: AuditEntry; at?: Date | undefined };
 
-/** Many lines in one statement (a group commit of many changes). */
-export async function auditMany(db: Db, lines: readonly Line[]): Promise<void> {
-  if (lines.length) await db.execute(auditInsert(lines));
-}
-
-/** The insert of audit lines, for a caller that writes them as part of a larger statement. A line without `at` gets the transaction's time. */
+/** The insert of audit lines, for a caller that writes many at once as part of a larger statement (a group commit). A line without `at` gets the transaction's time. */
 export function auditInsert(lines: readonly Line[]): SQL {
   return insertJsonRows(
     auditLog,

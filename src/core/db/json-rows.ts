@@ -62,10 +62,9 @@ export function together(statements: readonly (SQL | readonly [string, SQL])[], 
 }
 
 /** Every column of `table` (but `except`) under its database name: a RETURNING or SELECT list that `rowOf` reads back. */
-export function columnList(table: PgTable, opts: { from?: string; except?: string[] } = {}): SQL {
-  const prefix = opts.from ? `${quoted(opts.from)}.` : '';
+export function columnList(table: PgTable, opts: { except?: string[] } = {}): SQL {
   const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) => !opts.except?.includes(key));
-  return sql.raw(columns.map(([, c]) => prefix + quoted(c.name)).join(', '));
+  return sql.raw(columns.map(([, c]) => quoted(c.name)).join(', '));
 }
 
 /** The rows of `db.execute`: both drivers answer `{ rows }`, typed by neither. */

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { and, eq, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { invalid } from '../errors.js';
 import { getTableConfig } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.js';
 import { insertJsonRows } from '../db/json-rows.js';
 import { isUniqueViolation } from '../db/errors.js';
+import { invalid } from '../errors.js';
 import { idempotencyKeys } from './schema.js';
 
 export interface Stored<T> {
@@ -64,9 +64,10 @@ export async function idempotent<T>(
 ): Promise<Stored<T>> {
   return db.transaction(async (tx) => {
     if (!key) return { ...(await run(tx)), replayed: false };
+    const requestHash = hashOf(request);
     const claimed = await tx
       .insert(idempotencyKeys)
-      .values({ scope, key, requestHash: hashOf(request), status: 0, response: {} })
+      .values({ scope, key, requestHash, status: 0, response: {} })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (!claimed.length) {
@@ -74,7 +75,7 @@ export async function idempotent<T>(
         .select()
         .from(idempotencyKeys)
         .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-      if (!prior || prior.requestHash !== hashOf(request)) {
+      if (!prior || prior.requestHash !== requestHash) {
         throw invalid(
           'idempotency_key_reused',
           'Kunci idempotensi ini sudah dipakai untuk permintaan lain.',

@@ -16,16 +16,11 @@ export interface Notice {
  * caused it. In-app always; email too when SMTP is configured and the user has an address.
  */
 export async function enqueue(db: Db, userIds: Iterable<string>, notice: Notice, opts: { email: boolean; at: Date }): Promise<void> {
-  await enqueueMany(db, [{ userIds, notice, at: opts.at }], opts);
+  const statements = enqueueInserts([{ userIds, notice, at: opts.at }], opts);
+  if (statements.length) await db.execute(together(statements));
 }
 
 type Notices = readonly { userIds: Iterable<string>; notice: Notice; at: Date }[];
-
-/** Many notices in one statement (a group commit of many changes). */
-export async function enqueueMany(db: Db, notices: Notices, opts: { email: boolean }): Promise<void> {
-  const statements = enqueueInserts(notices, opts);
-  if (statements.length) await db.execute(together(statements));
-}
 
 /**
  * The inserts of notices, for a caller that writes them as part of a larger statement: in-app for
