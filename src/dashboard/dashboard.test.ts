@@ -82,6 +82,10 @@ describeEachDatabase('executive dashboard', (h) => {
     expect(f.totals).toMatchObject({ received: 1, resolved: 1 });
     // F's disposition (Mon 2) was due Mon 9; its first answer was the resolution on Tue 10: late.
     expect(f.byOpd.map((o: OpdRow) => [o.code, o.followUpSla])).toEqual([['PUPR', { met: 0, decided: 1, share: 0 }]]);
+    // Sunday to Monday spans two weeks; Monday to Sunday one.
+    const weeks = async (query: string) => (await get(`summary?${query}`)).body.trend.map((w: { week: string }) => w.week);
+    expect(await weeks('from=2026-03-01&to=2026-03-02')).toEqual(['2026-02-23', '2026-03-02']);
+    expect(await weeks('from=2026-03-02&to=2026-03-08')).toEqual(['2026-03-02']);
   });
 
   it('defaults to the last 30 days up to today (WIB)', async () => {

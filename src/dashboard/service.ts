@@ -111,15 +111,7 @@ export async function summary(ctx: AppContext, query: PeriodQuery) {
 }
 
 async function computeSummary(ctx: AppContext, p: q.Period) {
-  // Independent reads: PostgreSQL runs them side by side on the pool (PGlite queues them).
-  const [statuses, categories, kelurahan, totals, opds, trend] = await Promise.all([
-    q.countByStatus(ctx.db, p),
-    q.countByCategory(ctx.db, p),
-    q.countByKelurahan(ctx.db, p),
-    q.totals(ctx.db, p),
-    q.opdFigures(ctx.db, p),
-    q.weeklyTrend(ctx.db, p),
-  ]);
+  const { statuses, categories, kelurahan, totals, opds, trend } = await q.summaryFigures(ctx.db, p);
   const all = opds.find((o) => o.code === null);
   const perOpd = opds
     .filter((o) => o.code !== null)
