@@ -79,7 +79,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  installPrincipal(app, ctx);
+  await installPrincipal(app, ctx);
 
   installOperations(app, ctx, opts.ops);
 

@@ -69,6 +69,7 @@ export async function createContext(
     config,
     db: database.db,
     dbKind: database.kind,
+    listen: database.listen,
     cipher,
     storage: fileStorage(config),
     calendar: createCalendar(),

@@ -11,6 +11,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../core/db/schema.js';
 import type { Db } from '../core/db/client.js';
+import { listenPostgres } from '../core/db/listen.js';
 import { loadConfig } from '../config.js';
 import { createContext } from '../bootstrap.js';
 import type { AppContext } from '../core/context.js';
@@ -55,13 +56,13 @@ describe.skipIf(!enabled)('report lists use indexes at scale (EXPLAIN on a seede
         await c.query(`drop database if exists ${name} with (force)`);
         await c.end();
       };
-      // Three years of a busy city, scaled down; ANALYZE is part of the seeding.
+      // Three years of a busy city, scaled down; VACUUM (ANALYZE) is part of the seeding.
       await seedSynthetic(url, { reports: 30_000, now: new Date('2026-03-02T02:00:00Z') });
     }
     pool = new pg.Pool({ connectionString: url, max: 2 });
     const db = drizzle(pool, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db;
     const config = { ...loadConfig({}), databaseUrl: url, secretKey: crypto.randomBytes(32).toString('base64') };
-    ({ ctx } = await createContext(config, { database: { db, kind: 'postgresql', close: async () => undefined } }));
+    ({ ctx } = await createContext(config, { database: { db, kind: 'postgresql', listen: listenPostgres(url), close: async () => undefined } }));
     const one = async (sql: string) => (await pool.query(sql)).rows[0];
     const pupr = await one(`select id from opds where code = 'PUPR'`);
     const triageOpd = await one(`select id from opds where is_triage`);

@@ -170,6 +170,17 @@ describe.skipIf(!enabled)('scale-out: two instances, one PostgreSQL, one Redis',
     expect(seen.body.title).toBe('Jalan berlubang dekat pasar');
   });
 
+  it('a session ended on one instance is refused by the other, which had it in memory', async () => {
+    const c = await citizen(a);
+    const bearer = { authorization: `Bearer ${c.token}` };
+    // Twice on b: the second answer comes from b's principal cache.
+    for (let i = 0; i < 2; i++) expect((await call(b, 'GET', '/api/v1/auth/me', undefined, bearer)).status).toBe(200);
+    expect((await call(a, 'POST', '/api/v1/auth/logout', undefined, bearer)).status).toBe(204);
+    // The database announces the ended session as the log-out commits; b forgets it on hearing that.
+    await until('b refuses the ended session', async () => (await call(b, 'GET', '/api/v1/auth/me', undefined, bearer)).status === 401, 2_000);
+    expect((await call(a, 'GET', '/api/v1/auth/me', undefined, bearer)).status).toBe(401);
+  });
+
   it('rate limits hold across instances (counters in Redis)', async () => {
     const from = { 'x-forwarded-for': '10.9.9.9' };
     const statuses: number[] = [];

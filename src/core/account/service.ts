@@ -9,7 +9,7 @@ import type { Principal } from '../auth/principal.js';
 import { audit } from '../audit/audit.js';
 import { AppError, invalid } from '../errors.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
-import { revokeAllSessions } from '../auth/sessions.js';
+import { hashToken, revokeAllSessions } from '../auth/sessions.js';
 import { enqueue } from '../notifications/outbox.js';
 import { reportsHeldAbout, unlinkReporter } from '../../aduan/privacy.js';
 import * as q from './queries.js';
@@ -18,7 +18,6 @@ const RESET_TTL_MS = 60 * 60_000;
 /** More requests than this per hour for one account are dropped silently (no mail bombing). */
 const RESETS_PER_HOUR = 3;
 
-const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
 /**
  * Always succeeds from the caller's point of view, whether or not the address has an account, so

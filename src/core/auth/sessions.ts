@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import type { Principal } from './principal.js';
+import { forgetPrincipals, type SessionPrincipal } from './principal-cache.js';
 import { sessions, users, type Role } from './schema.js';
 
 export const SESSION_COOKIE = 'khidmat_session';
@@ -9,7 +9,7 @@ const CITIZEN_TTL_MS = 30 * 24 * 3600_000;
 // Staff sessions are short: a shared office computer left logged in exposes other people's data.
 const STAFF_TTL_MS = 12 * 3600_000;
 
-const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
 export async function createSession(
   db: Db,
@@ -33,7 +33,15 @@ export async function createSession(
 const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
 const prepareLookup = (db: Db) =>
   db
-    .select({ tokenHash: sessions.tokenHash, userId: users.id, role: users.role, opdId: users.opdId, fullName: users.fullName, passwordChangeRequired: users.passwordChangeRequired })
+    .select({
+      tokenHash: sessions.tokenHash,
+      expiresAt: sessions.expiresAt,
+      userId: users.id,
+      role: users.role,
+      opdId: users.opdId,
+      fullName: users.fullName,
+      passwordChangeRequired: users.passwordChangeRequired,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -46,20 +54,23 @@ const prepareLookup = (db: Db) =>
     )
     .prepare('session_lookup');
 
-/** The callers behind session tokens, in one query; a token without a live session is absent. */
-export async function principalsForTokens(db: Db, tokens: readonly string[], now: Date): Promise<Map<string, Principal>> {
-  const hashes = new Map(tokens.filter((t) => t.length <= 100).map((t) => [hashToken(t), t]));
-  if (!hashes.size) return new Map();
+/** The callers behind hashed session tokens, in one query; a hash without a live session is absent. */
+export async function sessionsForTokenHashes(db: Db, hashes: readonly string[], now: Date): Promise<Map<string, SessionPrincipal>> {
+  if (!hashes.length) return new Map();
   let lookup = lookups.get(db);
   if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
-  const rows = await lookup.execute({ hashes: [...hashes.keys()], now });
-  return new Map(rows.map(({ tokenHash, ...principal }) => [hashes.get(tokenHash)!, principal]));
+  const rows = await lookup.execute({ hashes, now });
+  return new Map(rows.map(({ tokenHash, expiresAt, ...principal }) => [tokenHash, { principal, expiresAt }]));
 }
 
 export async function revokeSession(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  const tokenHash = hashToken(token);
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  forgetPrincipals({ tokenHash });
 }
 
 export async function revokeAllSessions(db: Db, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+  // Inside a transaction this comes before the commit; the database's announcement follows it.
+  forgetPrincipals({ userId });
 }

@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { listenPglite, listenPostgres, type Listen } from './listen.js';
 
 export type Schema = typeof schema;
 /** Both drivers' databases and transactions: services take this and never care which one runs. */
@@ -18,6 +19,8 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /** Messages sent with NOTIFY, as they commit. */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -35,11 +38,11 @@ export async function openDatabase(opts: { url?: string | undefined; dataDir?: s
     pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
-    return { db: db as unknown as Db, kind: 'postgresql', close: () => pool.end() };
+    return { db: db as unknown as Db, kind: 'postgresql', listen: listenPostgres(opts.url), close: () => pool.end() };
   }
   if (opts.dataDir) fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
   const client = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return { db: db as unknown as Db, kind: 'pglite', listen: listenPglite(client), close: () => client.close() };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
-import { principalsForTokens, SESSION_COOKIE } from '../auth/sessions.js';
+import { hashToken, sessionsForTokenHashes, SESSION_COOKIE } from '../auth/sessions.js';
+import { startPrincipalCache } from '../auth/principal-cache.js';
 import { batched, batchStats } from '../batch/batched.js';
 import type { AppContext } from '../context.js';
 
@@ -23,19 +24,35 @@ function tokenOf(request: FastifyRequest): string | null {
   return request.cookies[SESSION_COOKIE] ?? null;
 }
 
+/** Longer strings are no token of ours: not hashed, not looked up. */
+const MAX_TOKEN_LENGTH = 100;
+
 /**
  * Resolves the caller once per request; routes then authorize with requireRole/requireUser.
- * Requests that arrive together look their sessions up in one query; each look-up starts after
- * the request arrived, so a session ended before it is never honoured.
+ * A principal is taken from this instance's cache (core/auth/principal-cache) when it is there;
+ * otherwise requests that arrive together look their sessions up in one query, and each look-up
+ * starts after the request arrived.
  */
-export function installPrincipal(app: FastifyInstance, ctx: AppContext): void {
-  const principalFor = batched(
-    async (tokens: readonly string[]) => {
-      const found = await principalsForTokens(ctx.db, tokens, ctx.clock());
-      return tokens.map((t) => ({ status: 'fulfilled' as const, value: found.get(t) ?? null }));
+export async function installPrincipal(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const { cache, stop } = await startPrincipalCache(ctx);
+  app.addHook('onClose', stop);
+  const lookUp = batched(
+    async (hashes: readonly string[]) => {
+      const found = await sessionsForTokenHashes(ctx.db, hashes, ctx.clock());
+      return hashes.map((h) => ({ status: 'fulfilled' as const, value: found.get(h) ?? null }));
     },
     { maxBatch: 64, slots: 2, stats: batchStats(ctx, 'session_lookup') },
   );
+  const principalFor = async (token: string): Promise<Principal | null> => {
+    if (token.length > MAX_TOKEN_LENGTH) return null;
+    const tokenHash = hashToken(token);
+    const cached = cache.get(tokenHash, ctx.clock());
+    if (cached) return cached;
+    const ticket = cache.ticket();
+    const found = await lookUp(tokenHash);
+    if (found) cache.keep(ticket, tokenHash, found);
+    return found?.principal ?? null;
+  };
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('passwordChangePending', false);

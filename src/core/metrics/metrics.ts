@@ -6,6 +6,7 @@ import { overdueExpr } from '../../aduan/queries.js';
 import { reports } from '../../aduan/schema.js';
 import { outbox } from '../notifications/schema.js';
 import { allBatchStats } from '../batch/batched.js';
+import { principalCacheOf } from '../auth/principal-cache.js';
 
 export interface Metrics {
   registry: client.Registry;
@@ -97,6 +98,28 @@ export function createMetrics(ctx: AppContext): Metrics {
         .groupBy(outbox.status);
       this.reset();
       for (const status of ['pending', 'failed'] as const) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
+    },
+  });
+
+  // Sessions answered from memory: a hit rate falling to zero means the instance stopped listening.
+  new client.Counter({
+    name: 'khidmat_principal_cache_requests_total',
+    help: 'Session tokens resolved from the in-memory principal cache (hit) or the database (miss)',
+    labelNames: ['result'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const cache = principalCacheOf(ctx);
+      this.inc({ result: 'hit' }, cache?.stats.hits ?? 0);
+      this.inc({ result: 'miss' }, cache?.stats.misses ?? 0);
+    },
+  });
+  new client.Gauge({
+    name: 'khidmat_principal_cache_listening',
+    help: '1 while the instance hears the database announce session changes (the cache is used only then)',
+    registers: [registry],
+    collect() {
+      this.set(principalCacheOf(ctx)?.isListening ? 1 : 0);
     },
   });
 

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { describeEachDatabase, startHarness } from '../../test/harness.js';
+import { PrincipalCache, principalCacheOf } from './principal-cache.js';
+import { users } from './schema.js';
+
+const principal = { userId: 'u1', role: 'citizen' as const, opdId: null, fullName: 'Warga' };
+const NOW = new Date('2026-03-02T03:00:00Z');
+const found = { principal, expiresAt: new Date('2026-03-03T00:00:00Z') };
+
+describe('PrincipalCache', () => {
+  it('serves what it kept while listening, until the session expires', () => {
+    const cache = new PrincipalCache();
+    cache.setListening(true);
+    cache.keep(cache.ticket(), 'h1', found);
+    expect(cache.get('h1', NOW)).toEqual(principal);
+    expect(cache.get('h1', found.expiresAt)).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
+  it('keeps nothing and serves nothing while not listening, and forgets all when listening stops', () => {
+    const cache = new PrincipalCache();
+    cache.keep(cache.ticket(), 'h1', found);
+    expect(cache.size).toBe(0);
+    cache.setListening(true);
+    cache.keep(cache.ticket(), 'h1', found);
+    cache.setListening(false);
+    expect(cache.get('h1', NOW)).toBeUndefined();
+    cache.setListening(true);
+    expect(cache.get('h1', NOW)).toBeUndefined();
+  });
+
+  it('does not keep an answer read while a change arrived: it may predate the change', () => {
+    const cache = new PrincipalCache();
+    cache.setListening(true);
+    const ticket = cache.ticket();
+    cache.forgetUser('someone-else');
+    cache.keep(ticket, 'h1', found);
+    expect(cache.get('h1', NOW)).toBeUndefined();
+    cache.keep(cache.ticket(), 'h1', found);
+    expect(cache.get('h1', NOW)).toEqual(principal);
+  });
+
+  it('forgets every session of a user, or one token', () => {
+    const cache = new PrincipalCache();
+    cache.setListening(true);
+    for (const h of ['h1', 'h2']) cache.keep(cache.ticket(), h, found);
+    cache.keep(cache.ticket(), 'h3', { ...found, principal: { ...principal, userId: 'u2' } });
+    cache.forgetUser('u1');
+    expect([cache.get('h1', NOW), cache.get('h2', NOW)]).toEqual([undefined, undefined]);
+    expect(cache.get('h3', NOW)?.userId).toBe('u2');
+    cache.forgetToken('h3');
+    expect(cache.size).toBe(0);
+  });
+});
+
+/** Changes reach another connection's listener after their commit: wait a little for them. */
+async function eventually(probe: () => Promise<boolean>): Promise<boolean> {
+  for (let i = 0; i < 40 && !(await probe()); i++) await new Promise((r) => setTimeout(r, 50));
+  return probe();
+}
+
+describeEachDatabase('principal cache against the database', (h) => {
+  const me = async (token: string) => h().call('GET', '/api/v1/auth/me', { token });
+
+  it('answers a known session from memory', async () => {
+    const c = await h().citizen();
+    const cache = principalCacheOf(h().ctx)!;
+    expect(cache.isListening).toBe(true);
+    expect((await me(c.token)).status).toBe(200);
+    const hits = cache.stats.hits;
+    expect((await me(c.token)).status).toBe(200);
+    expect(cache.stats.hits).toBe(hits + 1);
+  });
+
+  it('hears changes made in the database by anyone: a new name shows, a deactivated account is refused', async () => {
+    const c = await h().citizen({ fullName: 'Nama Lama' });
+    expect((await me(c.token)).body.fullName).toBe('Nama Lama');
+    await h().ctx.db.update(users).set({ fullName: 'Nama Baru' }).where(eq(users.id, c.userId));
+    expect(await eventually(async () => (await me(c.token)).body.fullName === 'Nama Baru')).toBe(true);
+    await h().ctx.db.update(users).set({ deactivatedAt: h().now() }).where(eq(users.id, c.userId));
+    expect(await eventually(async () => (await me(c.token)).status === 401)).toBe(true);
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('principal cache when its PostgreSQL listener drops', () => {
+  let h: Awaited<ReturnType<typeof startHarness>>;
+  beforeAll(async () => {
+    h = await startHarness('postgresql');
+  });
+  afterAll(async () => h?.close());
+
+  it('forgets everything when its listening connection drops, and listens again', async () => {
+    const c = await h.citizen({ fullName: 'Sebelum Putus' });
+    expect((await h.call('GET', '/api/v1/auth/me', { token: c.token })).status).toBe(200);
+    const cache = principalCacheOf(h.ctx)!;
+    expect(cache.size).toBeGreaterThan(0);
+    await h.ctx.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen %'`);
+    expect(await eventually(async () => !cache.isListening)).toBe(true);
+    expect(cache.size).toBe(0);
+    // A change while no one listens never reaches this instance; the emptied cache cannot serve it stale.
+    await h.ctx.db.update(users).set({ fullName: 'Sesudah Putus' }).where(eq(users.id, c.userId));
+    expect((await h.call('GET', '/api/v1/auth/me', { token: c.token })).body.fullName).toBe('Sesudah Putus');
+    expect(await eventually(async () => cache.isListening)).toBe(true);
+    expect((await h.call('GET', '/api/v1/auth/me', { token: c.token })).body.fullName).toBe('Sesudah Putus');
+  });
+});
