@@ -7,8 +7,8 @@ import { executePrepared } from '../core/db/prepared.js';
 import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
 import { kecamatan, kelurahan, opds } from '../core/reference/schema.js';
-import { categories, dispositions, reportEvents, reportFollowers, reportPhotos, reports } from './schema.js';
-import { PUBLIC_STATUSES, type ReportStatus } from './lifecycle.js';
+import { categories, dispositions, publicStatusList, reportEvents, reportFollowers, reportPhotos, reports } from './schema.js';
+import type { ReportStatus } from './lifecycle.js';
 
 /** Every column but `search`: the full-text vector is the database's own, for matching; the app never reads it. */
 const { search: _search, ...reportColumns } = getTableColumns(reports);
@@ -204,7 +204,8 @@ export async function listReports(db: Db, f: ListFilter) {
   const where: (SQL | undefined)[] = [];
   if (f.id !== undefined) where.push(eq(reports.id, f.id));
   if (f.trackingNumber !== undefined) where.push(eq(reports.trackingNumber, f.trackingNumber));
-  if (f.publicOnly) where.push(eq(reports.confidential, false), inArray(reports.status, [...PUBLIC_STATUSES]));
+  // Literal values (not parameters), so the planner can match reports_public_created_idx's predicate.
+  if (f.publicOnly) where.push(sql`not ${reports.confidential} and ${reports.status} in (${sql.raw(publicStatusList)})`);
   if (f.statuses?.length) where.push(inArray(reports.status, f.statuses));
   // Filters on reference tables become arrays of keys first (= any(array(…))): the planner then
   // estimates them from the reports' own statistics and keeps walking the created_at index.

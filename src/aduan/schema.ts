@@ -20,7 +20,7 @@ import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
 import { timelineColumns } from '../core/workflow/timeline-columns.js';
 import { kelurahan, opds, roads } from '../core/reference/schema.js';
-import { REPORT_CLASSES, REPORT_STATUSES, type OutsideAuthority } from './lifecycle.js';
+import { PUBLIC_STATUSES, REPORT_CLASSES, REPORT_STATUSES, type OutsideAuthority } from './lifecycle.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -42,6 +42,9 @@ export const categories = pgTable('categories', {
   active: boolean('active').notNull().default(true),
   sortOrder: integer('sort_order').notNull().default(0),
 });
+
+/** The public statuses as SQL literals: the planner can match a partial index's predicate only to constants. */
+export const publicStatusList = PUBLIC_STATUSES.map((s) => `'${s}'`).join(', ');
 
 export const reports = pgTable(
   'reports',
@@ -94,6 +97,9 @@ export const reports = pgTable(
   (t) => [
     index('reports_status_created_idx').on(t.status, t.createdAt),
     index('reports_created_idx').on(t.createdAt),
+    // Public lists walk only public reports: a backlog awaiting triage (170,000 in a test) is not
+    // stepped over (120 ms → 1 ms), and filings, which start unverified, never write this index.
+    index('reports_public_created_idx').on(t.createdAt).where(sql.raw(`not confidential and status in (${publicStatusList})`)),
     // The dashboard's weekly "resolved" trend reads by resolution time.
     index('reports_resolved_idx').on(t.resolvedAt),
     index('reports_category_idx').on(t.categoryId, t.createdAt),

@@ -78,8 +78,9 @@ describe.skipIf(!enabled)('report lists use indexes at scale (EXPLAIN on a seede
   });
 
   const q = (over: Partial<ListQuery>): ListQuery => ({ limit: 20, offset: 0, ...over });
-  const lists: [string, () => Promise<unknown>][] = [
-    ['public: newest', () => listPublic(ctx, q({}))],
+  // An index named third must appear in the plan.
+  const lists: [string, () => Promise<unknown>, string?][] = [
+    ['public: newest', () => listPublic(ctx, q({})), 'reports_public_created_idx'],
     ['public: status', () => listPublic(ctx, q({ status: ['in_progress'] }))],
     ['public: category', () => listPublic(ctx, q({ category: 'INF-JALAN' }))],
     ['public: khidmat (parent category)', () => listPublic(ctx, q({ category: 'INF' }))],
@@ -89,7 +90,7 @@ describe.skipIf(!enabled)('report lists use indexes at scale (EXPLAIN on a seede
     ['public: full-text search', () => listPublic(ctx, q({ q: 'lampu jalan mati' }))],
     ['public: rare word', () => listPublic(ctx, q({ q: 'jembatan lapuk' }))],
     ['public: map bbox', () => listPublic(ctx, q({ bbox: [101.44, 1.66, 101.46, 1.68], limit: 100 }))],
-    ['public: page 10', () => listPublic(ctx, q({ offset: 200 }))],
+    ['public: page 10', () => listPublic(ctx, q({ offset: 200 })), 'reports_public_created_idx'],
     ['triage: submitted', () => listForStaff(ctx, people.triage, q({ status: ['submitted'] }))],
     ['triage: handling', () => listForStaff(ctx, people.triage, q({ status: ['dispositioned', 'in_progress'] }))],
     ['triage: overdue', () => listForStaff(ctx, people.triage, q({ overdue: true }))],
@@ -100,7 +101,7 @@ describe.skipIf(!enabled)('report lists use indexes at scale (EXPLAIN on a seede
     ['citizen: mine', () => listMine(ctx, people.citizen, q({}))],
   ];
 
-  it.each(lists)('%s', async (name, run) => {
+  it.each(lists)('%s', async (name, run, index) => {
     captured = [];
     await run();
     const onReports = captured.filter((c) => /from "reports"/.test(c.query));
@@ -116,6 +117,7 @@ describe.skipIf(!enabled)('report lists use indexes at scale (EXPLAIN on a seede
       }
       const seq = all.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'reports');
       expect(seq, `${name} scans the reports table sequentially`).toEqual([]);
+      if (index) expect(all.map((n) => n['Index Name']), `${name} reads ${index}`).toContain(index);
     }
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "reports_public_created_idx" ON "reports" USING btree ("created_at") WHERE not confidential and status in ('verified', 'dispositioned', 'in_progress', 'resolved', 'closed', 'outside_authority');
