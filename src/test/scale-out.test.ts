@@ -174,7 +174,11 @@ describe.skipIf(!enabled)('scale-out: two instances, one PostgreSQL, one Redis',
     const c = await citizen(a);
     const bearer = { authorization: `Bearer ${c.token}` };
     // Twice on b: the second answer comes from b's principal cache.
+    const hits = async () => Number(/khidmat_principal_cache_requests_total\{result="hit"\} (\d+)/.exec((await call(b, 'GET', '/metrics')).body)?.[1]);
+    const before = await hits();
     for (let i = 0; i < 2; i++) expect((await call(b, 'GET', '/api/v1/auth/me', undefined, bearer)).status).toBe(200);
+    expect(await hits()).toBe(before + 1);
+    expect((await call(b, 'GET', '/metrics')).body).toContain('khidmat_principal_cache_listening 1');
     expect((await call(a, 'POST', '/api/v1/auth/logout', undefined, bearer)).status).toBe(204);
     // The database announces the ended session as the log-out commits; b forgets it on hearing that.
     await until('b refuses the ended session', async () => (await call(b, 'GET', '/api/v1/auth/me', undefined, bearer)).status === 401, 2_000);

@@ -10,6 +10,7 @@ import { audit } from '../audit/audit.js';
 import { AppError, invalid } from '../errors.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { hashToken, revokeAllSessions } from '../auth/sessions.js';
+import { forgetPrincipals } from '../auth/principal-cache.js';
 import { enqueue } from '../notifications/outbox.js';
 import { reportsHeldAbout, unlinkReporter } from '../../aduan/privacy.js';
 import * as q from './queries.js';
@@ -60,7 +61,7 @@ const badToken = () =>
 export async function completePasswordReset(ctx: AppContext, token: string, newPassword: string, ip?: string): Promise<void> {
   const now = ctx.clock();
   const passwordHash = await hashPassword(newPassword);
-  await ctx.db.transaction(async (tx) => {
+  const userId = await ctx.db.transaction(async (tx) => {
     const row = await q.claimResetToken(tx, hashToken(token));
     if (!row || row.usedAt || row.expiresAt <= now) throw badToken();
     const user = await q.userRow(tx, row.userId);
@@ -69,7 +70,9 @@ export async function completePasswordReset(ctx: AppContext, token: string, newP
     await q.useResetTokens(tx, user.id, now);
     await revokeAllSessions(tx, user.id);
     await audit(tx, null, { action: 'password_reset.complete', entity: 'user', entityId: user.id, ip }, now);
+    return user.id;
   });
+  forgetPrincipals({ userId });
 }
 
 /** Everything the platform holds about the caller, as one JSON document. */
@@ -118,11 +121,13 @@ export async function deleteAccount(ctx: AppContext, p: Principal, password: str
     throw invalid('wrong_password', 'Kata sandi salah.', 'Wrong password.', 'password');
   }
   const now = ctx.clock();
-  return ctx.db.transaction(async (tx) => {
+  const deleted = await ctx.db.transaction(async (tx) => {
     const reports = await unlinkReporter(tx, p.userId);
     await q.erasePerson(tx, p.userId, now);
     await revokeAllSessions(tx, p.userId);
     await audit(tx, p, { action: 'account.delete', entity: 'user', entityId: p.userId, detail: { reportsUnlinked: reports }, ip }, now);
     return { reports };
   });
+  forgetPrincipals({ userId: p.userId });
+  return deleted;
 }

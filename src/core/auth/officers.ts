@@ -13,6 +13,7 @@ import { opds } from '../reference/schema.js';
 import { OPD_ROLES, type Principal } from './principal.js';
 import { createStaff } from './service.js';
 import { revokeAllSessions } from './sessions.js';
+import { forgetPrincipals } from './principal-cache.js';
 import { users } from './schema.js';
 
 const OFFICER = { id: 'Petugas', en: 'Officer' };
@@ -63,7 +64,7 @@ export async function setOfficerActive(ctx: AppContext, p: Principal, userId: st
   else if (p.role === 'opd_admin' && p.opdId !== null) scope = and(eq(users.role, 'opd_officer'), eq(users.opdId, p.opdId));
   else throw forbidden();
   const now = ctx.clock();
-  return ctx.db.transaction(async (tx) => {
+  const officer = await ctx.db.transaction(async (tx) => {
     const [target] = await tx.select(columns).from(users).where(and(eq(users.id, userId), scope)).for('update');
     if (!target || target.id === p.userId) throw notFound(OFFICER);
     const [row] = await tx
@@ -75,4 +76,6 @@ export async function setOfficerActive(ctx: AppContext, p: Principal, userId: st
     await audit(tx, p, { action: active ? 'user.reactivate' : 'user.deactivate', entity: 'user', entityId: userId }, now);
     return toView(row!);
   });
+  if (!active) forgetPrincipals({ userId });
+  return officer;
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { describeEachDatabase, startHarness } from '../../test/harness.js';
 import { PrincipalCache, principalCacheOf } from './principal-cache.js';
@@ -41,7 +41,32 @@ describe('PrincipalCache', () => {
     expect(cache.get('h1', NOW)).toEqual(principal);
   });
 
-  it('forgets every session of a user, or one token', () => {
+  it('keeps an entry a minute at most, whatever the session says', () => {
+    vi.useFakeTimers({ now: NOW });
+    try {
+      const cache = new PrincipalCache();
+      cache.setListening(true);
+      cache.keep(cache.ticket(), 'h1', found);
+      vi.setSystemTime(NOW.getTime() + 59_000);
+      expect(cache.get('h1', NOW)).toEqual(principal);
+      vi.setSystemTime(NOW.getTime() + 60_000);
+      expect(cache.get('h1', NOW)).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not keep an answer read while listening stopped and started again', () => {
+    const cache = new PrincipalCache();
+    cache.setListening(true);
+    const ticket = cache.ticket();
+    cache.setListening(false);
+    cache.setListening(true);
+    cache.keep(ticket, 'h1', found);
+    expect(cache.size).toBe(0);
+  });
+
+  it('forgets every session of a user, one token, or everything', () => {
     const cache = new PrincipalCache();
     cache.setListening(true);
     for (const h of ['h1', 'h2']) cache.keep(cache.ticket(), h, found);
@@ -50,6 +75,9 @@ describe('PrincipalCache', () => {
     expect([cache.get('h1', NOW), cache.get('h2', NOW)]).toEqual([undefined, undefined]);
     expect(cache.get('h3', NOW)?.userId).toBe('u2');
     cache.forgetToken('h3');
+    expect(cache.size).toBe(0);
+    for (const h of ['h1', 'h2']) cache.keep(cache.ticket(), h, found);
+    cache.forgetAll();
     expect(cache.size).toBe(0);
   });
 });
@@ -62,6 +90,8 @@ async function eventually(probe: () => Promise<boolean>): Promise<boolean> {
 
 describeEachDatabase('principal cache against the database', (h) => {
   const me = async (token: string) => h().call('GET', '/api/v1/auth/me', { token });
+  // Role-gated (executive and staff): the role comes from the principal.
+  const dashboard = async (token: string) => h().call('GET', '/api/v1/dashboard/summary', { token });
 
   it('answers a known session from memory', async () => {
     const c = await h().citizen();
@@ -73,13 +103,27 @@ describeEachDatabase('principal cache against the database', (h) => {
     expect(cache.stats.hits).toBe(hits + 1);
   });
 
-  it('hears changes made in the database by anyone: a new name shows, a deactivated account is refused', async () => {
-    const c = await h().citizen({ fullName: 'Nama Lama' });
-    expect((await me(c.token)).body.fullName).toBe('Nama Lama');
-    await h().ctx.db.update(users).set({ fullName: 'Nama Baru' }).where(eq(users.id, c.userId));
-    expect(await eventually(async () => (await me(c.token)).body.fullName === 'Nama Baru')).toBe(true);
+  it('hears changes made in the database by anyone: a new role applies, a deactivated account is refused', async () => {
+    const c = await h().citizen();
+    const cache = principalCacheOf(h().ctx)!;
+    expect((await dashboard(c.token)).status).toBe(403);
+    const hits = cache.stats.hits;
+    expect((await dashboard(c.token)).status).toBe(403);
+    expect(cache.stats.hits).toBe(hits + 1);
+    await h().ctx.db.update(users).set({ role: 'executive' }).where(eq(users.id, c.userId));
+    expect(await eventually(async () => (await dashboard(c.token)).status === 200)).toBe(true);
     await h().ctx.db.update(users).set({ deactivatedAt: h().now() }).where(eq(users.id, c.userId));
     expect(await eventually(async () => (await me(c.token)).status === 401)).toBe(true);
+  });
+});
+
+describeEachDatabase('principal cache and a TRUNCATE of the sessions', (h) => {
+  it('forgets everyone: a truncate fires no row triggers, so it is announced for all', async () => {
+    const c = await h().citizen();
+    expect((await h().call('GET', '/api/v1/auth/me', { token: c.token })).status).toBe(200);
+    expect(principalCacheOf(h().ctx)!.size).toBeGreaterThan(0);
+    await h().ctx.db.execute(sql`truncate sessions`);
+    expect(await eventually(async () => (await h().call('GET', '/api/v1/auth/me', { token: c.token })).status === 401)).toBe(true);
   });
 });
 
@@ -91,8 +135,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('principal cache when its Postgr
   afterAll(async () => h?.close());
 
   it('forgets everything when its listening connection drops, and listens again', async () => {
-    const c = await h.citizen({ fullName: 'Sebelum Putus' });
-    expect((await h.call('GET', '/api/v1/auth/me', { token: c.token })).status).toBe(200);
+    const c = await h.citizen();
+    const dashboard = async () => (await h.call('GET', '/api/v1/dashboard/summary', { token: c.token })).status;
+    expect(await dashboard()).toBe(403);
     const cache = principalCacheOf(h.ctx)!;
     expect(cache.size).toBeGreaterThan(0);
     await h.ctx.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity
@@ -100,9 +145,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('principal cache when its Postgr
     expect(await eventually(async () => !cache.isListening)).toBe(true);
     expect(cache.size).toBe(0);
     // A change while no one listens never reaches this instance; the emptied cache cannot serve it stale.
-    await h.ctx.db.update(users).set({ fullName: 'Sesudah Putus' }).where(eq(users.id, c.userId));
-    expect((await h.call('GET', '/api/v1/auth/me', { token: c.token })).body.fullName).toBe('Sesudah Putus');
+    await h.ctx.db.update(users).set({ role: 'executive' }).where(eq(users.id, c.userId));
+    expect(await dashboard()).toBe(200);
     expect(await eventually(async () => cache.isListening)).toBe(true);
-    expect((await h.call('GET', '/api/v1/auth/me', { token: c.token })).body.fullName).toBe('Sesudah Putus');
+    expect(await dashboard()).toBe(200);
+    expect(cache.size).toBeGreaterThan(0);
   });
 });

@@ -4,13 +4,14 @@
  *
  * Correctness rests on the database announcing every change that ends or alters a principal
  * (migration 0009: any delete or update of a session, a change of a user's role, OPD, name,
- * temporary password, deletion or deactivation), whichever instance or person made it:
+ * temporary password, deletion or deactivation; a TRUNCATE of either table as '*'), whichever
+ * instance or person made it:
  * - the cache is used only while this instance listens; when the listening connection drops it is
  *   emptied and bypassed until it listens again (a message may have been missed meanwhile);
  * - a look-up that was under way when a change arrived is answered but not kept (it may have read
  *   the row from before the change);
- * - this instance's own log-outs and revocations forget at once (`forgetPrincipals`), so its next
- *   request never waits on the announcement. Another instance stops honouring an ended session
+ * - this instance's own log-outs and revocations forget at once (`forgetPrincipals`, again after
+ *   their transaction commits), so its next request never waits on the announcement. Another instance stops honouring an ended session
  *   when the announcement reaches it, milliseconds after the commit.
  * Entries also end at the session's expiry and after ENTRY_TTL_MS as a backstop.
  */
@@ -19,6 +20,8 @@ import type { Unlisten } from '../db/listen.js';
 import type { Principal } from './principal.js';
 
 export const PRINCIPAL_CHANNEL = 'khidmat_principal_changes';
+/** Announced for a TRUNCATE: any session may have ended. */
+const EVERYONE = '*';
 const ENTRY_TTL_MS = 60_000;
 const MAX_ENTRIES = 100_000;
 
@@ -46,7 +49,7 @@ export class PrincipalCache {
   /** undefined: not known here, ask the database. */
   get(tokenHash: string, now: Date): Principal | undefined {
     const entry = this.listening ? this.entries.get(tokenHash) : undefined;
-    if (entry && (entry.expiresAt <= now || entry.keptUntil <= Date.now())) this.forgetToken(tokenHash);
+    if (entry && (entry.expiresAt <= now || entry.keptUntil <= Date.now())) this.drop(tokenHash);
     else if (entry) {
       this.stats.hits++;
       return entry.principal;
@@ -61,7 +64,7 @@ export class PrincipalCache {
 
   keep(ticket: Ticket, tokenHash: string, found: SessionPrincipal): void {
     if (!this.listening || ticket.generation !== this.generation) return;
-    if (this.entries.size >= MAX_ENTRIES) this.forgetToken(this.entries.keys().next().value!);
+    if (this.entries.size >= MAX_ENTRIES) this.drop(this.entries.keys().next().value!);
     this.entries.set(tokenHash, { ...found, keptUntil: Date.now() + ENTRY_TTL_MS });
     const tokens = this.tokensOfUser.get(found.principal.userId) ?? new Set();
     this.tokensOfUser.set(found.principal.userId, tokens.add(tokenHash));
@@ -75,6 +78,18 @@ export class PrincipalCache {
 
   forgetToken(tokenHash: string): void {
     this.generation++;
+    this.drop(tokenHash);
+  }
+
+  /** Forgets everything kept (a change that may concern anyone). */
+  forgetAll(): void {
+    this.generation++;
+    this.entries.clear();
+    this.tokensOfUser.clear();
+  }
+
+  /** Removes an entry that ran out or made room: no change happened, so look-ups under way may still keep theirs. */
+  private drop(tokenHash: string): void {
     const entry = this.entries.get(tokenHash);
     if (!entry) return;
     this.entries.delete(tokenHash);
@@ -85,10 +100,8 @@ export class PrincipalCache {
 
   /** While not listening nothing is served or kept: a change could pass unheard. */
   setListening(listening: boolean): void {
-    this.generation++;
     this.listening = listening;
-    this.entries.clear();
-    this.tokensOfUser.clear();
+    this.forgetAll();
   }
 
   get size(): number {
@@ -118,13 +131,13 @@ export function forgetPrincipals(what: { userId: string } | { tokenHash: string 
 /** A cache fed by the database's announcements; the returned function stops it. */
 export async function startPrincipalCache(ctx: AppContext): Promise<{ cache: PrincipalCache; stop: Unlisten }> {
   const cache = new PrincipalCache();
-  caches.add(cache);
-  cacheOfContext.set(ctx, cache);
   const unlisten = await ctx.listen(PRINCIPAL_CHANNEL, {
-    message: (userId) => cache.forgetUser(userId),
+    message: (userId) => (userId === EVERYONE ? cache.forgetAll() : cache.forgetUser(userId)),
     ready: () => cache.setListening(true),
     lost: () => cache.setListening(false),
   });
+  caches.add(cache);
+  cacheOfContext.set(ctx, cache);
   return {
     cache,
     stop: async () => {

@@ -71,6 +71,6 @@ export async function revokeSession(db: Db, token: string): Promise<void> {
 
 export async function revokeAllSessions(db: Db, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
-  // Inside a transaction this comes before the commit; the database's announcement follows it.
+  // Inside a transaction this comes before the commit: callers forget again once it committed.
   forgetPrincipals({ userId });
 }

@@ -16,6 +16,9 @@ export type Unlisten = () => Promise<void>;
 export type Listen = (channel: string, handlers: ChannelHandlers) => Promise<Unlisten>;
 
 const RECONNECT_MS = 1000;
+/** A listening connection that stops answering (a dead peer, a dropped NAT entry) counts as lost after at most this long. */
+const HEARTBEAT_MS = 15_000;
+const TIMEOUT_MS = 5_000;
 
 export const listenPglite =
   (client: PGlite): Listen =>
@@ -28,7 +31,11 @@ export const listenPglite =
     };
   };
 
-/** A connection of its own (a pooled one is shared and released): reconnects until stopped. */
+/**
+ * A connection of its own (a pooled one is shared and released): reconnects until stopped, and
+ * checks every HEARTBEAT_MS that it still answers. It must reach PostgreSQL directly or through a
+ * session-mode pooler: in transaction mode PgBouncer accepts LISTEN but never delivers.
+ */
 export const listenPostgres =
   (url: string): Listen =>
   async (channel, handlers) => {
@@ -36,11 +43,19 @@ export const listenPostgres =
     let current: pg.Client | null = null;
     let retry: NodeJS.Timeout | undefined;
     const connect = async () => {
-      const client = new pg.Client({ connectionString: url, keepAlive: true });
+      const client = new pg.Client({
+        connectionString: url,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: HEARTBEAT_MS,
+        connectionTimeoutMillis: TIMEOUT_MS,
+        query_timeout: TIMEOUT_MS,
+      });
       let ended = false;
+      let heartbeat: NodeJS.Timeout | undefined;
       const end = () => {
         if (ended) return;
         ended = true;
+        clearInterval(heartbeat);
         if (current === client) current = null;
         handlers.lost();
         void client.end().catch(() => undefined);
@@ -54,6 +69,7 @@ export const listenPostgres =
         await client.query(`listen ${pg.escapeIdentifier(channel)}`);
         if (stopped) return end();
         current = client;
+        heartbeat = setInterval(() => void client.query("select 1").catch(end), HEARTBEAT_MS).unref();
         handlers.ready();
       } catch {
         end();
