@@ -69,7 +69,7 @@ export const listenPostgres =
         await client.query(`listen ${pg.escapeIdentifier(channel)}`);
         if (stopped) return end();
         current = client;
-        heartbeat = setInterval(() => void client.query("select 1").catch(end), HEARTBEAT_MS).unref();
+        heartbeat = setInterval(() => void client.query('select 1').catch(end), HEARTBEAT_MS).unref();
         handlers.ready();
       } catch {
         end();
