@@ -7,6 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../core/db/client.js';
+import { queryRows as rows } from '../core/db/json-rows.js';
 import { holidays, kecamatan, kelurahan, opds } from '../core/reference/schema.js';
 import { categories, dispositions, reports } from '../aduan/schema.js';
 import { overdueExpr } from '../aduan/queries.js';
@@ -21,15 +22,14 @@ export interface Period {
   end: Date;
   /** The last WIB date the working-day calendar must cover (answers come up to now). */
   calendarEnd: string;
+  /** The weeks (Monday to Sunday) the period touches: the first Monday and how many. */
+  weeks: { first: string; count: number };
   now: Date;
 }
 
 /** Open = still waiting on the city: neither terminal nor resolved (awaiting the reporter). */
 export const OPEN_STATUSES = REPORT_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s) && s !== 'resolved');
 
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
@@ -189,12 +189,6 @@ export interface WeekCount {
   received: number;
   resolved: number;
 }
-// Weeks counted here, not by generate_series over dates: the planner knows an integer series' length
-// (a date series it guesses at 1000 rows, and the inflated cost turned on JIT compilation: +10 ms).
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-/** The Monday on or before a date (1970-01-01 was a Thursday). */
-const firstMonday = (date: string) => new Date((dayNumber(date) - ((dayNumber(date) + 3) % 7)) * 86_400_000).toISOString().slice(0, 10);
-const weekCount = (p: Period) => Math.floor((dayNumber(p.to) - dayNumber(firstMonday(p.from))) / 7) + 1;
 /** Instant of 00:00 WIB on a date. */
 const wibMidnight = (date: SQL) => sql`((${date})::timestamp - interval '7 hours') at time zone 'UTC'`;
 /**
@@ -204,7 +198,9 @@ const wibMidnight = (date: SQL) => sql`((${date})::timestamp - interval '7 hours
 const weeklyTrend = (p: Period) => sql`select to_char(week, 'YYYY-MM-DD') as week,
     (select count(*) from ${reports} where ${reports.createdAt} >= starts and ${reports.createdAt} < ends)::int as received,
     (select count(*) from ${reports} where ${reports.resolvedAt} >= starts and ${reports.resolvedAt} < ends)::int as resolved
-  from (select ${firstMonday(p.from)}::date + 7 * i as week from generate_series(0, ${weekCount(p)} - 1) as i) weeks,
+  -- An integer series, not a series of dates: the planner knows its length (a date series it guesses
+  -- at 1000 rows, and the inflated cost switched on JIT compilation: +10 ms).
+  from (select ${p.weeks.first}::date + 7 * i as week from generate_series(0, ${p.weeks.count} - 1) as i) weeks,
     lateral (select greatest(${wibMidnight(sql`week`)}, ${p.start}) as starts, least(${wibMidnight(sql`week + 7`)}, ${p.end}) as ends) bounds
   order by week`;
 

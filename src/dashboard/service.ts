@@ -45,6 +45,8 @@ export function periodOf(query: PeriodQuery, now: Date): q.Period {
     throw invalid('period_too_long', 'Periode paling panjang tiga tahun.', 'The period may be at most three years.', 'from');
   }
   const today = wibDate(now);
+  // getUTCDay of a date at UTC midnight: 0 is Sunday, counted as the week's seventh day.
+  const firstMonday = addDays(from, 1 - (new Date(`${from}T00:00:00Z`).getUTCDay() || 7));
   return {
     from,
     to,
@@ -52,6 +54,7 @@ export function periodOf(query: PeriodQuery, now: Date): q.Period {
     end: new Date(`${addDays(to, 1)}T00:00:00+07:00`),
     // Answers and resolutions happen up to now, which may lie after the period's end.
     calendarEnd: addDays(to > today ? to : today, 7),
+    weeks: { first: firstMonday, count: Math.floor(daysBetween(firstMonday, to) / 7) + 1 },
     now,
   };
 }

@@ -29,7 +29,6 @@ export type HouseholdRow = typeof households.$inferSelect;
 export type VisitRow = typeof visits.$inferSelect;
 export type ImportRow = typeof registerImports.$inferSelect;
 
-
 /* Staff scope and people */
 
 export const staffScope = async (db: Db, userId: string) =>

@@ -11,6 +11,7 @@ import zlib from 'node:zlib';
 import { sql, type SQL } from 'drizzle-orm';
 import type { FileStorage } from '../files/storage.js';
 import type { Db } from './client.js';
+import { queryRows as rows } from './json-rows.js';
 
 export const BACKUP_FORMAT = 'khidmat-backup/1';
 const PAGE = 1000;
@@ -26,9 +27,6 @@ interface Column {
   generated: boolean;
 }
 
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 const ident = (name: string) => sql.raw(`"${name.replaceAll('"', '""')}"`);
 

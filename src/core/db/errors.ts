@@ -1,15 +1,19 @@
 /** What a failed database call tells about its outcome. */
 
-/** The SQLSTATE of a database error (Drizzle wraps the driver's error as `cause`). */
+/** The fields PostgreSQL reports with an error, from the driver's error (Drizzle wraps it as `cause`). */
+export function driverError(error: unknown): { code?: unknown; constraint?: string; detail?: string } {
+  return ((error as { cause?: unknown } | undefined)?.cause ?? error ?? {}) as { code?: unknown; constraint?: string; detail?: string };
+}
+
+/** The SQLSTATE of a database error. */
 export function sqlState(error: unknown): string | undefined {
-  const code = ((error as { cause?: unknown })?.cause as { code?: unknown } | undefined)?.code ?? (error as { code?: unknown } | undefined)?.code;
+  const code = driverError(error).code ?? (error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
 /** A unique constraint refused the write; `constraint` narrows it to one. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  if (sqlState(error) !== '23505') return false;
-  return !constraint || ((error as { cause?: { constraint?: string } }).cause ?? (error as { constraint?: string })).constraint === constraint;
+  return sqlState(error) === '23505' && (!constraint || driverError(error).constraint === constraint);
 }
 
 /**

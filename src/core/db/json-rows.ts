@@ -7,6 +7,7 @@
  */
 import { getTableColumns, getTableName, is, SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './client.js';
 
 /** Names from the schema, quoted here as one raw string: a fragment per name made building the statement cost more than running it. */
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -69,6 +70,9 @@ export function columnList(table: PgTable, opts: { except?: string[] } = {}): SQ
 
 /** The rows of `db.execute`: both drivers answer `{ rows }`, typed by neither. */
 export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** Runs a query and answers its rows. */
+export const queryRows = async <T>(db: Db, query: SQL): Promise<T[]> => rowsOf<T>(await db.execute(query));
 
 /**
  * A raw row (database column names, driver values; also a row read from `to_jsonb`) as the query

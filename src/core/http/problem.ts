@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError, type Message } from '../errors.js';
-import { sqlState } from '../db/errors.js';
+import { driverError, sqlState } from '../db/errors.js';
 
 interface AjvIssue {
   instancePath: string;
@@ -102,7 +102,7 @@ function fromFastifyError(err: FastifyError): AppError | undefined {
 /** A unique constraint the service did not pre-check (or a race): 409, naming the constraint's column. */
 function uniqueViolation(error: unknown): AppError | undefined {
   if (sqlState(error) !== '23505') return undefined;
-  const { constraint } = ((error as { cause?: unknown }).cause ?? error) as { constraint?: string };
+  const { constraint } = driverError(error);
   return new AppError(
     409,
     'already_exists',
@@ -114,7 +114,7 @@ function uniqueViolation(error: unknown): AppError | undefined {
 /** A foreign key the service did not pre-check (an id of a row that does not exist): the caller's input. */
 function foreignKeyViolation(error: unknown): AppError | undefined {
   if (sqlState(error) !== '23503') return undefined;
-  const { detail } = ((error as { cause?: unknown }).cause ?? error) as { detail?: string };
+  const { detail } = driverError(error);
   const column = /Key \((\w+)\)/.exec(detail ?? '')?.[1];
   return new AppError(
     422,
