@@ -62,7 +62,7 @@ describe.skipIf(!enabled)('report lists use indexes at scale (EXPLAIN on a seede
     pool = new pg.Pool({ connectionString: url, max: 2 });
     const db = drizzle(pool, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db;
     const config = { ...loadConfig({}), databaseUrl: url, secretKey: crypto.randomBytes(32).toString('base64') };
-    ({ ctx } = await createContext(config, { database: { db, kind: 'postgresql', listen: listenPostgres(url), close: async () => undefined } }));
+    ({ ctx } = await createContext(config, { database: { db, kind: 'postgresql', listen: listenPostgres(url, (channel, payload) => pool.query('select pg_notify($1, $2)', [channel, payload])), close: async () => undefined } }));
     const one = async (sql: string) => (await pool.query(sql)).rows[0];
     const pupr = await one(`select id from opds where code = 'PUPR'`);
     const triageOpd = await one(`select id from opds where is_triage`);

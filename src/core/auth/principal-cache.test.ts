@@ -141,7 +141,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('principal cache when its Postgr
     const cache = principalCacheOf(h.ctx)!;
     expect(cache.size).toBeGreaterThan(0);
     await h.ctx.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity
-      where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen %'`);
+      where datname = current_database() and application_name like 'khidmat listen %'`);
     expect(await eventually(async () => !cache.isListening)).toBe(true);
     expect(cache.size).toBe(0);
     // A change while no one listens never reaches this instance; the emptied cache cannot serve it stale.

@@ -128,13 +128,16 @@ export function forgetPrincipals(what: { userId: string } | { tokenHash: string 
   }
 }
 
-/** A cache fed by the database's announcements; the returned function stops it. */
-export async function startPrincipalCache(ctx: AppContext): Promise<{ cache: PrincipalCache; stop: Unlisten }> {
+/** A cache fed by the database's announcements; the returned function stops it. `warn` hears why it stopped listening. */
+export async function startPrincipalCache(ctx: AppContext, warn: (reason: string) => void): Promise<{ cache: PrincipalCache; stop: Unlisten }> {
   const cache = new PrincipalCache();
   const unlisten = await ctx.listen(PRINCIPAL_CHANNEL, {
     message: (userId) => (userId === EVERYONE ? cache.forgetAll() : cache.forgetUser(userId)),
     ready: () => cache.setListening(true),
-    lost: () => cache.setListening(false),
+    lost: (reason) => {
+      cache.setListening(false);
+      if (reason) warn(reason);
+    },
   });
   caches.add(cache);
   cacheOfContext.set(ctx, cache);

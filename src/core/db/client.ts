@@ -38,7 +38,8 @@ export async function openDatabase(opts: { url?: string | undefined; dataDir?: s
     pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
-    return { db: db as unknown as Db, kind: 'postgresql', listen: listenPostgres(opts.url), close: () => pool.end() };
+    const notify = (channel: string, payload: string) => pool.query('select pg_notify($1, $2)', [channel, payload]);
+    return { db: db as unknown as Db, kind: 'postgresql', listen: listenPostgres(opts.url, notify), close: () => pool.end() };
   }
   if (opts.dataDir) fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
   const client = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});

@@ -1,24 +1,32 @@
 /**
  * LISTEN for a database channel (NOTIFY is sent when a transaction commits). A subscriber must
- * know when it may have missed a message: `lost` is called when the listening connection ends,
- * `ready` once it listens (again). PGlite runs in this process and never loses one.
+ * know when it may have missed a message: `lost` is called when the listening connection ends or
+ * stops hearing, `ready` once it hears (again). PGlite runs in this process and never loses one.
  */
+import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 export interface ChannelHandlers {
   message(payload: string): void;
   ready(): void;
-  lost(): void;
+  /** `reason` says why, for the log (absent when listening was stopped on purpose). */
+  lost(reason?: string): void;
 }
 /** Stops listening. */
 export type Unlisten = () => Promise<void>;
 export type Listen = (channel: string, handlers: ChannelHandlers) => Promise<Unlisten>;
 
 const RECONNECT_MS = 1000;
-/** A listening connection that stops answering (a dead peer, a dropped NAT entry) counts as lost after at most this long. */
-const HEARTBEAT_MS = 15_000;
-const TIMEOUT_MS = 5_000;
+export interface ListenTiming {
+  /** How often the connection proves that it still hears: a dead peer or a dropped NAT entry counts as lost after at most this plus `timeoutMs`. */
+  heartbeatMs: number;
+  /** For connecting, for a query, and for a probe to come back. */
+  timeoutMs: number;
+}
+const TIMING: ListenTiming = { heartbeatMs: 15_000, timeoutMs: 5_000 };
+/** Payloads of this channel's own probes; every listener on the channel receives them and passes none on. */
+const PROBE = 'khidmat-listen-probe:';
 
 export const listenPglite =
   (client: PGlite): Listen =>
@@ -32,12 +40,14 @@ export const listenPglite =
   };
 
 /**
- * A connection of its own (a pooled one is shared and released): reconnects until stopped, and
- * checks every HEARTBEAT_MS that it still answers. It must reach PostgreSQL directly or through a
- * session-mode pooler: in transaction mode PgBouncer accepts LISTEN but never delivers.
+ * A connection of its own (a pooled one is shared and released): reconnects until stopped. It counts
+ * as listening only once a NOTIFY sent through `notify` — the app's pool, the way every change is
+ * announced — has come back, and proves that again at every heartbeat. A connection that answers
+ * queries but hears nothing from others (PgBouncer in transaction mode accepts LISTEN and delivers
+ * only to whoever holds the server connection then) is never taken for a listening one.
  */
 export const listenPostgres =
-  (url: string): Listen =>
+  (url: string, notify: (channel: string, payload: string) => Promise<unknown>, timing: ListenTiming = TIMING): Listen =>
   async (channel, handlers) => {
     let stopped = false;
     let current: pg.Client | null = null;
@@ -45,34 +55,59 @@ export const listenPostgres =
     const connect = async () => {
       const client = new pg.Client({
         connectionString: url,
+        application_name: `khidmat listen ${channel}`,
         keepAlive: true,
-        keepAliveInitialDelayMillis: HEARTBEAT_MS,
-        connectionTimeoutMillis: TIMEOUT_MS,
-        query_timeout: TIMEOUT_MS,
+        keepAliveInitialDelayMillis: timing.heartbeatMs,
+        connectionTimeoutMillis: timing.timeoutMs,
+        query_timeout: timing.timeoutMs,
       });
       let ended = false;
       let heartbeat: NodeJS.Timeout | undefined;
-      const end = () => {
+      let echo: { payload: string; heard(): void } | undefined;
+      const end = (why: unknown) => {
         if (ended) return;
         ended = true;
         clearInterval(heartbeat);
         if (current === client) current = null;
-        handlers.lost();
+        const deaf = why instanceof NotHeard;
+        handlers.lost(stopped ? undefined : why instanceof Error ? why.message : String(why));
         void client.end().catch(() => undefined);
-        if (!stopped) retry = setTimeout(() => void connect(), RECONNECT_MS);
+        // Deaf is how the connection is set up, not a passing fault: ask again at the heartbeat's pace.
+        if (!stopped) retry = setTimeout(() => void connect(), deaf ? timing.heartbeatMs : RECONNECT_MS);
+      };
+      /** Sends a NOTIFY to this channel from another connection and waits for it to arrive on this one. */
+      const probe = async () => {
+        const payload = PROBE + randomUUID();
+        let timer: NodeJS.Timeout | undefined;
+        const heard = new Promise<boolean>((resolve) => {
+          echo = { payload, heard: () => resolve(true) };
+          timer = setTimeout(() => resolve(false), timing.timeoutMs);
+        });
+        try {
+          await notify(channel, payload);
+          if (!(await heard)) throw new NotHeard(channel, timing.timeoutMs);
+        } finally {
+          clearTimeout(timer);
+        }
       };
       client.on('error', end);
-      client.on('end', end);
-      client.on('notification', (n) => n.channel === channel && handlers.message(n.payload ?? ''));
+      client.on('end', () => end('connection ended'));
+      client.on('notification', (n) => {
+        if (n.channel !== channel) return;
+        const payload = n.payload ?? '';
+        if (!payload.startsWith(PROBE)) handlers.message(payload);
+        else if (payload === echo?.payload) echo.heard();
+      });
       try {
         await client.connect();
         await client.query(`listen ${pg.escapeIdentifier(channel)}`);
-        if (stopped) return end();
+        await probe();
+        if (stopped) return end(undefined);
         current = client;
-        heartbeat = setInterval(() => void client.query('select 1').catch(end), HEARTBEAT_MS).unref();
+        heartbeat = setInterval(() => void probe().catch(end), timing.heartbeatMs).unref();
         handlers.ready();
-      } catch {
-        end();
+      } catch (error) {
+        end(error);
       }
     };
     await connect();
@@ -85,3 +120,9 @@ export const listenPostgres =
       await client?.end().catch(() => undefined);
     };
   };
+
+class NotHeard extends Error {
+  constructor(channel: string, ms: number) {
+    super(`a NOTIFY on ${channel} did not come back within ${ms} ms (a pooler in transaction mode never delivers one)`);
+  }
+}

@@ -34,7 +34,9 @@ const MAX_TOKEN_LENGTH = 100;
  * starts after the request arrived.
  */
 export async function installPrincipal(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const { cache, stop } = await startPrincipalCache(ctx);
+  const { cache, stop } = await startPrincipalCache(ctx, (reason) =>
+    app.log.warn({ reason }, 'principal cache bypassed: every session is read from the database until its listener hears again'),
+  );
   app.addHook('onClose', stop);
   const lookUp = batched(
     async (hashes: readonly string[]) => {
