@@ -78,6 +78,7 @@ async function newDispositions(s: Step, opdIds: number[], role: 'lead' | 'co') {
   await s.tx.insert(dispositions).values(
     opdIds.map((opdId, i) => ({
       reportId: s.report.id,
+      reportCreatedAt: s.report.createdAt,
       opdId,
       role: i === 0 ? role : ('co' as const),
       instruction: s.input.instruction?.trim() || null,

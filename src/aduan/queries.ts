@@ -222,10 +222,13 @@ export async function listReports(db: Db, f: ListFilter) {
     const [minLng, minLat, maxLng, maxLat] = f.bbox;
     where.push(gte(reports.lat, minLat), lte(reports.lat, maxLat), gte(reports.lng, minLng), lte(reports.lng, maxLng));
   }
-  if (f.opdId !== undefined) {
+  // An OPD's live work is read from its dispositions (dispositions_opd_active_idx, in the lists'
+  // order); its history walks the reports that reached any OPD (reports_dispositioned_created_idx).
+  const inbox = f.opdId !== undefined && f.activeOnly;
+  if (f.opdId !== undefined && !f.activeOnly) {
+    // Every disposition sets dispositioned_at (aduan/actions), so the first condition only tells the planner.
     where.push(
-      sql`exists (select 1 from ${dispositions} where ${dispositions.reportId} = ${reports.id} and ${dispositions.opdId} = ${f.opdId}
-        ${f.activeOnly ? sql`and ${dispositions.status} = 'active'` : sql``})`,
+      sql`${reports.dispositionedAt} is not null and exists (select 1 from ${dispositions} where ${dispositions.reportId} = ${reports.id} and ${dispositions.opdId} = ${f.opdId})`,
     );
   }
   if (f.overdue !== undefined) where.push(f.overdue ? overdueExpr(f.now) : sql`not ${overdueExpr(f.now)}`);
@@ -236,7 +239,7 @@ export async function listReports(db: Db, f: ListFilter) {
         union all select rf.report_id from ${reportFollowers} rf where rf.user_id = ${f.reporterOrFollowerId})`,
     );
   }
-  const rows = await db
+  const query = db
     .select({
       r: reportColumns,
       categoryCode: categories.code,
@@ -251,8 +254,16 @@ export async function listReports(db: Db, f: ListFilter) {
     .leftJoin(parentCategory, eq(parentCategory.id, categories.parentId))
     .innerJoin(kelurahan, eq(kelurahan.code, reports.kelurahanCode))
     .innerJoin(kecamatan, eq(kecamatan.code, kelurahan.kecamatanCode))
-    .where(and(...where))
-    .orderBy(desc(reports.createdAt), desc(reports.id))
+    .$dynamic();
+  const rows = await (
+    inbox
+      ? query
+          .innerJoin(dispositions, sql`${dispositions.reportId} = ${reports.id} and ${dispositions.opdId} = ${f.opdId} and ${dispositions.status} = 'active'`)
+          .where(and(...where))
+          // The same order as every list (a report's arrival, then id), read off the disposition.
+          .orderBy(desc(dispositions.reportCreatedAt), desc(dispositions.reportId))
+      : query.where(and(...where)).orderBy(desc(reports.createdAt), desc(reports.id))
+  )
     .limit(f.limit + 1)
     .offset(f.offset);
   return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };

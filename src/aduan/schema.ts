@@ -6,6 +6,7 @@ import {
   date,
   doublePrecision,
   index,
+  uniqueIndex,
   integer,
   jsonb,
   pgSequence,
@@ -100,6 +101,8 @@ export const reports = pgTable(
     // Public lists walk only public reports: a backlog awaiting triage (170,000 in a test) is not
     // stepped over (120 ms → 1 ms), and filings, which start unverified, never write this index.
     index('reports_public_created_idx').on(t.createdAt).where(sql.raw(`not confidential and status in (${publicStatusList})`)),
+    // An OPD's history (every report it was ever given) walks only reports that reached an OPD.
+    index('reports_dispositioned_created_idx').on(t.createdAt).where(sql`dispositioned_at is not null`),
     // The dashboard's weekly "resolved" trend reads by resolution time.
     index('reports_resolved_idx').on(t.resolvedAt),
     index('reports_category_idx').on(t.categoryId, t.createdAt),
@@ -118,6 +121,8 @@ export const dispositions = pgTable(
     reportId: bigint('report_id', { mode: 'number' })
       .notNull()
       .references(() => reports.id),
+    /** The report's arrival (which never changes), so an OPD's inbox is one walk of an index in the lists' order. */
+    reportCreatedAt: ts('report_created_at').notNull(),
     opdId: integer('opd_id')
       .notNull()
       .references(() => opds.id),
@@ -133,7 +138,13 @@ export const dispositions = pgTable(
     /** Set when the SLA sweep has told the OPD that this disposition is overdue, so it tells once. */
     overdueNotifiedAt: ts('overdue_notified_at'),
   },
-  (t) => [index('dispositions_opd_idx').on(t.opdId, t.status), index('dispositions_report_idx').on(t.reportId)],
+  (t) => [
+    index('dispositions_opd_idx').on(t.opdId, t.status),
+    index('dispositions_report_idx').on(t.reportId),
+    // An OPD's live work, newest report first: its inbox reads 20 entries, however few of its
+    // dispositions are active and however many reports wait elsewhere. Also: an OPD handles a report once at a time.
+    uniqueIndex('dispositions_opd_active_idx').on(t.opdId, t.reportCreatedAt, t.reportId).where(sql`status = 'active'`),
+  ],
 );
 
 /** The timeline: public replies reach the citizen, internal notes never do. */

@@ -36,6 +36,37 @@ describeEachDatabase('aduan: who sees what', (h) => {
     expect(puprList.body.items.map((r: { trackingNumber: string }) => r.trackingNumber)).toEqual(expect.arrayContaining([secret, open]));
   });
 
+  it("lists an OPD's live work newest first, and everything it was ever given in its history, each report once", async () => {
+    const citizen = await h().citizen();
+    const triage = await h().staff('triage_admin', 'DISKOMINFOTIKSAN');
+    const perkim = await h().staff('opd_officer', 'PERKIM');
+    const dlh = await h().staff('opd_officer', 'DLH');
+    const filed: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      h().setNow(new Date(Date.parse('2026-03-02T02:00:00Z') + i * 60_000));
+      filed.push(await fileReport(h(), citizen.token));
+    }
+    const [first, second, third, fourth] = filed as [string, string, string, string];
+    await fileReport(h(), citizen.token); // never dispositioned: in no OPD's list
+    // Dispositioned out of arrival order: the lists still follow arrival.
+    for (const tn of [third, first, fourth, second]) await step(h(), triage.token, tn, 'disposition', { opdCodes: ['PERKIM'] });
+    // Perkim hands one on and gets it back later: twice in its dispositions, once in its lists.
+    await step(h(), perkim.token, second, 'forward', { opdCode: 'DLH', note: 'Ranah DLH.' });
+    await step(h(), dlh.token, second, 'return', { note: 'Perlu dinilai ulang.' });
+    await step(h(), triage.token, second, 'disposition', { opdCodes: ['PERKIM'] });
+    await step(h(), perkim.token, third, 'forward', { opdCode: 'DLH', note: 'Ranah DLH.' });
+
+    const numbers = async (query: string) =>
+      (await h().call('GET', `/api/v1/reports?${query}`, { token: perkim.token })).body.items.map((r: { trackingNumber: string }) => r.trackingNumber);
+    expect(await numbers('active=true&limit=100')).toEqual([fourth, second, first]);
+    expect(await numbers('limit=100')).toEqual([fourth, third, second, first]);
+    // Paging walks the same order.
+    expect([...(await numbers('active=true&limit=2')), ...(await numbers('active=true&limit=2&offset=2'))]).toEqual([fourth, second, first]);
+    expect(await numbers('active=true&limit=100&opd=DLH')).toEqual([fourth, second, first]); // an OPD's own list, whatever it asks
+    expect(await numbers('active=true&limit=100&status=in_progress')).toEqual([]);
+    h().setNow('2026-03-02T02:00:00Z');
+  });
+
   it('hides an anonymous reporter from everyone but the triage desk, and audits each look', async () => {
     const citizen = await h().citizen({ fullName: 'Rahasia Sekali', email: 'rahasia.sekali@mail.test', phone: '081234567890' });
     const triage = await h().staff('triage_admin', 'DISKOMINFOTIKSAN');

@@ -267,7 +267,7 @@ export async function seedSynthetic(url: string, opts: SeedOptions): Promise<{ r
                 ev(confirmed ? 'confirm' : 'auto_close', confirmed ? 'citizen' : 'system', 'resolved', 'closed');
               }
               const active = status === 'dispositioned' || status === 'in_progress';
-              disps.push([id, cat.opd_id, 'lead', 'Mohon ditindaklanjuti.', active ? 'active' : 'done', dispAt, followDue, status === 'dispositioned' ? null : dispAt, followAt, active ? null : resolvedAt]);
+              disps.push([id, created, cat.opd_id, 'lead', 'Mohon ditindaklanjuti.', active ? 'active' : 'done', dispAt, followDue, status === 'dispositioned' ? null : dispAt, followAt, active ? null : resolvedAt]);
             } else if (status !== 'submitted' && status !== 'postponed' && !verifiedAt) {
               closedAt = status === 'verified' ? null : new Date(t);
             }
@@ -287,7 +287,7 @@ export async function seedSynthetic(url: string, opts: SeedOptions): Promise<{ r
         })(),
       );
       await copy(client, 'report_events', ['report_id', 'at', 'actor_id', 'actor_role', 'actor_opd_id', 'action', 'from_status', 'to_status', 'public_message'], events);
-      await copy(client, 'dispositions', ['report_id', 'opd_id', 'role', 'instruction', 'status', 'created_at', 'follow_up_due_at', 'accepted_at', 'first_follow_up_at', 'done_at'], disps);
+      await copy(client, 'dispositions', ['report_id', 'report_created_at', 'opd_id', 'role', 'instruction', 'status', 'created_at', 'follow_up_due_at', 'accepted_at', 'first_follow_up_at', 'done_at'], disps);
       await copy(client, 'audit_log', ['at', 'actor_id', 'actor_role', 'action', 'entity', 'entity_id'], audits);
       await copy(client, 'uploads', ['id', 'owner_id', 'file_key', 'mime', 'width', 'height', 'bytes', 'created_at', 'attached_at'], uploadRows);
       await copy(client, 'report_photos', ['upload_id', 'report_id', 'kind'], photoRows);

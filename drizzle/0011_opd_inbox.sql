@@ -1,0 +1,6 @@
+-- Dispositions carry their report's arrival, so an OPD's inbox is read in the lists' order from one index.
+ALTER TABLE "dispositions" ADD COLUMN "report_created_at" timestamp with time zone;--> statement-breakpoint
+UPDATE "dispositions" d SET "report_created_at" = r."created_at" FROM "reports" r WHERE r."id" = d."report_id";--> statement-breakpoint
+ALTER TABLE "dispositions" ALTER COLUMN "report_created_at" SET NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "dispositions_opd_active_idx" ON "dispositions" USING btree ("opd_id","report_created_at","report_id") WHERE status = 'active';--> statement-breakpoint
+CREATE INDEX "reports_dispositioned_created_idx" ON "reports" USING btree ("created_at") WHERE dispositioned_at is not null;
