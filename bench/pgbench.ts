@@ -1,6 +1,7 @@
 /**
  * The database's ceiling for intake: pgbench inserting the rows one submission writes (report,
- * timeline event, audit row, outbox row) in one transaction, at the same concurrency as the app.
+ * timeline event, audit row, outbox row, and the claim of its Idempotency-Key) in one transaction,
+ * at the same concurrency as the app.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,6 +41,9 @@ INSERT INTO audit_log (at, actor_id, actor_role, action, entity, entity_id)
 INSERT INTO outbox (user_id, channel, title, body, link)
   VALUES ((SELECT id FROM bench_citizens WHERE n = :r), 'in_app', '{"id":"Laporan diterima","en":"Report received"}',
           '{"id":"Laporan Anda sudah kami terima.","en":"We have received your report."}', '/laporan/PGB-' || currval('report_tracking_seq'));
+INSERT INTO idempotency_keys (scope, key, request_hash, status, response)
+  VALUES ('user:' || (SELECT id FROM bench_citizens WHERE n = :r), 'khidmat-bench-pgb-' || currval('report_tracking_seq'),
+          'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 201, ('{"trackingNumber":"PGB-' || currval('report_tracking_seq') || '"}')::jsonb);
 END;
 `;
 

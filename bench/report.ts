@@ -36,7 +36,7 @@ export function markdown(r: Result): string {
     `Machine: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGb} GB; Node ${r.machine.node}; PostgreSQL ${r.machine.postgres}. ` +
       `Server, database and load generator share the machine (1-minute load average at start: ${r.machine.loadAverage}); ${r.seconds} s per run.`,
     '',
-    '### Intake (POST /api/v1/reports, JSON, no photo) against the pgbench ceiling (same rows: report, event, audit, outbox)',
+    '### Intake (POST /api/v1/reports, JSON, no photo, with an Idempotency-Key) against the pgbench ceiling (same rows: report, event, audit, outbox, idempotency key)',
     '',
     '| connections | app req/s | p50 ms | p99 ms | failures | pgbench tps | pgbench avg ms | app / ceiling | goal ≥ 0.5 |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',

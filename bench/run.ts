@@ -138,9 +138,10 @@ async function removeBenchReports(): Promise<void> {
     await client.query('delete from notifications where user_id in (select id from bench_citizens)');
     await client.query('delete from outbox where user_id in (select id from bench_citizens)');
     await client.query('delete from reports where id > $1', [seededMaxId]);
+    await client.query(`delete from idempotency_keys where key like 'khidmat-bench-%'`);
     await client.query('commit');
     // The next run's reads should meet the data as seeded, not tens of thousands of dead rows.
-    await client.query('vacuum (analyze) reports, report_events, audit_log, outbox, notifications');
+    await client.query('vacuum (analyze) reports, report_events, audit_log, outbox, notifications, idempotency_keys');
   } catch (err) {
     await client.query('rollback');
     say(`could not remove the benchmark's reports (${String(err)}); re-seed before the next run`);
@@ -152,6 +153,8 @@ async function removeBenchReports(): Promise<void> {
 const server = await startServer();
 const base = `http://127.0.0.1:${PORT}`;
 const citizen = (i: number) => ({ authorization: `Bearer ${rot(citizenTokens, i)}` });
+const BENCH_KEY = `khidmat-bench-${Date.now().toString(36)}-`;
+let submissions = 0;
 const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 const intakeBody = (i: number) => {
   const p = rot(points, i * 7);
@@ -197,7 +200,15 @@ try {
     ceiling = await load({ name: 'GET /api/v1/health (no database)', url: base, connections: 16, seconds: SECONDS, next: () => ({ path: '/api/v1/health' }) });
   }
   const post = (connections: number, seconds: number) =>
-    load({ name: 'POST /reports', url: base, connections, seconds, method: 'POST', next: (i) => ({ path: '/api/v1/reports', headers: citizen(i), body: intakeBody(i) }) });
+    load({
+      name: 'POST /reports',
+      url: base,
+      connections,
+      seconds,
+      method: 'POST',
+      // With an Idempotency-Key, as the citizen app sends every submission (its offline outbox retries).
+      next: (i) => ({ path: '/api/v1/reports', headers: { ...citizen(i), 'idempotency-key': `${BENCH_KEY}${submissions++}` }, body: intakeBody(i) }),
+    });
   if (wanted('intake')) await post(4, 2);
   for (const connections of wanted('intake') ? [16, 64] : []) {
     say(`intake at ${connections} connections…`);
