@@ -75,8 +75,13 @@ it('registers, files a road-damage report with a photo, sees the tracking number
   const map = page.getByRole('region', { name: 'Peta: ketuk titik lokasi masalah' });
   await page.locator('.leaflet-container').waitFor();
   await page.getByText('Peta dasar tidak dapat dimuat').waitFor();
+  // By keyboard: the focused map pans with the arrow keys, and a button picks its centre.
+  await map.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('button', { name: 'Pilih titik tengah peta' }).press('Enter');
+  const byKeyboard = (await page.getByText(/^Titik dipilih: /).textContent())!;
   await map.click();
-  await page.getByText(/^Titik dipilih: /).waitFor();
+  await expect.poll(() => page.getByText(/^Titik dipilih: /).textContent()).not.toBe(byKeyboard);
   await page.getByLabel('Kelurahan').selectOption(BAGAN_KELADI.code);
   await page.getByLabel('Alamat atau patokan').fill('Jl. Sultan Hasanuddin, dekat SDN 001');
   await accessible(page, 'file-3-location');
@@ -139,6 +144,39 @@ it('registers, files a road-damage report with a photo, sees the tracking number
   expect(data.account).toMatchObject({ nik, fullName: 'Nur Aisyah' });
   expect(data.reports.map((r: { trackingNumber: string }) => r.trackingNumber)).toEqual([tn]);
   await context.close();
+});
+
+it("files at the phone's own location, and says so when the location is refused", async () => {
+  const citizen = await h.citizen({ fullName: 'Rudi Hartono' });
+  const fileHere = async (context: Awaited<ReturnType<typeof newContext>>) => {
+    await context.addCookies([{ name: 'khidmat_session', value: citizen.token, url: h.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto('/lapor');
+    await page.getByLabel('Kategori').selectOption('INF-JALAN');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.getByLabel('Judul singkat').fill('Jalan retak di depan rumah');
+    await page.getByLabel('Uraian').fill('Retakan memanjang di badan jalan, makin lebar sejak hujan minggu lalu.');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.getByRole('button', { name: 'Gunakan lokasi saya' }).click();
+    return page;
+  };
+
+  const refused = await newContext(browser, h.baseUrl);
+  await (await fileHere(refused)).getByText('Izin lokasi ditolak.', { exact: false }).waitFor();
+  await refused.close();
+
+  const granted = await newContext(browser, h.baseUrl, { geolocation: { latitude: BAGAN_KELADI.lat, longitude: BAGAN_KELADI.lng }, permissions: ['geolocation'] });
+  const page = await fileHere(granted);
+  await page.getByText(`Titik dipilih: ${BAGAN_KELADI.lat.toFixed(5)}, ${BAGAN_KELADI.lng.toFixed(5)}`).waitFor();
+  await accessible(page, 'file-3-my-location');
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  const tn = (await page.getByTestId('tracking-number').textContent())!.trim();
+  const [stored] = await h.ctx.db.select().from(reports).where(eq(reports.trackingNumber, tn));
+  // The kelurahan comes from the point, as for a tap on the map.
+  expect(stored).toMatchObject({ lat: BAGAN_KELADI.lat, lng: BAGAN_KELADI.lng, kelurahanCode: BAGAN_KELADI.code });
+  await granted.close();
 });
 
 it('shows validation errors beside their fields, in Indonesian and in English', async () => {

@@ -9,8 +9,8 @@ import { loadReference } from './reference';
  * so report text is never parsed as HTML.
  */
 const m = defineMessages({
-  id: { tilesFailed: 'Peta dasar tidak dapat dimuat (koneksi lemah).', loading: 'Memuat peta…' },
-  en: { tilesFailed: 'The base map could not load (weak connection).', loading: 'Loading map…' },
+  id: { tilesFailed: 'Peta dasar tidak dapat dimuat (koneksi lemah).', loading: 'Memuat peta…', pickCentre: 'Pilih titik tengah peta' },
+  en: { tilesFailed: 'The base map could not load (weak connection).', loading: 'Loading map…', pickCentre: 'Use the centre of the map' },
 });
 
 export interface MapMarker {
@@ -26,6 +26,7 @@ interface Props {
   zoom?: number;
   markers?: MapMarker[];
   picked?: { lat: number; lng: number } | null;
+  /** Also offers a crosshair and a button that picks the map's centre: the way to pick by keyboard (arrow keys pan the focused map). */
   onPick?: (p: { lat: number; lng: number }) => void;
   onBoundsChange?: (bbox: [number, number, number, number]) => void;
   /** What the page offers instead when the base map cannot load. */
@@ -98,9 +99,22 @@ export function MapView({ label, center, zoom = 13, markers = [], picked, onPick
     if (map.current && center) map.current.panTo([center.lat, center.lng]);
   }, [center?.lat, center?.lng]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const pickCentre = () => {
+    const c = map.current?.getCenter();
+    if (c) handlers.current.onPick?.({ lat: c.lat, lng: c.lng });
+  };
+
   return (
     <div className="map-wrap">
-      <div ref={el} className="map" role="region" aria-label={label} />
+      <div className="map-frame">
+        <div ref={el} className="map" role="region" aria-label={label} />
+        {onPick && L ? <span className="map-crosshair" aria-hidden="true" /> : null}
+      </div>
+      {onPick && L ? (
+        <button type="button" className="btn" onClick={pickCentre}>
+          {t('pickCentre')}
+        </button>
+      ) : null}
       {!L ? <p className="hint">{t('loading')}</p> : null}
       {tilesFailed ? (
         <p className="alert alert-info" role="status">

@@ -7,6 +7,7 @@ import { useSession } from '../../lib/session';
 import { Checkbox, FormError, SelectField, TextArea, TextField, fieldError } from '../../ui/forms';
 import { LoadError, Loading, Page } from '../../ui/page';
 import { MapView } from '../map';
+import { LocateButton } from '../locate';
 import { fileM } from '../messages';
 import { submitReport, type ReportDraft } from '../outbox';
 import { downscalePhoto } from '../photos';
@@ -267,6 +268,7 @@ function ReportWizard({ onAnother }: { onAnother: () => void }) {
         {step === 2 ? (
           <>
             <p className="hint">{t('mapHint')}</p>
+            <LocateButton onFound={setPoint} />
             <MapView label={t('map')} zoom={point ? 16 : 13} center={point ?? undefined} picked={point} onPick={setPoint} fallbackHint={t('mapFallback')} />
             <p role="status" className="picked">
               {point ? t('picked', { lat: point.lat.toFixed(5), lng: point.lng.toFixed(5) }) : ''}
