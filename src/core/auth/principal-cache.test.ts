@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { describeEachDatabase, startHarness } from '../../test/harness.js';
-import { PrincipalCache, principalCacheOf } from './principal-cache.js';
+import type { AppContext } from '../context.js';
+import type { ChannelHandlers } from '../db/listen.js';
+import { PrincipalCache, principalCacheOf, startPrincipalCache } from './principal-cache.js';
 import { users } from './schema.js';
 
 const principal = { userId: 'u1', role: 'citizen' as const, opdId: null, fullName: 'Warga' };
@@ -79,6 +81,26 @@ describe('PrincipalCache', () => {
     for (const h of ['h1', 'h2']) cache.keep(cache.ticket(), h, found);
     cache.forgetAll();
     expect(cache.size).toBe(0);
+  });
+});
+
+describe('startPrincipalCache', () => {
+  it('listens while its listener hears, and warns once per outage with the reason', async () => {
+    let channel: ChannelHandlers | undefined;
+    const ctx = { listen: async (_: string, handlers: ChannelHandlers) => ((channel = handlers), async () => undefined) } as unknown as AppContext;
+    const warnings: string[] = [];
+    const { cache, stop } = await startPrincipalCache(ctx, (reason) => warnings.push(reason));
+    channel!.ready();
+    expect(cache.isListening).toBe(true);
+    channel!.lost('a NOTIFY did not come back');
+    channel!.lost('a NOTIFY did not come back');
+    expect(cache.isListening).toBe(false);
+    expect(warnings).toEqual(['a NOTIFY did not come back']);
+    channel!.ready();
+    channel!.lost('connection ended');
+    channel!.lost(); // stopped on purpose: nothing to warn about
+    expect(warnings).toEqual(['a NOTIFY did not come back', 'connection ended']);
+    await stop();
   });
 });
 

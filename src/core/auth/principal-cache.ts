@@ -131,12 +131,18 @@ export function forgetPrincipals(what: { userId: string } | { tokenHash: string 
 /** A cache fed by the database's announcements; the returned function stops it. `warn` hears why it stopped listening. */
 export async function startPrincipalCache(ctx: AppContext, warn: (reason: string) => void): Promise<{ cache: PrincipalCache; stop: Unlisten }> {
   const cache = new PrincipalCache();
+  // Told once per outage, not at every retry (a misconfigured pooler would repeat it forever).
+  let told = false;
   const unlisten = await ctx.listen(PRINCIPAL_CHANNEL, {
     message: (userId) => (userId === EVERYONE ? cache.forgetAll() : cache.forgetUser(userId)),
-    ready: () => cache.setListening(true),
+    ready: () => {
+      told = false;
+      cache.setListening(true);
+    },
     lost: (reason) => {
       cache.setListening(false);
-      if (reason) warn(reason);
+      if (reason && !told) warn(reason);
+      told ||= !!reason;
     },
   });
   caches.add(cache);
