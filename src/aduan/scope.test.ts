@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describeEachDatabase } from '../test/harness.js';
 import { fileReport, step } from '../test/fixtures.js';
 import { auditLog } from '../core/audit/schema.js';
+import { rowsOf } from '../core/db/json-rows.js';
 
 describeEachDatabase('aduan: who sees what', (h) => {
   it('keeps each OPD inside its own dispositions', async () => {
@@ -65,6 +66,17 @@ describeEachDatabase('aduan: who sees what', (h) => {
     expect(await numbers('active=true&limit=100&opd=DLH')).toEqual([fourth, second, first]); // an OPD's own list, whatever it asks
     expect(await numbers('active=true&limit=100&status=in_progress')).toEqual([]);
     h().setNow('2026-03-02T02:00:00Z');
+  });
+
+  it('fills the report\'s arrival into a disposition written without it (an older release during a rolling deploy)', async () => {
+    const citizen = await h().citizen();
+    const tn = await fileReport(h(), citizen.token);
+    const [row] = rowsOf<{ filled: boolean }>(
+      await h().ctx.db.execute(sql`insert into dispositions (report_id, opd_id, role, follow_up_due_at)
+        select r.id, o.id, 'lead', now() from reports r, opds o where r.tracking_number = ${tn} and o.code = 'DLH'
+        returning report_created_at = (select created_at from reports where tracking_number = ${tn}) as filled`),
+    );
+    expect(row!.filled).toBe(true);
   });
 
   it('hides an anonymous reporter from everyone but the triage desk, and audits each look', async () => {

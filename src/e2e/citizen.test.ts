@@ -75,13 +75,21 @@ it('registers, files a road-damage report with a photo, sees the tracking number
   const map = page.getByRole('region', { name: 'Peta: ketuk titik lokasi masalah' });
   await page.locator('.leaflet-container').waitFor();
   await page.getByText('Peta dasar tidak dapat dimuat').waitFor();
-  // By keyboard: the focused map pans with the arrow keys, and a button picks its centre.
+  // By keyboard: a button picks the map's centre, and the focused map pans with the arrow keys.
+  const pickedPoint = async () => (await page.getByText(/^Titik dipilih: /).textContent())!.match(/(-?[\d.]+), (-?[\d.]+)/)!.slice(1).map(Number) as [number, number];
+  const centre = page.getByRole('button', { name: 'Pilih titik tengah peta' });
+  await centre.press('Enter');
+  const [lat0, lng0] = await pickedPoint();
   await map.focus();
   await page.keyboard.press('ArrowRight');
-  await page.getByRole('button', { name: 'Pilih titik tengah peta' }).press('Enter');
-  const byKeyboard = (await page.getByText(/^Titik dipilih: /).textContent())!;
-  await map.click();
-  await expect.poll(() => page.getByText(/^Titik dipilih: /).textContent()).not.toBe(byKeyboard);
+  await centre.press('Enter');
+  await expect.poll(async () => (await pickedPoint())[1]).toBeGreaterThan(lng0);
+  expect((await pickedPoint())[0]).toBeCloseTo(lat0, 3);
+  // A tap at the map's top-left corner picks a point north-west of the centre.
+  const [lat1, lng1] = await pickedPoint();
+  await map.click({ position: { x: 60, y: 60 } });
+  await expect.poll(async () => (await pickedPoint())[1]).toBeLessThan(lng1);
+  expect((await pickedPoint())[0]).toBeGreaterThan(lat1);
   await page.getByLabel('Kelurahan').selectOption(BAGAN_KELADI.code);
   await page.getByLabel('Alamat atau patokan').fill('Jl. Sultan Hasanuddin, dekat SDN 001');
   await accessible(page, 'file-3-location');

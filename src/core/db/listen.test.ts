@@ -15,7 +15,7 @@ import { listenPostgres, type Unlisten } from './listen.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
 const PGBOUNCER = process.env.PGBOUNCER_PATH ?? '/usr/sbin/pgbouncer';
-const FAST = { heartbeatMs: 400, timeoutMs: 400 };
+const FAST = { heartbeatMs: 500, timeoutMs: 1000 };
 
 /** What a subscriber was told, in order. */
 function recorder() {
@@ -72,15 +72,17 @@ async function startPgBouncer(): Promise<{ url(db: 'session' | 'transaction'): s
   const asRoot = process.getuid?.() === 0;
   const proc: ChildProcess = spawn(PGBOUNCER, [...(asRoot ? ['-u', 'postgres'] : []), ini], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  let failed: Error | undefined;
+  proc.once('error', (err) => (failed = err));
   const url = (db: string) => `postgres://${server.username || 'postgres'}@127.0.0.1:${port}/${db}`;
   let accepting = false;
   const knock = () => {
     const s = net.connect({ host: '127.0.0.1', port }, () => ((accepting = true), s.end()));
-    s.on('error', () => setTimeout(knock, 50));
+    s.on('error', () => !failed && proc.exitCode === null && setTimeout(knock, 50));
   };
   knock();
-  await until('pgbouncer to accept connections', () => accepting || proc.exitCode !== null);
-  if (!accepting) throw new Error(`${PGBOUNCER} exited with ${proc.exitCode}`);
+  await until('pgbouncer to accept connections', () => accepting || !!failed || proc.exitCode !== null);
+  if (!accepting) throw new Error(`${PGBOUNCER} did not start (${failed?.message ?? `exit ${proc.exitCode}`}); install Debian's pgbouncer or set PGBOUNCER_PATH`);
   return {
     url,
     async stop() {
@@ -125,6 +127,21 @@ describe.skipIf(!ADMIN_URL)('listening on PostgreSQL', () => {
     await notify(ADMIN_URL!)(channel, 'user-2');
     await until('the next message', () => heard.messages.length === 2);
     expect(heard.messages).toEqual(['user-1', 'user-2']);
+  });
+
+  it("counts as lost when a heartbeat's NOTIFY does not come back, and listens again once it does", async () => {
+    const { heard, handlers } = recorder();
+    let deaf = false;
+    const send = notify(ADMIN_URL!);
+    // While deaf the probe goes to a channel nobody listens on: sent, never heard.
+    const probe = (channel: string, payload: string) => send(deaf ? `${channel}_nobody` : channel, payload);
+    stops.push(await listenPostgres(ADMIN_URL!, probe, FAST)(`${channel}_h`, handlers));
+    expect(heard.ready).toBe(1);
+    deaf = true;
+    await until('the loss to be reported', () => heard.lost.length === 1);
+    expect(heard.lost[0]).toMatch(/did not come back/);
+    deaf = false;
+    await until('listening again', () => heard.ready === 2);
   });
 
   it('listens through a pooler in session mode', async () => {

@@ -19,7 +19,7 @@ export type Listen = (channel: string, handlers: ChannelHandlers) => Promise<Unl
 
 const RECONNECT_MS = 1000;
 export interface ListenTiming {
-  /** How often the connection proves that it still hears: a dead peer or a dropped NAT entry counts as lost after at most this plus `timeoutMs`. */
+  /** How long after each proof the connection proves again that it still hears: a dead peer or a dropped NAT entry counts as lost after at most this plus twice `timeoutMs`. */
   heartbeatMs: number;
   /** For connecting, for a query, and for a probe to come back. */
   timeoutMs: number;
@@ -67,7 +67,7 @@ export const listenPostgres =
       const end = (why: unknown) => {
         if (ended) return;
         ended = true;
-        clearInterval(heartbeat);
+        clearTimeout(heartbeat);
         if (current === client) current = null;
         const deaf = why instanceof NotHeard;
         handlers.lost(stopped ? undefined : why instanceof Error ? why.message : String(why));
@@ -75,20 +75,23 @@ export const listenPostgres =
         // Deaf is how the connection is set up, not a passing fault: ask again at the heartbeat's pace.
         if (!stopped) retry = setTimeout(() => void connect(), deaf ? timing.heartbeatMs : RECONNECT_MS);
       };
-      /** Sends a NOTIFY to this channel from another connection and waits for it to arrive on this one. */
+      /**
+       * Sends a NOTIFY to this channel from another connection and waits for it to arrive on this
+       * one; each half may take `timeoutMs`, so a stalled pool cannot leave the probe hanging.
+       */
       const probe = async () => {
         const payload = PROBE + randomUUID();
-        let timer: NodeJS.Timeout | undefined;
-        const heard = new Promise<boolean>((resolve) => {
-          echo = { payload, heard: () => resolve(true) };
-          timer = setTimeout(() => resolve(false), timing.timeoutMs);
-        });
+        const heard = new Promise<void>((resolve) => (echo = { payload, heard: resolve }));
         try {
-          await notify(channel, payload);
-          if (!(await heard)) throw new NotHeard(channel, timing.timeoutMs);
+          await within(notify(channel, payload), timing.timeoutMs, () => new Error(`sending a NOTIFY on ${channel} took over ${timing.timeoutMs} ms`));
+          await within(heard, timing.timeoutMs, () => new NotHeard(channel, timing.timeoutMs));
         } finally {
-          clearTimeout(timer);
+          echo = undefined;
         }
+      };
+      // One probe at a time: the next is due a heartbeat after the last one came back.
+      const beat = () => {
+        heartbeat = setTimeout(() => void probe().then(() => !ended && beat(), end), timing.heartbeatMs).unref();
       };
       client.on('error', end);
       client.on('end', () => end('connection ended'));
@@ -102,9 +105,11 @@ export const listenPostgres =
         await client.connect();
         await client.query(`listen ${pg.escapeIdentifier(channel)}`);
         await probe();
+        // The connection may have ended, or listening been stopped, while the probe was out.
+        if (ended) return;
         if (stopped) return end(undefined);
         current = client;
-        heartbeat = setInterval(() => void probe().catch(end), timing.heartbeatMs).unref();
+        beat();
         handlers.ready();
       } catch (error) {
         end(error);
@@ -123,6 +128,17 @@ export const listenPostgres =
 
 class NotHeard extends Error {
   constructor(channel: string, ms: number) {
-    super(`a NOTIFY on ${channel} did not come back within ${ms} ms (a pooler in transaction mode never delivers one)`);
+    super(`a NOTIFY on ${channel} did not come back within ${ms} ms (a pooler in transaction mode, for one, never delivers it)`);
+  }
+}
+
+/** `promise`, or the error `late` makes once `ms` have passed. */
+async function within<T>(promise: Promise<T>, ms: number, late: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(late()), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

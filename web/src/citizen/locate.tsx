@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { defineMessages, useT } from '../lib/i18n';
 
 /**
@@ -20,18 +20,27 @@ const m = defineMessages({
   },
 });
 
-export function LocateButton({ onFound }: { onFound: (p: { lat: number; lng: number }) => void }) {
+export function LocateButton({ picked, onFound }: { picked: { lat: number; lng: number } | null; onFound: (p: { lat: number; lng: number }) => void }) {
   const t = useT(m);
   const [state, setState] = useState<'idle' | 'locating' | 'failed' | 'denied'>('idle');
+  // A fix can take many seconds: it is dropped when the resident picked a point meanwhile or left the step.
+  const asked = useRef(0);
+  useEffect(() => {
+    asked.current++;
+    setState((s) => (s === 'locating' ? 'idle' : s));
+  }, [picked?.lat, picked?.lng]);
+  useEffect(() => () => void asked.current++, []);
   if (!('geolocation' in navigator) || !window.isSecureContext) return null;
   const locate = () => {
+    const ask = ++asked.current;
     setState('locating');
     navigator.geolocation.getCurrentPosition(
       (pos) => {
+        if (ask !== asked.current) return;
         setState('idle');
         onFound({ lat: pos.coords.latitude, lng: pos.coords.longitude });
       },
-      (err) => setState(err.code === err.PERMISSION_DENIED ? 'denied' : 'failed'),
+      (err) => ask === asked.current && setState(err.code === err.PERMISSION_DENIED ? 'denied' : 'failed'),
       // A fix from the last minute is still where the resident stands; weak networks get time.
       { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
     );

@@ -268,7 +268,7 @@ function ReportWizard({ onAnother }: { onAnother: () => void }) {
         {step === 2 ? (
           <>
             <p className="hint">{t('mapHint')}</p>
-            <LocateButton onFound={setPoint} />
+            <LocateButton picked={point} onFound={setPoint} />
             <MapView label={t('map')} zoom={point ? 16 : 13} center={point ?? undefined} picked={point} onPick={setPoint} fallbackHint={t('mapFallback')} />
             <p role="status" className="picked">
               {point ? t('picked', { lat: point.lat.toFixed(5), lng: point.lng.toFixed(5) }) : ''}
