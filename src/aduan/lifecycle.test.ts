@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors.js';
-import { canTransition, nextStatus, REPORT_ACTIONS, REPORT_STATUSES, TRANSITIONS, type Actor } from './lifecycle.js';
+import { canTransition, nextStatus, REACHED_THROUGH_DISPOSITION, REPORT_ACTIONS, REPORT_STATUSES, TRANSITIONS, type Actor } from './lifecycle.js';
 
 const ACTORS: Actor[] = ['reporter', 'triage', 'opd', 'system'];
 
@@ -54,5 +54,10 @@ describe('complaint lifecycle table', () => {
       expect(moving).toEqual([]);
     }
     expect(REPORT_ACTIONS.filter((a) => canTransition(a, 'closed', 'reporter'))).toEqual(['rate']);
+  });
+
+  it('knows which statuses only a disposition leads to', () => {
+    // A triage outcome (rejected, archived, …) or a wait is reachable without an OPD; handling and its ends are not.
+    expect(REACHED_THROUGH_DISPOSITION).toEqual(['dispositioned', 'in_progress', 'resolved', 'closed']);
   });
 });

@@ -93,6 +93,24 @@ export function nextStatus(
   return action === 'return_to_triage' && otherOpdsStillHandling ? from : to;
 }
 
+/**
+ * Statuses a report can only reach through a disposition, read off the table: those a new report
+ * cannot reach by any other action. A report in one of them has `dispositioned_at` set, which lets
+ * a list of them walk reports_dispositioned_created_idx.
+ */
+export const REACHED_THROUGH_DISPOSITION: readonly ReportStatus[] = (() => {
+  const reached = new Set<ReportStatus>(['submitted']);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [action, t] of Object.entries(TRANSITIONS) as [ReportAction, Transition<ReportStatus, Actor>][]) {
+      if (action === 'disposition' || t.to === 'same' || reached.has(t.to) || !t.from.some((f) => reached.has(f))) continue;
+      reached.add(t.to);
+      grew = true;
+    }
+  }
+  return REPORT_STATUSES.filter((s) => !reached.has(s));
+})();
+
 export const TERMINAL_STATUSES: readonly ReportStatus[] = [
   'closed',
   'rejected',

@@ -8,7 +8,7 @@ import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
 import { kecamatan, kelurahan, opds } from '../core/reference/schema.js';
 import { categories, dispositions, publicStatusList, reportEvents, reportFollowers, reportPhotos, reports } from './schema.js';
-import type { ReportStatus } from './lifecycle.js';
+import { REACHED_THROUGH_DISPOSITION, type ReportStatus } from './lifecycle.js';
 
 /** Every column but `search`: the full-text vector is the database's own, for matching; the app never reads it. */
 const { search: _search, ...reportColumns } = getTableColumns(reports);
@@ -207,6 +207,9 @@ export async function listReports(db: Db, f: ListFilter) {
   // Literal values (not parameters), so the planner can match reports_public_created_idx's predicate.
   if (f.publicOnly) where.push(sql`not ${reports.confidential} and ${reports.status} in (${sql.raw(publicStatusList)})`);
   if (f.statuses?.length) where.push(inArray(reports.status, f.statuses));
+  // Only reports that reached an OPD can be in these statuses: the condition tells the planner so,
+  // and the list walks reports_dispositioned_created_idx, not past a backlog awaiting triage.
+  if (f.statuses?.length && f.statuses.every((s) => REACHED_THROUGH_DISPOSITION.includes(s))) where.push(sql`${reports.dispositionedAt} is not null`);
   // Filters on reference tables become arrays of keys first (= any(array(…))): the planner then
   // estimates them from the reports' own statistics and keeps walking the created_at index.
   if (f.categoryCode) {

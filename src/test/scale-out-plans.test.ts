@@ -93,7 +93,7 @@ describe.skipIf(!enabled)('report lists use indexes at scale (EXPLAIN on a seede
     ['public: map bbox', () => listPublic(ctx, q({ bbox: [101.44, 1.66, 101.46, 1.68], limit: 100 }))],
     ['public: page 10', () => listPublic(ctx, q({ offset: 200 })), 'reports_public_created_idx'],
     ['triage: submitted', () => listForStaff(ctx, people.triage, q({ status: ['submitted'] }))],
-    ['triage: handling', () => listForStaff(ctx, people.triage, q({ status: ['dispositioned', 'in_progress'] }))],
+    ['triage: handling', () => listForStaff(ctx, people.triage, q({ status: ['dispositioned', 'in_progress'] })), 'reports_dispositioned_created_idx'],
     ['triage: overdue', () => listForStaff(ctx, people.triage, q({ overdue: true }))],
     ['triage: by OPD', () => listForStaff(ctx, people.triage, q({ opd: 'PUPR', active: true }))],
     ['triage: search', () => listForStaff(ctx, people.triage, q({ q: 'sampah' }))],
