@@ -86,26 +86,21 @@ async function startPgBouncer(): Promise<{ url(db: 'session' | 'transaction'): s
   return {
     url,
     async stop() {
-      proc.kill('SIGINT');
+      proc.kill('SIGTERM'); // immediate: SIGINT would wait for every client to leave
       await exited;
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-describe.skipIf(!ADMIN_URL)('listening on PostgreSQL', () => {
-  const channel = `khidmat_test_${crypto.randomBytes(4).toString('hex')}`;
-  let bouncer: Awaited<ReturnType<typeof startPgBouncer>>;
-  const stops: Unlisten[] = [];
-  beforeAll(async () => {
-    bouncer = await startPgBouncer();
-  });
-  afterAll(async () => {
-    for (const stop of stops) await stop();
-    for (const pool of pools.values()) await pool.end();
-    await bouncer?.stop();
-  });
+const channel = `khidmat_test_${crypto.randomBytes(4).toString('hex')}`;
+const stops: Unlisten[] = [];
+afterAll(async () => {
+  for (const stop of stops) await stop();
+  for (const pool of pools.values()) await pool.end();
+});
 
+describe.skipIf(!ADMIN_URL)('listening on PostgreSQL', () => {
   it('listens once its own NOTIFY came back, passes on every message but its probes, and listens again after its connection is killed', async () => {
     const { heard, handlers } = recorder();
     stops.push(await listenPostgres(ADMIN_URL!, notify(ADMIN_URL!), FAST)(channel, handlers));
@@ -142,6 +137,24 @@ describe.skipIf(!ADMIN_URL)('listening on PostgreSQL', () => {
     expect(heard.lost[0]).toMatch(/did not come back/);
     deaf = false;
     await until('listening again', () => heard.ready === 2);
+  });
+
+});
+
+describe.skipIf(!ADMIN_URL)('listening through PgBouncer', () => {
+  let bouncer: Awaited<ReturnType<typeof startPgBouncer>>;
+  beforeAll(async () => {
+    bouncer = await startPgBouncer();
+  });
+  afterAll(async () => {
+    // Its clients first: a pooler that stops under a connection ends it (and a listener would reconnect).
+    for (const stop of stops.splice(0)) await stop();
+    for (const mode of ['session', 'transaction'] as const) {
+      const url = bouncer?.url(mode) ?? '';
+      await pools.get(url)?.end();
+      pools.delete(url);
+    }
+    await bouncer?.stop();
   });
 
   it('listens through a pooler in session mode', async () => {
