@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { dumaiNik, startHarness } from '../test/harness.js';
-import { axe, launchBrowser, newContext, screenshot } from '../test/browser.js';
+import { axe, E2E_DATABASE, launchBrowser, newContext, screenshot } from '../test/browser.js';
 import { BAGAN_KELADI, fileReport, step } from '../test/fixtures.js';
 import { reports } from '../aduan/schema.js';
 import { users } from '../core/auth/schema.js';
@@ -15,7 +15,7 @@ let h: Awaited<ReturnType<typeof startHarness>>;
 let browser: Browser;
 let publicTn: string;
 beforeAll(async () => {
-  h = await startHarness('pglite');
+  h = await startHarness(E2E_DATABASE);
   // The browser keeps cookies by its own clock: the app's clock must agree with it.
   h.setNow(new Date());
   browser = await launchBrowser();

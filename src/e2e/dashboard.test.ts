@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { startHarness } from '../test/harness.js';
-import { axe, launchBrowser, newContext, screenshot } from '../test/browser.js';
+import { axe, E2E_DATABASE, launchBrowser, newContext, screenshot } from '../test/browser.js';
 import { seed } from '../dashboard/test-seed.js';
 
 // The executive opens /dasbor on a desktop (the meeting room's projector), reads numbers that match
@@ -12,7 +12,7 @@ let h: Awaited<ReturnType<typeof startHarness>>;
 let browser: Browser;
 let exec: { email: string };
 beforeAll(async () => {
-  h = await startHarness('pglite');
+  h = await startHarness(E2E_DATABASE);
   await seed(h);
   exec = await h.staff('executive');
   browser = await launchBrowser();

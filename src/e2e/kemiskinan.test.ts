@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { dumaiNik, startHarness } from '../test/harness.js';
-import { axe, launchBrowser, newContext, screenshot } from '../test/browser.js';
+import { axe, E2E_DATABASE, launchBrowser, newContext, screenshot } from '../test/browser.js';
 import { BAGAN_KELADI, complaintBody, dinsos, household, importRegister, kkNumber, operator, REGISTER_HEADER, registerLines } from '../kemiskinan/test-fixtures.js';
 
 // The poverty-complaint pages in a real browser against the real server: intake by a citizen and by
@@ -12,7 +12,7 @@ let browser: Browser;
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
 beforeAll(async () => {
-  h = await startHarness('pglite');
+  h = await startHarness(E2E_DATABASE);
   // The browser's forms use its own clock (visit time, dates given); the server's must agree.
   h.setNow(new Date());
   browser = await launchBrowser();

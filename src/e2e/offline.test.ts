@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { startHarness } from '../test/harness.js';
-import { axe, launchBrowser, newContext, screenshot } from '../test/browser.js';
+import { axe, E2E_DATABASE, launchBrowser, newContext, screenshot } from '../test/browser.js';
 import { BAGAN_KELADI } from '../test/fixtures.js';
 import { reportPhotos, reports } from '../aduan/schema.js';
 
@@ -11,7 +11,7 @@ import { reportPhotos, reports } from '../aduan/schema.js';
 let h: Awaited<ReturnType<typeof startHarness>>;
 let browser: Browser;
 beforeAll(async () => {
-  h = await startHarness('pglite');
+  h = await startHarness(E2E_DATABASE);
   h.setNow(new Date()); // the browser judges cookie expiry by its own clock
   browser = await launchBrowser();
 });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startHarness } from '../test/harness.js';
-import { axe, launchBrowser, newContext } from '../test/browser.js';
+import { axe, E2E_DATABASE, launchBrowser, newContext } from '../test/browser.js';
 
 // The web app's shell: served at every page path, accessible, and the API stays problem+json.
 let h: Awaited<ReturnType<typeof startHarness>>;
 let browser: Browser;
 beforeAll(async () => {
-  h = await startHarness('pglite');
+  h = await startHarness(E2E_DATABASE);
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startHarness } from '../test/harness.js';
-import { axe, launchBrowser, newContext, screenshot } from '../test/browser.js';
+import { axe, E2E_DATABASE, launchBrowser, newContext, screenshot } from '../test/browser.js';
 import { fileReport, photo, upload } from '../test/fixtures.js';
 
 // The staff workspace end to end: triage verifies and dispositions, PUPR handles it to resolution,
@@ -10,7 +10,7 @@ let h: Awaited<ReturnType<typeof startHarness>>;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 beforeAll(async () => {
-  h = await startHarness('pglite');
+  h = await startHarness(E2E_DATABASE);
   // The browser drops cookies that expire before its own (real) now: the app's clock must agree.
   h.setNow(new Date());
   browser = await launchBrowser();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { dumaiNik, startHarness } from '../test/harness.js';
-import { launchBrowser, newContext, screenshot } from '../test/browser.js';
+import { E2E_DATABASE, launchBrowser, newContext, screenshot } from '../test/browser.js';
 import { BAGAN_KELADI } from '../test/fixtures.js';
 
 /**
@@ -15,7 +15,7 @@ let h: Awaited<ReturnType<typeof startHarness>>;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 beforeAll(async () => {
-  h = await startHarness('pglite');
+  h = await startHarness(E2E_DATABASE);
   h.setNow(new Date()); // the browser judges cookie expiry by its own clock
   browser = await launchBrowser();
 });

@@ -1,16 +1,21 @@
 /**
  * Browser tests: Debian's chromium driven by playwright-core against the real server (the
- * harness) serving the built web app. Screenshots land in test-artifacts/screenshots; `axe`
+ * harness, on the database E2E_DATABASE names) serving the built web app. Screenshots land in test-artifacts/screenshots; `axe`
  * runs axe-core in the page and returns serious and critical violations.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { DatabaseKind } from '../core/db/client.js';
+
+/** The database behind the server under test: one vitest project per database (vitest.config.ts). */
+export const E2E_DATABASE: DatabaseKind = process.env.E2E_DATABASE === 'postgresql' ? 'postgresql' : 'pglite';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-export const SCREENSHOT_DIR = path.resolve('test-artifacts/screenshots');
+// PGlite's run keeps the plain names (the README shows them); PostgreSQL's get a folder of their own.
+export const SCREENSHOT_DIR = path.resolve('test-artifacts/screenshots', E2E_DATABASE === 'pglite' ? '' : E2E_DATABASE);
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync('dist/web/index.html')) throw new Error('The web app is not built: run `npm run build:web` (npm test does).');
