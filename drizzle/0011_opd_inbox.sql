@@ -5,9 +5,7 @@ UPDATE "dispositions" d SET "report_created_at" = r."created_at" FROM "reports" 
 -- without it: a trigger fills it from the report then (and never when the insert gives it).
 CREATE OR REPLACE FUNCTION fill_disposition_report_created_at() RETURNS trigger AS $$
 BEGIN
-  IF NEW.report_created_at IS NULL THEN
-    SELECT created_at INTO NEW.report_created_at FROM reports WHERE id = NEW.report_id;
-  END IF;
+  SELECT created_at INTO NEW.report_created_at FROM reports WHERE id = NEW.report_id;
   RETURN NEW;
 END $$ LANGUAGE plpgsql;--> statement-breakpoint
 CREATE TRIGGER dispositions_report_created_at BEFORE INSERT ON dispositions

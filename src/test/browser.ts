@@ -1,7 +1,8 @@
 /**
  * Browser tests: Debian's chromium driven by playwright-core against the real server (the
- * harness, on the database E2E_DATABASE names) serving the built web app. Screenshots land in test-artifacts/screenshots; `axe`
- * runs axe-core in the page and returns serious and critical violations.
+ * harness, on the database E2E_DATABASE names) serving the built web app. Screenshots land in
+ * test-artifacts/screenshots; `axe` runs axe-core in the page and returns serious and critical
+ * violations.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -19,7 +19,6 @@ const RESET_TTL_MS = 60 * 60_000;
 /** More requests than this per hour for one account are dropped silently (no mail bombing). */
 const RESETS_PER_HOUR = 3;
 
-
 /**
  * Always succeeds from the caller's point of view, whether or not the address has an account, so
  * the form cannot be used to find out who is registered.

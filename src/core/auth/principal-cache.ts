@@ -11,8 +11,9 @@
  * - a look-up that was under way when a change arrived is answered but not kept (it may have read
  *   the row from before the change);
  * - this instance's own log-outs and revocations forget at once (`forgetPrincipals`, again after
- *   their transaction commits), so its next request never waits on the announcement. Another instance stops honouring an ended session
- *   when the announcement reaches it, milliseconds after the commit.
+ *   their transaction commits), so its next request never waits on the announcement. Another
+ *   instance stops honouring an ended session when the announcement reaches it, milliseconds after
+ *   the commit.
  * Entries also end at the session's expiry and after ENTRY_TTL_MS as a backstop.
  */
 import type { AppContext } from '../context.js';

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, until } from '../../test/wait.js';
 import { listenPostgres, type Unlisten } from './listen.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
@@ -26,26 +27,10 @@ function recorder() {
   };
 }
 
-async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** A pool per URL, as the app sends NOTIFY (probes included) through its pool. */
 const pools = new Map<string, pg.Pool>();
 const poolOf = (url: string) => pools.get(url) ?? pools.set(url, new pg.Pool({ connectionString: url, max: 2 })).get(url)!;
 const notify = (url: string) => (channel: string, payload: string) => poolOf(url).query('select pg_notify($1, $2)', [channel, payload]);
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 
 /** A PgBouncer in front of the test server: database `session` pools by session, `transaction` by transaction. */
 async function startPgBouncer(): Promise<{ url(db: 'session' | 'transaction'): string; stop(): Promise<void> }> {

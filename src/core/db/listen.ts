@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { within } from '../within.js';
 
 export interface ChannelHandlers {
   message(payload: string): void;
@@ -129,16 +130,5 @@ export const listenPostgres =
 class NotHeard extends Error {
   constructor(channel: string, ms: number) {
     super(`a NOTIFY on ${channel} did not come back within ${ms} ms (a pooler in transaction mode, for one, never delivers it)`);
-  }
-}
-
-/** `promise`, or the error `late` makes once `ms` have passed. */
-async function within<T>(promise: Promise<T>, ms: number, late: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(late()), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

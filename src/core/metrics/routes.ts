@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import type { Redis } from 'ioredis';
 import { createMetrics, type Metrics } from './metrics.js';
+import { within } from '../within.js';
 
 /** What main.ts shares with the HTTP surface about the running process. */
 export interface Operations {
@@ -20,9 +21,7 @@ export interface Operations {
 }
 
 const READY_TIMEOUT_MS = 2000;
-const within = <T>(p: Promise<T>): Promise<T> =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS).unref())]);
-const up = (p: Promise<unknown>) => within(p).then(() => 'up' as const, () => 'down' as const);
+const up = (p: Promise<unknown>) => within(p, READY_TIMEOUT_MS).then(() => 'up' as const, () => 'down' as const);
 
 const isLoopback = (address: string | undefined): boolean =>
   address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
