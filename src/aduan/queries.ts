@@ -3,7 +3,7 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, l
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../core/db/client.js';
 import { columnList, insertJsonRows, rowOf, rowsOf, together } from '../core/db/json-rows.js';
-import { executePrepared } from '../core/db/prepared.js';
+import { executePrepared, renderedOnce } from '../core/db/prepared.js';
 import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
 import { kecamatan, kelurahan, opds } from '../core/reference/schema.js';
@@ -15,6 +15,26 @@ const { search: _search, ...reportColumns } = getTableColumns(reports);
 export type ReportRow = Omit<typeof reports.$inferSelect, 'search'>;
 
 export type Contact = Awaited<ReturnType<typeof userContacts>>[number];
+
+// The filing statement's fixed parts, rendered once (see renderedOnce).
+const filedColumns = columnList(reports, { except: ['search'] });
+const submittedHead = renderedOnce(sql`insert into ${reportEvents} (report_id, at, actor_id, actor_role, action, to_status)
+  select r.id, r.created_at, r.reporter_id, f.actor_role, 'submit', 'submitted'
+  from r join jsonb_to_recordset(`);
+const submittedTail = renderedOnce(sql`::jsonb) as f(tracking_number text, actor_role text) using (tracking_number)
+  returning ${columnList(reportEvents)}`);
+// The CTE's rows under the table's name, so column references (the overdue rule) read them.
+const answerHead = renderedOnce(sql`select ${reports}.*, to_jsonb(e) as event, `);
+const answerTail = renderedOnce(sql` as overdue,
+    ${categories.code} as category_code, ${categories.nameId} as category_name_id, ${categories.nameEn} as category_name_en,
+    ${kelurahan.name} as kelurahan_name, ${kecamatan.name} as kecamatan_name,
+    ${users.id} as contact_id, ${users.fullName} as contact_full_name, ${users.email} as contact_email, ${users.phone} as contact_phone, ${users.nikMasked} as contact_nik_masked
+  from r as ${reports}
+  join e on e.report_id = ${reports.id}
+  join ${categories} on ${categories.id} = ${reports.categoryId}
+  join ${kelurahan} on ${kelurahan.code} = ${reports.kelurahanCode}
+  join ${kecamatan} on ${kecamatan.code} = ${kelurahan.kecamatanCode}
+  left join ${users} on ${users.id} = ${reports.reporterId}`);
 
 /**
  * Files reports in one statement: the reports, their first timeline events (`submit`) and the
@@ -28,23 +48,10 @@ export async function insertFilings(
   alongside: readonly SQL[],
   now: Date,
 ): Promise<{ listed: ListedReport; event: EventRow; contact: Contact | undefined }[]> {
-  const filed = insertJsonRows(reports, filings.map((f) => f.values), { returning: columnList(reports, { except: ['search'] }) });
+  const filed = insertJsonRows(reports, filings.map((f) => f.values), { returning: filedColumns });
   const roles = JSON.stringify(filings.map((f) => ({ tracking_number: f.values.trackingNumber, actor_role: f.actorRole })));
-  const submitted = sql`insert into ${reportEvents} (report_id, at, actor_id, actor_role, action, to_status)
-    select r.id, r.created_at, r.reporter_id, f.actor_role, 'submit', 'submitted'
-    from r join jsonb_to_recordset(${roles}::jsonb) as f(tracking_number text, actor_role text) using (tracking_number)
-    returning ${columnList(reportEvents)}`;
-  // The CTE's rows under the table's name, so column references (the overdue rule) read them.
-  const answer = sql`select ${reports}.*, to_jsonb(e) as event, ${overdueExpr(now)} as overdue,
-      ${categories.code} as category_code, ${categories.nameId} as category_name_id, ${categories.nameEn} as category_name_en,
-      ${kelurahan.name} as kelurahan_name, ${kecamatan.name} as kecamatan_name,
-      ${users.id} as contact_id, ${users.fullName} as contact_full_name, ${users.email} as contact_email, ${users.phone} as contact_phone, ${users.nikMasked} as contact_nik_masked
-    from r as ${reports}
-    join e on e.report_id = ${reports.id}
-    join ${categories} on ${categories.id} = ${reports.categoryId}
-    join ${kelurahan} on ${kelurahan.code} = ${reports.kelurahanCode}
-    join ${kecamatan} on ${kecamatan.code} = ${kelurahan.kecamatanCode}
-    left join ${users} on ${users.id} = ${reports.reporterId}`;
+  const submitted = sql`${submittedHead}${roles}${submittedTail}`;
+  const answer = sql`${answerHead}${overdueExpr(now)}${answerTail}`;
   return rowsOf<Record<string, unknown>>(await executePrepared(db, together([['r', filed], ['e', submitted], ...alongside], answer))).map((row) => ({
     listed: {
       r: rowOf(reports, row, { except: ['search'] }) as ReportRow,

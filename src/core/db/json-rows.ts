@@ -5,28 +5,68 @@
  * `JSON.stringify`. The table's own row type converts the JSON, so the columns keep their types.
  * The SQL composes: a statement can run alone or as a CTE of a larger one.
  */
-import { getTableColumns, getTableName, is, SQL, sql } from 'drizzle-orm';
+import { getTableColumns, is, SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './client.js';
+import { renderedOnce } from './prepared.js';
 
 /** Names from the schema, quoted here as one raw string: a fragment per name made building the statement cost more than running it. */
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 const isJson = (column: PgColumn) => column.getSQLType() === 'jsonb' || column.getSQLType() === 'json';
 
+/**
+ * A column given: its property name, its database name, the default a NOT NULL column takes when a
+ * row leaves it out (when the schema states one), and how a value becomes the driver's.
+ */
+type Given = readonly [key: string, name: string, fill: unknown, toDriver: (value: unknown) => unknown];
+
 /** The rows as the JSON the table's row type reads: keyed by column name, values as the driver sends them. */
-function jsonOf(columns: [string, PgColumn][], rows: readonly Record<string, unknown>[]): string {
+function jsonOf(columns: readonly Given[], rows: readonly Record<string, unknown>[]): string {
   return JSON.stringify(
     rows.map((row) => {
       const out: Record<string, unknown> = {};
-      for (const [key, column] of columns) {
-        const value = row[key];
-        if (value === undefined || value === null) continue;
-        out[column.name] = isJson(column) ? value : column.mapToDriverValue(value);
+      for (const [key, name, fill, toDriver] of columns) {
+        const value = row[key] ?? fill;
+        if (value !== undefined && value !== null) out[name] = toDriver(value);
       }
       return out;
     }),
   );
+}
+
+interface Shape {
+  columns: Given[];
+  /** `insert into … select … from jsonb_populate_recordset(null::<table>, ` — the JSON follows. */
+  head: SQL;
+}
+const shapes = new WeakMap<PgTable, Map<string, Shape>>();
+
+/**
+ * The statement's text for the columns given, rendered once per table and set of columns: rendered
+ * anew per call, it cost the server more than the JSON of a batch of rows. A default the database
+ * computes (`now()`) goes into the text; one the schema states (`false`) into the JSON.
+ */
+function shapeOf(table: PgTable, given: ReadonlySet<string>): Shape {
+  let byColumns = shapes.get(table);
+  if (!byColumns) shapes.set(table, (byColumns = new Map()));
+  const columnsKey = [...given].sort().join(',');
+  let shape = byColumns.get(columnsKey);
+  if (!shape) {
+    const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) => given.has(key));
+    const computed = (c: PgColumn) => (c.notNull && is(c.default, SQL) ? c.default : undefined);
+    const names = sql.raw(columns.map(([, c]) => quoted(c.name)).join(', '));
+    const values = columns.map(([, c]) => {
+      const value = sql.raw(`x.${quoted(c.name)}`);
+      return computed(c) ? sql`coalesce(${value}, ${computed(c)})` : value;
+    });
+    const head = renderedOnce(sql`insert into ${table} (${names}) select ${sql.join(values, sql`, `)} from jsonb_populate_recordset(null::${table}, `);
+    const fill = (c: PgColumn) => (c.notNull && !computed(c) ? c.default : undefined);
+    // JSON values stay as they are: the driver's form of a jsonb value is its text.
+    const toDriver = (c: PgColumn) => (isJson(c) ? (value: unknown) => value : (value: unknown) => c.mapToDriverValue(value));
+    byColumns.set(columnsKey, (shape = { columns: columns.map(([key, c]) => [key, c.name, fill(c), toDriver(c)] as const), head }));
+  }
+  return shape;
 }
 
 /**
@@ -34,19 +74,10 @@ function jsonOf(columns: [string, PgColumn][], rows: readonly Record<string, unk
  * column takes its default from the schema (a SELECT cannot ask for DEFAULT) and a nullable one is NULL.
  */
 export function insertJsonRows<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][], opts: { where?: SQL; returning?: SQL } = {}): SQL {
-  const given = new Set(rows.flatMap((row) => Object.keys(row)));
-  const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) => given.has(key));
-  const names = sql.raw(columns.map(([, c]) => quoted(c.name)).join(', '));
-  const values = sql.join(
-    columns.map(([, c]) => {
-      const value = sql.raw(`x.${quoted(c.name)}`);
-      if (!c.notNull || c.default === undefined) return value;
-      return sql`coalesce(${value}, ${is(c.default, SQL) ? c.default : sql.param(c.default, c)})`;
-    }),
-    sql`, `,
-  );
-  const name = sql.raw(quoted(getTableName(table)));
-  return sql`insert into ${name} (${names}) select ${values} from jsonb_populate_recordset(null::${name}, ${jsonOf(columns, rows as Record<string, unknown>[])}::jsonb) x${opts.where ? sql` where ${opts.where}` : sql``}${opts.returning ? sql` returning ${opts.returning}` : sql``}`;
+  const given = new Set<string>();
+  for (const row of rows) for (const key in row) given.add(key);
+  const { columns, head } = shapeOf(table, given);
+  return sql`${head}${jsonOf(columns, rows as Record<string, unknown>[])}::jsonb) x${opts.where ? sql` where ${opts.where}` : sql``}${opts.returning ? sql` returning ${opts.returning}` : sql``}`;
 }
 
 /**

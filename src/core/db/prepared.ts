@@ -5,7 +5,7 @@
  * the statement is prepared once. PGlite runs it as any other query.
  */
 import crypto from 'node:crypto';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './client.js';
 
@@ -25,4 +25,14 @@ function nameOf(text: string): string {
 export async function executePrepared(db: Db, query: SQL): Promise<unknown> {
   const built = dialect.sqlToQuery(query);
   return db._.session.prepareQuery(built, undefined, nameOf(built.sql), false).execute();
+}
+
+/**
+ * A fragment without parameters as one raw text, rendered once: walked anew on every call, the fixed
+ * parts of a group commit's statement cost the server more than its rows.
+ */
+export function renderedOnce(fragment: SQL): SQL {
+  const { sql: text, params } = dialect.sqlToQuery(fragment);
+  if (params.length) throw new Error(`A fragment rendered once takes no parameters: ${text}`);
+  return sql.raw(text);
 }
