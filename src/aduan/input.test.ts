@@ -49,6 +49,11 @@ describeEachDatabase('aduan: bad input is refused clearly and writes nothing', (
     expect((await h().call('POST', '/api/v1/auth/login', { body: { identifier: 'a\u0000b', password: 'x' } })).status).toBe(400);
     const surrogate = await h().call('POST', '/api/v1/reports', { token: citizen.token, body: roadReport({ title: 'Jalan 語\ude42 rusak' }) });
     expect(surrogate.body).toMatchObject({ status: 400, code: 'malformed_text', field: 'title' });
+    // Raw, as a hostile client sends them: a forbidden key spelled out or hidden behind escapes, a raw NUL byte.
+    const raw = (text: string) => h().call('POST', '/api/v1/reports', { token: citizen.token, raw: text, headers: { 'content-type': 'application/json' } });
+    expect((await raw('{"__proto__": {"admin": true}}')).body).toMatchObject({ status: 400, code: 'forbidden_key' });
+    expect((await raw('{"\\u005f_proto__": {"admin": true}}')).body).toMatchObject({ status: 400, code: 'forbidden_key' });
+    expect((await raw('{"title": "a\u0000b"}')).body).toMatchObject({ status: 400, code: 'invalid_json_body' });
     // A proper pair (an emoji) is text like any other.
     expect((await h().call('POST', '/api/v1/reports', { token: citizen.token, body: roadReport({ title: 'Jalan rusak parah 😡' }) })).status).toBe(201);
     expect((await h().call('GET', '/api/v1/reports/public?q=a%00b')).body.code).toBe('nul_character');
