@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, doublePrecision, jsonb, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, jsonb, PgDialect, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { describeEachDatabase } from '../../test/harness.js';
 import type { Db } from './client.js';
 import { columnList, insertJsonRows, rowOf, rowsOf, together } from './json-rows.js';
-import { executePrepared } from './prepared.js';
+import { executePrepared, renderedOnce } from './prepared.js';
 import { sequenceBlocks } from './sequence-blocks.js';
 import { refusedByDatabase } from './errors.js';
 
@@ -42,6 +42,27 @@ describeEachDatabase('rows as one JSON parameter', (h) => {
     ]);
     expect(Math.abs(inserted[1]!.at.getTime() - Date.now())).toBeLessThan(60_000);
     expect(await db.select().from(things).orderBy(things.id)).toEqual(inserted);
+  });
+
+  it('keeps one statement text per set of columns given: a later insert with other columns is not written with an earlier text', async () => {
+    const db = h().ctx.db;
+    const things = await thingsTable(db, 'jr_shapes');
+    const insert = (rows: (typeof things.$inferInsert)[]) => db.execute(insertJsonRows(things, rows));
+    await insert([{ name: 'a', score: 1 }]);
+    await insert([{ name: 'b', ok: true }]);
+    await insert([{ name: 'c', score: 3 }]);
+    await insert([{ name: 'd', detail: { x: 1 } }]);
+    expect((await db.select().from(things).orderBy(things.id)).map(({ name, score, ok, detail }) => ({ name, score, ok, detail }))).toEqual([
+      { name: 'a', score: 1, ok: false, detail: null },
+      { name: 'b', score: null, ok: true, detail: null },
+      { name: 'c', score: 3, ok: false, detail: null },
+      { name: 'd', score: null, ok: false, detail: { x: 1 } },
+    ]);
+  });
+
+  it('renders a fixed fragment once, and refuses one that takes parameters', () => {
+    expect(new PgDialect().sqlToQuery(sql`select ${renderedOnce(sql`${sql.raw('1')} + 1`)} as v`).sql).toBe('select 1 + 1 as v');
+    expect(() => renderedOnce(sql`select ${1}`)).toThrow(/takes no parameters/);
   });
 
   it('writes statements together atomically: one refused, none written', async () => {
