@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db/client.js';
 import { roadReport } from '../fixtures.js';
 import { DATABASE_KINDS, dumaiNik, freshPostgres } from '../harness.js';
+import { freePort } from '../wait.js';
 
 const CITIZENS = 6;
 const WORKERS = 12;
@@ -28,14 +29,6 @@ const KILL_AFTER = 30;
 interface Mail {
   messageId: string;
   to: string[];
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function smtpSink(): Promise<{ port: number; mails: Mail[]; close(): Promise<void> }> {
