@@ -14,6 +14,8 @@ export interface LoadResult {
   failures: number;
   /** The failures by HTTP status ('error' and 'timeout' for the others). */
   failedBy: Record<string, number>;
+  /** When this is the median of repeated runs: each run's req/s, lowest first. */
+  runs?: number[];
 }
 
 export interface LoadSpec {

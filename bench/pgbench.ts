@@ -52,6 +52,8 @@ export interface PgbenchResult {
   seconds: number;
   tps: number;
   latencyAvgMs: number;
+  /** When this is the median of repeated runs: each run's tps, lowest first. */
+  runs?: number[];
 }
 
 export async function pgbenchIntake(db: pg.Pool, url: string, citizenIds: string[], clients: number, seconds: number): Promise<PgbenchResult> {

@@ -28,6 +28,7 @@ const READ_GOALS: Record<string, number> = {
 };
 
 const mark = (ok: boolean) => (ok ? '✅' : '❌');
+const withRuns = (figure: number, runs: number[] | undefined) => (runs && runs.length > 1 ? `${figure} (${runs.join(', ')})` : String(figure));
 
 export function markdown(r: Result): string {
   const lines = [
@@ -38,9 +39,10 @@ export function markdown(r: Result): string {
     '',
     '### Intake (POST /api/v1/reports, JSON, no photo, with an Idempotency-Key) against the pgbench ceiling (same rows: report, event, audit, outbox, idempotency key)',
     '',
+    ...(r.intake.some((i) => i.runs) ? ['Each figure is the median run of several, with every run\'s figure in parentheses; the ratio compares the medians.', ''] : []),
     '| connections | app req/s | p50 ms | p99 ms | failures | pgbench tps | pgbench avg ms | app / ceiling | goal ≥ 0.5 |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
-    ...r.intake.map((i) => `| ${i.connections} | ${i.rps} | ${i.p50} | ${i.p99} | ${i.failures}${Object.keys(i.failedBy ?? {}).length ? ` (${Object.entries(i.failedBy).map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""} | ${i.pgbench?.tps ?? "—"} | ${i.pgbench?.latencyAvgMs ?? "—"} | ${i.ratio} | ${mark(i.ratio >= 0.5)} |`),
+    ...r.intake.map((i) => `| ${i.connections} | ${withRuns(i.rps, i.runs)} | ${i.p50} | ${i.p99} | ${i.failures}${Object.keys(i.failedBy ?? {}).length ? ` (${Object.entries(i.failedBy).map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""} | ${i.pgbench ? withRuns(i.pgbench.tps, i.pgbench.runs) : "—"} | ${i.pgbench?.latencyAvgMs ?? "—"} | ${i.ratio} | ${mark(i.ratio >= 0.5)} |`),
     '',
     `### Reads at ${r.reports.toLocaleString('en')} reports (${r.readConnections} connections)`,
     '',
