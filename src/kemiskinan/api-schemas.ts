@@ -250,6 +250,17 @@ export const ImportSchema = Type.Object({
   finishedAt: Nullable(DateTime),
 });
 
+/** The needs a household can name, per category, with their labels: the filing form's choices. */
+export const NeedCatalogueSchema = Type.Array(
+  Type.Object({
+    code: Type.Enum(NEED_CATEGORIES),
+    label: MessageSchema,
+    /** Filed in this category, a complaint is urgent: verified the same working day. */
+    urgent: Type.Boolean(),
+    types: Type.Array(Type.Object({ code: Type.Enum(ALL_NEED_TYPES), label: MessageSchema })),
+  }),
+);
+
 export const ScopeSchema = Type.Object({
   role: Type.String(),
   section: Nullable(Type.Enum(SECTIONS)),

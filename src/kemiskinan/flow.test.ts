@@ -4,9 +4,26 @@ import { describeEachDatabase } from '../test/harness.js';
 import { photo, upload } from '../test/fixtures.js';
 import { auditLog } from '../core/audit/schema.js';
 import { deliverDue } from '../core/notifications/delivery.js';
+import { ALL_NEED_TYPES } from './lifecycle.js';
 import { BAGAN_KELADI, CHECKLIST, complaintBody, dinsos, household, importRegister, operator, REGISTER_HEADER, registerLines, step } from './test-fixtures.js';
 
 describeEachDatabase('kemiskinan: registered and unregistered households through the API', (h) => {
+  it('lists the needs the filing form offers, to anyone, and files each kind as its category says', async () => {
+    const needs = await h().call('GET', '/api/v1/kemiskinan/needs');
+    expect(needs.status).toBe(200);
+    const catalogue = needs.body as unknown as { code: string; label: { id: string; en: string }; urgent: boolean; types: { code: string; label: { id: string; en: string } }[] }[];
+    expect(catalogue.map((c) => [c.code, c.urgent])).toEqual([['pendidikan', false], ['kesehatan', false], ['sosial_ekonomi', false], ['darurat', true]]);
+    expect(catalogue.flatMap((c) => c.types.map((t) => t.code))).toEqual(ALL_NEED_TYPES);
+    for (const label of catalogue.flatMap((c) => [c.label, ...c.types.map((t) => t.label)])) expect(label.id && label.en).toBeTruthy();
+    const citizen = await h().citizen();
+    for (const c of catalogue) {
+      const type = c.types.at(-1)!.code;
+      const filed = await h().call('POST', '/api/v1/kemiskinan/complaints', { token: citizen.token, body: complaintBody(household(citizen.nik), { needCategory: c.code, needType: type }) });
+      expect(filed.status, `${c.code}/${type}`).toBe(201);
+      expect(filed.body).toMatchObject({ needCategory: c.code, needType: type, urgent: c.urgent, needLabel: c.types.at(-1)!.label });
+    }
+  });
+
   it('routes a registered household, sends a volunteer, records the visit and the assistance, refers to Disdukcapil', async () => {
     const desk = await dinsos(h, 'dinsos_desk');
     const section = await dinsos(h, 'dinsos_section', 'sosial_ekonomi');

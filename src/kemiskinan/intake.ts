@@ -13,7 +13,7 @@ import { maskNik, parseNik } from '../core/nik/nik.js';
 import { wibDate } from '../core/calendar/working-days.js';
 import { kelurahanExists } from '../core/reference/regions.js';
 import { ON_BEHALF_ROLES, type Viewer } from './access.js';
-import { NEED_TYPES, OPEN_STATUSES, MUSYAWARAH_STATUSES, type NeedCategory } from './lifecycle.js';
+import { isUrgentCategory, NEED_TYPES, OPEN_STATUSES, MUSYAWARAH_STATUSES, type NeedCategory } from './lifecycle.js';
 import { statusNotice } from './messages.js';
 import { verifyDue } from './sla.js';
 import * as q from './queries.js';
@@ -125,7 +125,7 @@ export async function submitComplaint(ctx: AppContext, tx: Db, filer: Viewer, in
     const accounts = await q.citizensByNikHash(tx, nikHashes);
     citizenId = (accounts.find((a) => a.nikHash === nikHashes[people.indexOf(head)]) ?? accounts[0])?.id ?? null;
   }
-  const urgent = input.needCategory === 'darurat';
+  const urgent = isUrgentCategory(input.needCategory);
   const status = hit ? 'submitted' : 'musyawarah';
   const serial = await q.nextTrackingSerial(tx);
   const trackingNumber = `${ctx.config.city.trackingPrefix}-KM-${wibDate(at).slice(0, 4)}-${String(serial).padStart(6, '0')}`;

@@ -23,6 +23,9 @@ export const NEED_TYPES = {
 export type NeedType = (typeof NEED_TYPES)[NeedCategory][number];
 export const ALL_NEED_TYPES = Object.values(NEED_TYPES).flat() as NeedType[];
 
+/** A complaint filed as an emergency (`darurat`) is urgent: first in the queue, verified the same working day. */
+export const isUrgentCategory = (category: NeedCategory): boolean => category === 'darurat';
+
 /** The section a need belongs to; the desk may still route elsewhere. */
 export function sectionFor(category: NeedCategory, type: string): Section {
   if (category !== 'darurat') return category;

@@ -20,6 +20,7 @@ import {
   ListQuerySchema,
   ListSchema,
   MusyawarahSchema,
+  NeedCatalogueSchema,
   ReferralSchema,
   ScopeSchema,
   TrackingParams,
@@ -34,6 +35,7 @@ import { exportDeliberation, musyawarahOverview, recordDeliberation } from './mu
 import { figuresFor, monthlyReport } from './figures.js';
 import { importRejects, importStatus, MAX_REGISTER_BYTES, queueImport, registerOverview } from './register-import.js';
 import { setScope, viewerOf } from './staff.js';
+import { needCatalogue } from './views.js';
 import { DINSOS_ROLES } from './access.js';
 import * as q from './queries.js';
 
@@ -50,6 +52,12 @@ export async function kemiskinanRoutes(app: FastifyInstance, { ctx }: { ctx: App
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['kemiskinan'];
   const viewer = (p: Parameters<typeof requireUser>[0]) => viewerOf(ctx, requireUser(p));
+
+  r.get(
+    '/kemiskinan/needs',
+    { schema: { tags, summary: 'The needs a household can name, per category, with labels (the filing form\'s choices)', security: [], response: { 200: NeedCatalogueSchema } } },
+    async () => needCatalogue(),
+  );
 
   r.get('/kemiskinan/me', { schema: { tags, summary: 'My place in the module: section or kelurahan', response: { 200: ScopeSchema, ...problems(401) } } }, async (request) => {
     const v = await viewer(request.principal);

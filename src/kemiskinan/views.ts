@@ -1,11 +1,20 @@
 /** What each audience sees of a complaint or household: the one place deciding which fields leave the server. */
 import type { FieldCipher } from '../core/crypto/secrets.js';
 import { isStaffAudience, type Audience } from './access.js';
-import { canTransition, COMPLAINT_ACTIONS, sectionFor, type Actor, type ComplaintAction } from './lifecycle.js';
-import { ACTION_LABELS, NEED_CATEGORY_LABELS, needLabel, SECTION_LABELS, STATUS_LABELS } from './messages.js';
+import { canTransition, COMPLAINT_ACTIONS, isUrgentCategory, NEED_CATEGORIES, NEED_TYPES, sectionFor, type Actor, type ComplaintAction } from './lifecycle.js';
+import { ACTION_LABELS, NEED_CATEGORY_LABELS, NEED_TYPE_LABELS, needLabel, SECTION_LABELS, STATUS_LABELS } from './messages.js';
 import type * as q from './queries.js';
 
 const iso = (d: Date | null | undefined): string | null => d?.toISOString() ?? null;
+
+/** The filing form's choices, from the lists the server checks filings against. */
+export const needCatalogue = () =>
+  NEED_CATEGORIES.map((code) => ({
+    code,
+    label: NEED_CATEGORY_LABELS[code],
+    urgent: isUrgentCategory(code),
+    types: NEED_TYPES[code].map((type) => ({ code: type, label: NEED_TYPE_LABELS[type] })),
+  }));
 
 export function summaryView(row: q.ListedComplaint) {
   const c = row.c;

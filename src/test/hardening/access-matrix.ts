@@ -119,6 +119,7 @@ export const ACCESS_MATRIX: Record<string, Rule> = {
 
   // kemiskinan: role gates at the route where there is one, otherwise per household/complaint scope
   // (src/kemiskinan/access.ts, tested by src/kemiskinan/scope.test.ts)
+  [`GET ${V1}/kemiskinan/needs`]: 'public',
   [`GET ${V1}/kemiskinan/me`]: 'self',
   [`PUT ${V1}/kemiskinan/staff/:userId/scope`]: ['super_admin', 'dinsos_desk'],
   [`GET ${V1}/kemiskinan/volunteers`]: ['dinsos_desk', 'dinsos_section'],

@@ -41,27 +41,13 @@ export interface Scope {
   kelurahanName: string | null;
 }
 
-export const NEEDS: Record<string, string[]> = {
-  pendidikan: ['kip_pip', 'biaya_sekolah'],
-  kesehatan: ['kis_pbi_jk', 'biaya_berobat'],
-  sosial_ekonomi: ['pkh', 'bpnt_sembako', 'bantuan_tunai', 'bantuan_pangan', 'bedah_rumah'],
-  darurat: ['sakit', 'tidak_ada_makanan', 'bencana'],
-};
-
-export const NEED_LABELS: Record<string, Message> = {
-  kip_pip: { id: 'KIP / PIP', en: 'KIP / PIP school aid' },
-  biaya_sekolah: { id: 'Biaya sekolah', en: 'School fees' },
-  kis_pbi_jk: { id: 'KIS / PBI-JK', en: 'KIS / PBI-JK health insurance' },
-  biaya_berobat: { id: 'Biaya berobat', en: 'Medical costs' },
-  pkh: { id: 'PKH', en: 'PKH cash transfer' },
-  bpnt_sembako: { id: 'BPNT / Sembako', en: 'BPNT / Sembako food aid' },
-  bantuan_tunai: { id: 'Bantuan tunai', en: 'Cash aid' },
-  bantuan_pangan: { id: 'Bantuan pangan', en: 'Food aid' },
-  bedah_rumah: { id: 'Bedah rumah', en: 'Housing repair' },
-  sakit: { id: 'Ada yang sakit', en: 'Someone is sick' },
-  tidak_ada_makanan: { id: 'Tidak ada makanan', en: 'No food' },
-  bencana: { id: 'Bencana', en: 'Disaster' },
-};
+/** A kind of need with the needs it covers, as `GET /kemiskinan/needs` lists them. */
+export interface NeedCategory {
+  code: string;
+  label: Message;
+  urgent: boolean;
+  types: { code: string; label: Message }[];
+}
 
 export const SECTIONS = ['pendidikan', 'kesehatan', 'sosial_ekonomi'] as const;
 export const PROGRAMMES = ['PKH', 'BPNT', 'PBI-JK', 'PIP', 'BLT', 'TUNAI', 'PANGAN', 'BEDAH_RUMAH', 'BIAYA_BEROBAT', 'BIAYA_SEKOLAH', 'LAINNYA'];

@@ -9,7 +9,7 @@ import { fieldError, FormError, SelectField, TextArea, TextField } from '../../u
 import { Page } from '../../ui/page';
 import { newKey } from '../common';
 import { m } from '../messages';
-import { NEED_LABELS, NEEDS, type Detail, type Scope } from '../types';
+import type { Detail, NeedCategory, Scope } from '../types';
 import { KelurahanOptions } from '../../ui/kelurahan-options';
 
 type Member = { nik: string; name: string; relation: 'kepala' | 'istri_suami' | 'anak' | 'lainnya' };
@@ -22,6 +22,7 @@ export default function Intake() {
   const { user } = useSession();
   const regions = useApi<Regions>('/regions');
   const scope = useApi<Scope>('/kemiskinan/me');
+  const needs = useApi<NeedCategory[]>('/kemiskinan/needs');
   const key = useMemo(newKey, []);
   const [kk, setKk] = useState('');
   const [address, setAddress] = useState('');
@@ -35,6 +36,7 @@ export default function Intake() {
   const [photos, setPhotos] = useState<File[]>([]);
   const fixedKelurahan = scope.data?.role === 'kelurahan_operator' ? scope.data.kelurahanCode : null;
   const onBehalf = user?.role === 'kelurahan_operator' || user?.role === 'volunteer';
+  const chosen = needs.data?.find((c) => c.code === category);
   const setMember = (i: number, patch: Partial<Member>) => setMembers(members.map((x, j) => (j === i ? { ...x, ...patch } : x)));
 
   const { busy, error, submit } = useSubmit(
@@ -97,13 +99,13 @@ export default function Intake() {
         </fieldset>
         <fieldset>
           <legend>{t('needHeading')}</legend>
-          <SelectField label={t('needCategory')} value={category} onChange={(e) => { setCategory(e.target.value); setNeed(NEEDS[e.target.value]![0]!); }} error={err('needCategory')}>
-            {Object.keys(NEEDS).map((c) => <option key={c} value={c}>{t(c as 'pendidikan')}</option>)}
+          <SelectField label={t('needCategory')} value={category} onChange={(e) => { setCategory(e.target.value); setNeed(needs.data?.find((c) => c.code === e.target.value)?.types[0]?.code ?? ''); }} error={err('needCategory')}>
+            {needs.data?.map((c) => <option key={c.code} value={c.code}>{c.label[lang]}</option>)}
           </SelectField>
           <SelectField label={t('needType')} value={need} onChange={(e) => setNeed(e.target.value)} error={err('needType')}>
-            {NEEDS[category]!.map((n) => <option key={n} value={n}>{NEED_LABELS[n]![lang]}</option>)}
+            {chosen?.types.map((n) => <option key={n.code} value={n.code}>{n.label[lang]}</option>)}
           </SelectField>
-          {category === 'darurat' ? <p className="alert alert-info">{t('urgentNote')}</p> : null}
+          {chosen?.urgent ? <p className="alert alert-info">{t('urgentNote')}</p> : null}
           <TextArea label={t('description')} required rows={5} value={description} onChange={(e) => setDescription(e.target.value)} error={err('description')} />
           <TextField label={t('photos')} type="file" accept="image/jpeg,image/png,image/webp" multiple onChange={(e) => setPhotos(Array.from(e.target.files ?? []).slice(0, 5))} error={err('photoIds') ?? err('photo')} />
         </fieldset>
