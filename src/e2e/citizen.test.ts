@@ -333,3 +333,26 @@ it('sends staff to their workspace after logging in', async () => {
   expect(row!.role).toBe('executive');
   await context.close();
 });
+
+it('pages through the public list: "Muat lebih banyak" adds the next reports, each once', async () => {
+  const resident = await h.citizen();
+  const triage = await h.staff('triage_admin', 'DISKOMINFOTIKSAN');
+  for (let i = 1; i <= 21; i++) {
+    const tn = await fileReport(h, resident.token, { title: `Saluran tersumbat di gang nomor ${i}` });
+    await step(h, triage.token, tn, 'verify');
+  }
+  const all = (await h.call('GET', '/api/v1/reports/public?limit=100')).body.items as { trackingNumber: string }[];
+  expect(all.length).toBeGreaterThan(20);
+  const context = await newContext(browser, h.baseUrl);
+  const page = await context.newPage();
+  await page.goto('/laporan');
+  const shown = async () => Promise.all((await page.locator('.report-card h3 a').all()).map((link) => link.getAttribute('href')));
+  await page.getByRole('button', { name: 'Muat lebih banyak' }).waitFor();
+  expect(await shown()).toHaveLength(20);
+  await page.getByRole('button', { name: 'Muat lebih banyak' }).click();
+  await page.getByRole('button', { name: 'Muat lebih banyak' }).waitFor({ state: 'detached' });
+  // The last report arrived; a repeated first page would have put more cards before it.
+  await page.locator('.report-card h3 a').nth(all.length - 1).waitFor();
+  expect(await shown()).toEqual(all.map((r) => `/laporan/${r.trackingNumber}`));
+  await context.close();
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { query } from './api';
 import { useApi } from './use-api';
 
@@ -13,8 +13,13 @@ export function usePaged<T>(path: string, filters: Record<string, string>, limit
   const restart = `${path}|${JSON.stringify(filters)}|${limit}`;
   useEffect(() => setOffset(0), [restart]);
   const { data } = list;
+  // Each page once, when it arrives: asking for the next page changes the offset while the
+  // previous page is still the data, which must not be appended again.
+  const shown = useRef<typeof data>(undefined);
   useEffect(() => {
-    if (data) setItems((prev) => (offset === 0 ? data.items : [...prev, ...data.items]));
+    if (!data || data === shown.current) return;
+    shown.current = data;
+    setItems((prev) => (offset === 0 ? data.items : [...prev, ...data.items]));
   }, [data, offset]);
   return { ...list, items, offset, loadMore: () => setOffset((o) => o + limit) };
 }
