@@ -354,5 +354,16 @@ it('pages through the public list: "Muat lebih banyak" adds the next reports, ea
   // The last report arrived; a repeated first page would have put more cards before it.
   await page.locator('.report-card h3 a').nth(all.length - 1).waitFor();
   expect(await shown()).toEqual(all.map((r) => `/laporan/${r.trackingNumber}`));
+
+  // The category filter lists each khidmat followed by its own sub-categories.
+  const categories = (await h.call('GET', '/api/v1/categories')).body as unknown as { code: string; parentCode: string | null }[];
+  const options = await Promise.all((await page.getByLabel('Kategori').locator('option').all()).map((o) => o.getAttribute('value')));
+  let khidmat: string | null = null;
+  for (const code of options.filter(Boolean)) {
+    const category = categories.find((c) => c.code === code)!;
+    if (category.parentCode === null) khidmat = code;
+    else expect(category.parentCode, code!).toBe(khidmat);
+  }
+  expect(options.filter(Boolean)).toHaveLength(categories.length);
   await context.close();
 });

@@ -67,11 +67,11 @@ export default function PublicReportsPage() {
         </SelectField>
         <SelectField label={tc('category')} name="category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
           <option value="">{tc('all')}</option>
-          {categories.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.parentCode ? `— ${c.name[lang]}` : c.name[lang]}
-            </option>
-          ))}
+          {/* Each khidmat, then its sub-categories: the reference list comes in no such order. */}
+          {categories.filter((g) => g.parentCode === null).flatMap((g) => [
+            <option key={g.code} value={g.code}>{g.name[lang]}</option>,
+            ...categories.filter((c) => c.parentCode === g.code).map((c) => <option key={c.code} value={c.code}>{`— ${c.name[lang]}`}</option>),
+          ])}
         </SelectField>
         <SelectField label={tc('kelurahan')} name="kelurahan" value={draft.kelurahan} onChange={(e) => setDraft({ ...draft, kelurahan: e.target.value })}>
           <option value="">{tc('all')}</option>
