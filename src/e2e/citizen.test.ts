@@ -75,10 +75,15 @@ it('registers, files a road-damage report with a photo, sees the tracking number
   const map = page.getByRole('region', { name: 'Peta: ketuk titik lokasi masalah' });
   await page.locator('.leaflet-container').waitFor();
   await page.getByText('Peta dasar tidak dapat dimuat').waitFor();
+  // No place yet: the step says so, and the message goes once a point is picked.
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  const placeNeeded = page.getByText('Ketuk titik di peta atau pilih kelurahan.');
+  await placeNeeded.waitFor();
   // By keyboard: a button picks the map's centre, and the focused map pans with the arrow keys.
   const pickedPoint = async () => (await page.getByText(/^Titik dipilih: /).textContent())!.match(/(-?[\d.]+), (-?[\d.]+)/)!.slice(1).map(Number) as [number, number];
   const centre = page.getByRole('button', { name: 'Pilih titik tengah peta' });
   await centre.press('Enter');
+  await placeNeeded.waitFor({ state: 'detached' });
   const [lat0, lng0] = await pickedPoint();
   // Leaflet ignores an arrow key while a pan animation runs (the map re-centres on a new pick), so
   // the key is pressed again until it moved the map, as a person would.

@@ -75,6 +75,17 @@ function ReportWizard({ onAnother }: { onAnother: () => void }) {
   const kelurahanName = kelurahanList.find((l) => l.code === kelurahanCode)?.name;
 
   const err = (field: string) => local[field] ?? fieldError(error, field);
+  /** Clears the form's own message for a field the citizen has just put right. */
+  const settled = (field: string) =>
+    setLocal((l) => {
+      const { [field]: _drop, ...rest } = l;
+      return rest;
+    });
+  // A point or a kelurahan each answers "where?".
+  const pickPoint = (p: { lat: number; lng: number }) => {
+    setPoint(p);
+    settled('kelurahanCode');
+  };
 
   function check(s: number): Record<string, Message> {
     const e: Record<string, Message> = {};
@@ -108,10 +119,7 @@ function ReportWizard({ onAnother }: { onAnother: () => void }) {
         made.push({ blob, url: URL.createObjectURL(blob) });
       }
       setPhotos((p) => [...p, ...made]);
-      setLocal((l) => {
-        const { photo: _drop, ...rest } = l;
-        return rest;
-      });
+      settled('photo');
     } catch {
       setLocal((l) => ({ ...l, photo: { id: 'Berkas ini bukan foto yang dapat dibaca.', en: 'This file is not a readable photo.' } }));
     } finally {
@@ -268,13 +276,13 @@ function ReportWizard({ onAnother }: { onAnother: () => void }) {
         {step === 2 ? (
           <>
             <p className="hint">{t('mapHint')}</p>
-            <LocateButton picked={point} onFound={setPoint} />
-            <MapView label={t('map')} zoom={point ? 16 : 13} center={point ?? undefined} picked={point} onPick={setPoint} fallbackHint={t('mapFallback')} />
+            <LocateButton picked={point} onFound={pickPoint} />
+            <MapView label={t('map')} zoom={point ? 16 : 13} center={point ?? undefined} picked={point} onPick={pickPoint} fallbackHint={t('mapFallback')} />
             <p role="status" className="picked">
               {point ? t('picked', { lat: point.lat.toFixed(5), lng: point.lng.toFixed(5) }) : ''}
             </p>
             {fieldError(error, 'lat') ? <p className="field-error">{fieldError(error, 'lat')![lang]}</p> : null}
-            <SelectField label={t('kelurahan')} name="kelurahanCode" hint={t('kelurahanHint')} value={kelurahanCode} onChange={(e) => setKelurahanCode(e.target.value)} error={err('kelurahanCode')}>
+            <SelectField label={t('kelurahan')} name="kelurahanCode" hint={t('kelurahanHint')} value={kelurahanCode} onChange={(e) => { setKelurahanCode(e.target.value); if (e.target.value) settled('kelurahanCode'); }} error={err('kelurahanCode')}>
               <option value="">{t('choose')}</option>
               <KelurahanOptions regions={regions.data} />
             </SelectField>
