@@ -32,7 +32,7 @@ export function ReportCard({ report }: { report: ReportSummary }) {
         <Link to={`/laporan/${report.trackingNumber}`}>{report.title}</Link>
       </h3>
       <p className="report-meta">
-        <StatusBadge report={report} /> <span>{report.trackingNumber}</span> · <span>{report.category.name[lang]}</span>
+        <StatusBadge report={report} /> <span className="tracking">{report.trackingNumber}</span> · <span>{report.category.name[lang]}</span>
       </p>
       <p className="report-meta">
         {report.location.kelurahanName}, {report.location.kecamatanName} · {t('filedAt')} {formatDate(report.createdAt, lang)}

@@ -72,7 +72,7 @@ export default function StaffReport({ params }: { params: Record<string, string>
             <dd>
               {r.anonymous ? <span className="badge badge-warn">{t('anonymous')}</span> : null}
               {r.reporter ? (
-                <div>
+                <div className="contact">
                   {[r.reporter.name, r.reporter.email, r.reporter.phone, r.reporter.nikMasked].filter(Boolean).join(' · ')}
                 </div>
               ) : (
