@@ -35,7 +35,7 @@ import { exportDeliberation, musyawarahOverview, recordDeliberation } from './mu
 import { figuresFor, monthlyReport } from './figures.js';
 import { importRejects, importStatus, MAX_REGISTER_BYTES, queueImport, registerOverview } from './register-import.js';
 import { setScope, viewerOf } from './staff.js';
-import { needCatalogue } from './views.js';
+import { NEED_CATALOGUE } from './views.js';
 import { DINSOS_ROLES } from './access.js';
 import * as q from './queries.js';
 
@@ -56,7 +56,7 @@ export async function kemiskinanRoutes(app: FastifyInstance, { ctx }: { ctx: App
   r.get(
     '/kemiskinan/needs',
     { schema: { tags, summary: 'The needs a household can name, per category, with labels (the filing form\'s choices)', security: [], response: { 200: NeedCatalogueSchema } } },
-    async () => needCatalogue(),
+    async () => NEED_CATALOGUE,
   );
 
   r.get('/kemiskinan/me', { schema: { tags, summary: 'My place in the module: section or kelurahan', response: { 200: ScopeSchema, ...problems(401) } } }, async (request) => {

@@ -7,14 +7,13 @@ import type * as q from './queries.js';
 
 const iso = (d: Date | null | undefined): string | null => d?.toISOString() ?? null;
 
-/** The filing form's choices, from the lists the server checks filings against. */
-export const needCatalogue = () =>
-  NEED_CATEGORIES.map((code) => ({
-    code,
-    label: NEED_CATEGORY_LABELS[code],
-    urgent: isUrgentCategory(code),
-    types: NEED_TYPES[code].map((type) => ({ code: type, label: NEED_TYPE_LABELS[type] })),
-  }));
+/** The filing form's choices, from the lists the server checks filings against (fixed: built once). */
+export const NEED_CATALOGUE = NEED_CATEGORIES.map((code) => ({
+  code,
+  label: NEED_CATEGORY_LABELS[code],
+  urgent: isUrgentCategory(code),
+  types: NEED_TYPES[code].map((type) => ({ code: type, label: NEED_TYPE_LABELS[type] })),
+}));
 
 export function summaryView(row: q.ListedComplaint) {
   const c = row.c;

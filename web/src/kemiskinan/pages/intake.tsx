@@ -36,7 +36,8 @@ export default function Intake() {
   const [photos, setPhotos] = useState<File[]>([]);
   const fixedKelurahan = scope.data?.role === 'kelurahan_operator' ? scope.data.kelurahanCode : null;
   const onBehalf = user?.role === 'kelurahan_operator' || user?.role === 'volunteer';
-  const chosen = needs.data?.find((c) => c.code === category);
+  const categoryOf = (code: string) => needs.data?.find((c) => c.code === code);
+  const chosen = categoryOf(category);
   const setMember = (i: number, patch: Partial<Member>) => setMembers(members.map((x, j) => (j === i ? { ...x, ...patch } : x)));
 
   const { busy, error, submit } = useSubmit(
@@ -99,7 +100,7 @@ export default function Intake() {
         </fieldset>
         <fieldset>
           <legend>{t('needHeading')}</legend>
-          <SelectField label={t('needCategory')} value={category} onChange={(e) => { setCategory(e.target.value); setNeed(needs.data?.find((c) => c.code === e.target.value)?.types[0]?.code ?? ''); }} error={err('needCategory')}>
+          <SelectField label={t('needCategory')} value={category} onChange={(e) => { setCategory(e.target.value); setNeed(categoryOf(e.target.value)?.types[0]?.code ?? ''); }} error={err('needCategory')}>
             {needs.data?.map((c) => <option key={c.code} value={c.code}>{c.label[lang]}</option>)}
           </SelectField>
           <SelectField label={t('needType')} value={need} onChange={(e) => setNeed(e.target.value)} error={err('needType')}>
