@@ -1,17 +1,19 @@
 /**
- * All SQL of the executive dashboard. It is a read model over the aduan tables: aggregates are
- * computed in the database (percentile_cont for medians) so the page stays fast with a million
- * reports. Queries read reports by `created_at` within the period (reports_created_idx) — the summary
- * once for all its figures — and join a small working-day calendar instead of calling out per row.
+ * All SQL of the executive dashboard. It is a read model over the aduan tables. The summary is
+ * built from figures per day of arrival (dayFigures: counts and histograms of working days, which
+ * add up; see rollups.ts) and the few figures the clock alone changes (liveFigures). Queries read
+ * reports by `created_at` (reports_created_idx) and look working days up in a small calendar array
+ * instead of calling out per row.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../core/db/client.js';
 import { queryRows as rows } from '../core/db/json-rows.js';
 import { holidays, kecamatan, kelurahan, opds } from '../core/reference/schema.js';
-import { categories, dispositions, reports } from '../aduan/schema.js';
+import { categories, dispositions, reportEvents, reports } from '../aduan/schema.js';
 import { overdueExpr } from '../aduan/queries.js';
 import { REPORT_STATUSES, TERMINAL_STATUSES } from '../aduan/lifecycle.js';
+import type { DayFigures } from './day-figures.js';
 
 /** The period as instants: [from 00:00 WIB, the day after `to` 00:00 WIB). */
 export interface Period {
@@ -30,7 +32,8 @@ export interface Period {
 /** Open = still waiting on the city: neither terminal nor resolved (awaiting the reporter). */
 export const OPEN_STATUSES = REPORT_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s) && s !== 'resolved');
 
-
+/** Where working days are counted from, and up to which day: a period, or a run of days. */
+type Calendar = Pick<Period, 'from' | 'calendarEnd'>;
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /** The WIB calendar date of an instant (WIB is UTC+7 all year). */
@@ -44,19 +47,19 @@ const wibDay = (instant: SQL | AnyPgColumn) => sql`((${instant} at time zone 'UT
  * joins keeps the planner's row estimates honest on large periods; materialized, so it is built once
  * whatever join order the planner picks.
  */
-const calendarCte = (p: Period) => sql`cal as materialized (
+const calendarCte = (c: Calendar) => sql`cal as materialized (
   select array_agg(idx order by day) as wd from (
     select d::date as day, sum(case when extract(isodow from d) < 6 and h.date is null then 1 else 0 end) over (order by d) as idx
-    from generate_series(${p.from}::date, ${p.calendarEnd}::date, interval '1 day') as d
+    from generate_series(${c.from}::date, ${c.calendarEnd}::date, interval '1 day') as d
     left join ${holidays} h on h.date = d::date) days)`;
 
 const inPeriod = (p: Period) => sql`${reports.createdAt} >= ${p.start} and ${reports.createdAt} < ${p.end}`;
 
 /** Working days from one instant to a later one, as a number (null when either is missing). */
-const wd = (p: Period, from: SQL | AnyPgColumn, to: SQL | AnyPgColumn) => {
+const wd = (c: Calendar, from: SQL | AnyPgColumn, to: SQL | AnyPgColumn) => {
   // Read as a scalar subquery (one init plan), not a joined column: rows then carry no copy of the
   // array into sorts (a per-row copy made the OPD figures' sort spill megabytes to disk).
-  const at = (instant: SQL | AnyPgColumn) => sql`((select wd from cal))[${wibDay(instant)} - ${p.from}::date + 1]`;
+  const at = (instant: SQL | AnyPgColumn) => sql`((select wd from cal))[${wibDay(instant)} - ${c.from}::date + 1]`;
   return sql`greatest(0, ${at(to)} - ${at(from)})::float8`;
 };
 
@@ -67,122 +70,197 @@ const responseAt = sql`least(${dispositions.firstFollowUpAt}, case when ${dispos
 export const changeMark = async (db: Db): Promise<string> =>
   String((await rows<{ mark: string | null }>(db, sql`select pg_sequence_last_value(pg_get_serial_sequence('report_events', 'id')) as mark`))[0]?.mark ?? 0);
 
+/** A run of consecutive WIB days of arrival, as instants: [first 00:00 WIB, the day after last 00:00 WIB). */
+export interface DayRun {
+  first: string;
+  last: string;
+  start: Date;
+  end: Date;
+}
+
 /**
- * The period's reports, read once per summary (one index range scan) and shared by every figure:
- * each figure's FROM names it `period as reports`, so the column references stay those of the
- * reports table. Only the columns the figures use are copied.
+ * The runs' reports, read once (an index range scan per run) and shared by every figure: each
+ * figure's FROM names it `runs_reports as reports`, so the column references stay those of the
+ * reports table. Only the columns the figures use are copied, and the WIB day of arrival.
  */
-const periodCte = (p: Period) => sql`period as materialized (
+const runsReportsCte = (runs: DayRun[]) => sql`runs_reports as materialized (
   select ${reports.id}, ${reports.status}, ${reports.categoryId}, ${reports.kelurahanCode}, ${reports.createdAt}, ${reports.verifiedAt},
-    ${reports.resolvedAt}, ${reports.verifyDueAt}, ${reports.followUpDueAt}, ${reports.firstFollowUpAt}, ${reports.resolveDueAt}
-  from ${reports} where ${inPeriod(p)})`;
-const period = sql`period as ${reports}`;
+    ${reports.resolvedAt}, ${reports.verifyDueAt}, ${reports.resolveDueAt}, ${wibDay(reports.createdAt)} as day
+  from ${reports}
+  where ${sql.join(
+    runs.map((r) => sql`(${reports.createdAt} >= ${r.start} and ${reports.createdAt} < ${r.end})`),
+    sql` or `,
+  )})`;
+const runsReports = sql`runs_reports as ${reports}`;
 
-export interface StatusCount {
-  status: string;
-  count: number;
+/**
+ * The dispositions of the runs' reports (lead and co-handling alike) with what the clock no longer
+ * changes: the follow-up SLA is met when the OPD answered (follow-up or resolution) by the
+ * disposition's deadline, late when it answered later or handed the report on after the deadline;
+ * resolution met or late by the report's deadline. And the three durations, null while not reached.
+ */
+const runsDispositionsCte = (c: Calendar) => sql`runs_dispositions as materialized (
+  select reports.day, ${dispositions.opdId} as opd_id, ${dispositions.reportId} as report_id,
+    ${responseAt} <= ${dispositions.followUpDueAt} as follow_up_met,
+    ${responseAt} > ${dispositions.followUpDueAt}
+      or (${responseAt} is null and ${dispositions.status} in ('returned', 'forwarded') and ${dispositions.doneAt} > ${dispositions.followUpDueAt}) as follow_up_late,
+    ${dispositions.status} = 'done' and ${dispositions.doneAt} <= ${reports.resolveDueAt} as resolve_met,
+    ${dispositions.status} = 'done' and ${dispositions.doneAt} > ${reports.resolveDueAt} as resolve_late,
+    case when ${reports.verifiedAt} is not null then ${wd(c, reports.createdAt, reports.verifiedAt)} end as verify_days,
+    case when ${responseAt} is not null then ${wd(c, dispositions.createdAt, responseAt)} end as follow_up_days,
+    case when ${dispositions.status} = 'done' then ${wd(c, reports.createdAt, dispositions.doneAt)} end as resolve_days
+  from ${dispositions}
+  join ${runsReports} on ${reports.id} = ${dispositions.reportId}
+  -- Report ids grow with arrival, so the runs' reports lie between their smallest and largest id:
+  -- their dispositions are one range of dispositions_report_idx, not a probe per report.
+  where ${dispositions.reportId} between (select min(id) from runs_reports) and (select max(id) from runs_reports))`;
+
+/** Per day, a JSON object counting the rows of `from` by `key`. */
+const countsBy = (from: SQL, key: SQL) => sql`select day, jsonb_object_agg(k, n) as counts
+  from (select day, ${key} as k, count(*) as n from ${from} group by 1, 2) x group by day`;
+
+/**
+ * Per day and group `g`, the durations as one JSON object: per measure a histogram, working days as
+ * keys and how many took that long as values ({"verify": {"0": 3, "1": 5}}).
+ */
+const durations = (from: SQL, measures: [string, string][]) => sql`select day, g, jsonb_object_agg(measure, histogram) as durations
+  from (select day, g, measure, jsonb_object_agg(v, n) as histogram
+    from (${sql.join(
+      measures.map(([measure, column]) => sql`select day, g, ${measure}::text as measure, ${sql.raw(column)} as v, count(*) as n
+        from ${from} where ${sql.raw(column)} is not null group by day, g, ${sql.raw(column)}`),
+      sql` union all `,
+    )}) x group by day, g, measure) y
+  group by day, g`;
+const histogram = (measure: string) => sql`coalesce(durations.durations -> ${measure}, '{}')`;
+
+/**
+ * Every day of the runs as DayFigures (see day-figures.ts): what the clock no longer changes about
+ * the reports that arrived that day, in one statement over the runs' reports read once. A day
+ * without reports comes back too, with zero counts.
+ */
+export async function dayFigures(db: Db, runs: DayRun[], calendarEnd: string): Promise<Map<string, DayFigures>> {
+  const c: Calendar = { from: runs[0]!.first, calendarEnd };
+  const answer = await rows<{ day: string; figures: DayFigures }>(
+    db,
+    sql`with ${calendarCte(c)}, ${runsReportsCte(runs)}, ${runsDispositionsCte(c)},
+      days as (${sql.join(
+        runs.map((r) => sql`select d::date as day from generate_series(${r.first}::date, ${r.last}::date, interval '1 day') d`),
+        sql` union all `,
+      )}),
+      totals as (select day, count(*)::int as received,
+          count(*) filter (where ${reports.status} in (${list(OPEN_STATUSES)}))::int as open,
+          count(*) filter (where ${reports.resolvedAt} is not null)::int as resolved,
+          count(*) filter (where ${reports.verifiedAt} <= ${reports.verifyDueAt})::int as "verifyMet",
+          count(*) filter (where ${reports.verifiedAt} > ${reports.verifyDueAt})::int as "verifyLate",
+          count(*) filter (where ${reports.resolvedAt} <= ${reports.resolveDueAt})::int as "resolveMet",
+          count(*) filter (where ${reports.resolvedAt} > ${reports.resolveDueAt})::int as "resolveLate"
+        from ${runsReports} group by day),
+      statuses as (${countsBy(runsReports, sql`${reports.status}`)}),
+      categories as (${countsBy(runsReports, sql`${reports.categoryId}`)}),
+      kelurahan as (${countsBy(runsReports, sql`${reports.kelurahanCode}`)}),
+      report_durations as (${durations(
+        sql`(select day, 0 as g, case when ${reports.verifiedAt} is not null then ${wd(c, reports.createdAt, reports.verifiedAt)} end as verify_days,
+          case when ${reports.resolvedAt} is not null then ${wd(c, reports.createdAt, reports.resolvedAt)} end as resolve_days from ${runsReports}) r`,
+        [['verify', 'verify_days'], ['resolve', 'resolve_days']],
+      )}),
+      opd_durations as (${durations(sql`(select *, opd_id as g from runs_dispositions) d`, [
+        ['verify', 'verify_days'],
+        ['followUp', 'follow_up_days'],
+        ['resolve', 'resolve_days'],
+      ])}),
+      opd_counts as (select day, opd_id as g, count(distinct report_id)::int as reports, count(*)::int as dispositions,
+          count(*) filter (where follow_up_met)::int as "followUpMet", count(*) filter (where follow_up_late)::int as "followUpLate",
+          count(*) filter (where resolve_met)::int as "resolveMet", count(*) filter (where resolve_late)::int as "resolveLate"
+        from runs_dispositions group by day, opd_id),
+      opd_days as (select day, jsonb_object_agg(x.g, to_jsonb(x) - 'day' - 'g' || jsonb_build_object('verifyDays', ${histogram('verify')},
+          'followUpDays', ${histogram('followUp')}, 'resolveDays', ${histogram('resolve')})) as opds
+        from opd_counts x left join opd_durations durations using (day, g) group by day),
+      dispositioned as (select day, count(distinct report_id)::int as n from runs_dispositions group by day)
+    select to_char(days.day, 'YYYY-MM-DD') as day,
+      coalesce(to_jsonb(totals) - 'day', jsonb_build_object('received', 0, 'open', 0, 'resolved', 0, 'verifyMet', 0, 'verifyLate', 0, 'resolveMet', 0, 'resolveLate', 0))
+      || jsonb_build_object(
+        'statuses', coalesce(statuses.counts, '{}'), 'categories', coalesce(categories.counts, '{}'), 'kelurahan', coalesce(kelurahan.counts, '{}'),
+        'verifyDays', ${histogram('verify')}, 'resolveDays', ${histogram('resolve')},
+        'dispositionedReports', coalesce(dispositioned.n, 0), 'opds', coalesce(opd_days.opds, '{}')) as figures
+    from days
+    left join totals using (day) left join statuses using (day) left join categories using (day) left join kelurahan using (day)
+    left join report_durations durations using (day) left join opd_days using (day) left join dispositioned using (day)`,
+  );
+  return new Map(answer.map((r) => [r.day, typeof r.figures === 'string' ? (JSON.parse(r.figures) as DayFigures) : r.figures]));
 }
-const statusCounts = sql`select ${reports.status} as status, count(*)::int as count from ${period} group by 1`;
 
-export interface CategoryCount {
-  code: string;
-  nameId: string;
-  nameEn: string;
-  count: number;
-}
-/** Per khidmat (top-level category): six bars a meeting can read, sub-categories are in the export. */
-const categoryCounts = sql`select g.code, g.name_id as "nameId", g.name_en as "nameEn", sum(n.count)::int as count
-  from (select ${reports.categoryId} as id, count(*) as count from ${period} group by 1) n
-  join ${categories} c on c.id = n.id
-  join ${categories} g on g.id = coalesce(c.parent_id, c.id)
-  group by g.id, g.code, g.name_id, g.name_en, g.sort_order
-  order by count desc, g.sort_order`;
+/**
+ * Where the day figures stand: the newest timeline event (every change to a report writes one, on
+ * any instance) and a fingerprint of the holiday calendar the durations were counted with.
+ */
+export const rollupMark = async (db: Db) =>
+  (
+    await rows<{ through: number; calendar: string }>(
+      db,
+      sql`select coalesce((select max(id) from ${reportEvents}), 0)::float8 as through,
+        coalesce((select md5(string_agg(date::text, ',' order by date)) from ${holidays}), '') as calendar`,
+    )
+  )[0]!;
 
-export interface KelurahanCount {
-  code: string;
-  name: string;
-  kecamatan: string;
-  count: number;
-}
-/** Every kelurahan, also those without reports: a quiet kelurahan is news too. */
-const kelurahanCounts = sql`select k.code, k.name, kc.name as kecamatan, coalesce(n.count, 0)::int as count
-  from ${kelurahan} k
-  join ${kecamatan} kc on kc.code = k.kecamatan_code
-  left join (select ${reports.kelurahanCode} as code, count(*) as count from ${period} group by 1) n on n.code = k.code
-  order by count desc, k.name`;
+/** The WIB days of arrival of the reports changed by timeline events after `since`. */
+export const daysChangedSince = async (db: Db, since: number) =>
+  (
+    await rows<{ day: string }>(
+      db,
+      sql`select distinct to_char(${wibDay(reports.createdAt)}, 'YYYY-MM-DD') as day
+        from ${reportEvents} join ${reports} on ${reports.id} = ${reportEvents.reportId} where ${reportEvents.id} > ${since}`,
+    )
+  ).map((r) => r.day);
 
-export interface Totals {
-  received: number;
-  open: number;
-  resolved: number;
+/** Reports that may still become overdue or miss a deadline with time alone (the rest is in the day figures). */
+const CLOCK_STATUSES = ['submitted', 'postponed', 'dispositioned', 'in_progress'] as const;
+
+export interface LiveFigures {
   overdue: number;
-  verifyMet: number;
   verifyMissed: number;
-  resolveMet: number;
   resolveMissed: number;
-  verifyMedian: number | null;
-  resolveMedian: number | null;
-}
-/** Report-level figures: triage's verification and the citizen's wait until resolution. */
-const totals = (p: Period) => sql`select count(*)::int as received,
-    count(*) filter (where ${reports.status} in (${list(OPEN_STATUSES)}))::int as open,
-    count(*) filter (where ${reports.resolvedAt} is not null)::int as resolved,
-    count(*) filter (where ${overdueExpr(p.now)})::int as overdue,
-    count(*) filter (where ${reports.verifiedAt} <= ${reports.verifyDueAt})::int as "verifyMet",
-    count(*) filter (where ${reports.verifiedAt} > ${reports.verifyDueAt}
-      or (${reports.verifiedAt} is null and ${reports.status} in ('submitted', 'postponed') and ${reports.verifyDueAt} < ${p.now}))::int as "verifyMissed",
-    count(*) filter (where ${reports.resolvedAt} <= ${reports.resolveDueAt})::int as "resolveMet",
-    count(*) filter (where ${reports.resolvedAt} > ${reports.resolveDueAt}
-      or (${reports.resolvedAt} is null and ${reports.status} in ('dispositioned', 'in_progress') and ${reports.resolveDueAt} < ${p.now}))::int as "resolveMissed",
-    percentile_cont(0.5) within group (order by ${wd(p, reports.createdAt, reports.verifiedAt)}) filter (where ${reports.verifiedAt} is not null) as "verifyMedian",
-    percentile_cont(0.5) within group (order by ${wd(p, reports.createdAt, reports.resolvedAt)}) filter (where ${reports.resolvedAt} is not null) as "resolveMedian"
-  from ${period}`;
-
-export interface OpdFigures {
-  /** null in the all-OPD total row. */
-  code: string | null;
-  name: string | null;
-  shortName: string | null;
-  reports: number;
-  dispositions: number;
-  followUpMet: number;
-  followUpMissed: number;
-  resolveMet: number;
-  resolveMissed: number;
-  verifyMedian: number | null;
-  followUpMedian: number | null;
-  resolveMedian: number | null;
+  /** Per OPD id; key "" is all OPDs together. */
+  opds: { opdId: number | null; followUpMissed: number; resolveMissed: number }[];
 }
 /**
- * Per OPD, over the dispositions of reports received in the period (lead and co-handling alike),
- * plus one total row for all OPDs together (grouping set ()). The follow-up SLA is met when the OPD
- * answered (follow-up or resolution) by the disposition's deadline; missed when it answered later,
- * or has not answered and the deadline passed (also when it handed the report on after the
- * deadline). Still within time, or handed on in time: not yet decided, not counted.
+ * What the clock alone changes, for the period's reports still waiting: overdue reports, and
+ * deadlines passed without verification, answer or resolution. Read through the indexes of open
+ * reports and active dispositions, never the period's other reports.
  */
-const opdFigures = (p: Period) => sql`select o.code, o.name, o.short_name as "shortName", figures.*
-  from (
-    select ${dispositions.opdId} as opd_id,
-      count(distinct ${dispositions.reportId})::int as reports,
-      count(*)::int as dispositions,
-      count(*) filter (where ${responseAt} <= ${dispositions.followUpDueAt})::int as "followUpMet",
-      count(*) filter (where ${responseAt} > ${dispositions.followUpDueAt}
-        or (${responseAt} is null and ${dispositions.status} = 'active' and ${dispositions.followUpDueAt} < ${p.now})
-        or (${responseAt} is null and ${dispositions.status} in ('returned', 'forwarded') and ${dispositions.doneAt} > ${dispositions.followUpDueAt}))::int as "followUpMissed",
-      count(*) filter (where ${dispositions.status} = 'done' and ${dispositions.doneAt} <= ${reports.resolveDueAt})::int as "resolveMet",
-      count(*) filter (where (${dispositions.status} = 'done' and ${dispositions.doneAt} > ${reports.resolveDueAt})
-        or (${dispositions.status} = 'active' and ${reports.resolveDueAt} < ${p.now}))::int as "resolveMissed",
-      percentile_cont(0.5) within group (order by ${wd(p, reports.createdAt, reports.verifiedAt)}) filter (where ${reports.verifiedAt} is not null) as "verifyMedian",
-      percentile_cont(0.5) within group (order by ${wd(p, dispositions.createdAt, responseAt)}) filter (where ${responseAt} is not null) as "followUpMedian",
-      percentile_cont(0.5) within group (order by ${wd(p, reports.createdAt, dispositions.doneAt)}) filter (where ${dispositions.status} = 'done') as "resolveMedian"
-    from ${dispositions}
-    join ${period} on ${reports.id} = ${dispositions.reportId}
-    -- Report ids grow with arrival, so the period's reports lie between its smallest and largest id:
-    -- their dispositions are one range of dispositions_report_idx, not a probe per report.
-    where ${dispositions.reportId} between (select min(id) from period) and (select max(id) from period)
-    group by grouping sets ((${dispositions.opdId}), ())) figures
-  -- Names joined to the dozen result rows, not carried through the sort of every disposition.
-  left join ${opds} o on o.id = figures.opd_id`;
+export async function liveFigures(db: Db, p: Period): Promise<LiveFigures> {
+  const [row] = await rows<LiveFigures>(
+    db,
+    sql`select x.*, (select coalesce(json_agg(o), '[]') from (
+        select ${dispositions.opdId} as "opdId",
+          count(*) filter (where ${dispositions.firstFollowUpAt} is null and ${dispositions.followUpDueAt} < ${p.now})::int as "followUpMissed",
+          count(*) filter (where ${reports.resolveDueAt} < ${p.now})::int as "resolveMissed"
+        from ${dispositions} join ${reports} on ${reports.id} = ${dispositions.reportId}
+        where ${dispositions.status} = 'active' and ${dispositions.reportCreatedAt} >= ${p.start} and ${dispositions.reportCreatedAt} < ${p.end}
+        group by grouping sets ((${dispositions.opdId}), ())) o) as opds
+      from (select count(*) filter (where ${overdueExpr(p.now)})::int as overdue,
+          count(*) filter (where ${reports.verifiedAt} is null and ${reports.status} in ('submitted', 'postponed') and ${reports.verifyDueAt} < ${p.now})::int as "verifyMissed",
+          count(*) filter (where ${reports.resolvedAt} is null and ${reports.status} in ('dispositioned', 'in_progress') and ${reports.resolveDueAt} < ${p.now})::int as "resolveMissed"
+        from ${reports} where ${reports.status} in (${list(CLOCK_STATUSES)}) and ${inPeriod(p)}) x`,
+  );
+  return row!;
+}
+
+export interface Names {
+  categories: { id: number; parentId: number | null; code: string; nameId: string; nameEn: string; sortOrder: number }[];
+  kelurahan: { code: string; name: string; kecamatan: string }[];
+  opds: { id: number; code: string; name: string; shortName: string }[];
+}
+/** The reference lists the figures are labelled with (a few dozen rows each). */
+export async function names(db: Db): Promise<Names> {
+  const [row] = await rows<Names>(
+    db,
+    sql`select
+      (select json_agg(x) from (select id, parent_id as "parentId", code, name_id as "nameId", name_en as "nameEn", sort_order as "sortOrder" from ${categories}) x) as categories,
+      (select json_agg(x) from (select k.code, k.name, kc.name as kecamatan from ${kelurahan} k join ${kecamatan} kc on kc.code = k.kecamatan_code) x) as kelurahan,
+      (select json_agg(x) from (select id, code, name, short_name as "shortName" from ${opds}) x) as opds`,
+  );
+  return row!;
+}
 
 export interface WeekCount {
   week: string;
@@ -195,36 +273,24 @@ const wibMidnight = (date: SQL) => sql`((${date})::timestamp - interval '7 hours
  * Received (by arrival) and resolved (by resolution time, whenever the report arrived) per WIB week
  * from Monday, each week a count over its range of an index (created_at, resolved_at).
  */
-const weeklyTrend = (p: Period) => sql`select to_char(week, 'YYYY-MM-DD') as week,
-    (select count(*) from ${reports} where ${reports.createdAt} >= starts and ${reports.createdAt} < ends)::int as received,
-    (select count(*) from ${reports} where ${reports.resolvedAt} >= starts and ${reports.resolvedAt} < ends)::int as resolved
-  -- An integer series, not a series of dates: the planner knows its length (a date series it guesses
-  -- at 1000 rows, and the inflated cost switched on JIT compilation: +10 ms).
-  from (select ${p.weeks.first}::date + 7 * i as week from generate_series(0, ${p.weeks.count} - 1) as i) weeks,
-    lateral (select greatest(${wibMidnight(sql`week`)}, ${p.start}) as starts, least(${wibMidnight(sql`week + 7`)}, ${p.end}) as ends) bounds
-  order by week`;
-
-export interface SummaryFigures {
-  statuses: StatusCount[];
-  categories: CategoryCount[];
-  kelurahan: KelurahanCount[];
-  totals: Totals;
-  opds: OpdFigures[];
-  trend: WeekCount[];
-}
-const asArray = (query: SQL) => sql`(select coalesce(json_agg(x), '[]') from (${query}) x)`;
-/**
- * Every figure of the summary in one statement over the period's reports read once (a cold
- * summary was six statements, each reading the period again). Each figure comes back as JSON.
- */
-export async function summaryFigures(db: Db, p: Period): Promise<SummaryFigures> {
-  const [row] = await rows<SummaryFigures>(
+export const weeklyTrend = (db: Db, p: Period) =>
+  rows<WeekCount>(
     db,
-    sql`with ${calendarCte(p)}, ${periodCte(p)}
-      select ${asArray(statusCounts)} as statuses, ${asArray(categoryCounts)} as categories, ${asArray(kelurahanCounts)} as kelurahan,
-        (select row_to_json(x) from (${totals(p)}) x) as totals, ${asArray(opdFigures(p))} as opds, ${asArray(weeklyTrend(p))} as trend`,
+    sql`select to_char(week, 'YYYY-MM-DD') as week,
+      (select count(*) from ${reports} where ${reports.createdAt} >= starts and ${reports.createdAt} < ends)::int as received,
+      (select count(*) from ${reports} where ${reports.resolvedAt} >= starts and ${reports.resolvedAt} < ends)::int as resolved
+    -- An integer series, not a series of dates: the planner knows its length (a date series it guesses
+    -- at 1000 rows, and the inflated cost switched on JIT compilation: +10 ms).
+    from (select ${p.weeks.first}::date + 7 * i as week from generate_series(0, ${p.weeks.count} - 1) as i) weeks,
+      lateral (select greatest(${wibMidnight(sql`week`)}, ${p.start}) as starts, least(${wibMidnight(sql`week + 7`)}, ${p.end}) as ends) bounds
+    order by week`,
   );
-  return row!;
+
+export interface KelurahanCount {
+  code: string;
+  name: string;
+  kecamatan: string;
+  count: number;
 }
 
 const openOnMap = (p: Period) => sql`${inPeriod(p)} and ${reports.status} in (${list(OPEN_STATUSES)})`;

@@ -15,6 +15,8 @@ import { REPORT_STATUSES, type ReportStatus } from '../aduan/lifecycle.js';
 import { STATUS_LABELS } from '../aduan/messages.js';
 import * as q from './queries.js';
 import { memoUntilChange } from './cache.js';
+import { periodDays } from './rollups.js';
+import { allOpds, median, type OpdDay } from './day-figures.js';
 
 export const DASHBOARD_ROLES: readonly Role[] = ['executive', 'super_admin', 'auditor', 'triage_admin', 'opd_admin'];
 
@@ -114,20 +116,19 @@ export async function summary(ctx: AppContext, query: PeriodQuery) {
 }
 
 async function computeSummary(ctx: AppContext, p: q.Period) {
-  const { statuses, categories, kelurahan, totals, opds, trend } = await q.summaryFigures(ctx.db, p);
-  const all = opds.find((o) => o.code === null);
-  const perOpd = opds
-    .filter((o) => o.code !== null)
-    .map((o) => ({
-      code: o.code!,
-      name: o.name!,
-      shortName: o.shortName!,
-      reports: o.reports,
-      dispositions: o.dispositions,
-      followUpSla: share(o.followUpMet, o.followUpMissed),
-      resolveSla: share(o.resolveMet, o.resolveMissed),
-      medians: { verify: days(o.verifyMedian), followUp: days(o.followUpMedian), resolve: days(o.resolveMedian) },
-    }));
+  const [sum, live, names, trend] = await Promise.all([periodDays(ctx.db, p), q.liveFigures(ctx.db, p), q.names(ctx.db), q.weeklyTrend(ctx.db, p)]);
+  const liveOf = (opdId: number | null) => live.opds.find((o) => o.opdId === opdId) ?? { followUpMissed: 0, resolveMissed: 0 };
+  const opdRow = (o: OpdDay, opdId: number | null) => ({
+    reports: o.reports,
+    dispositions: o.dispositions,
+    followUpSla: share(o.followUpMet, o.followUpLate + liveOf(opdId).followUpMissed),
+    resolveSla: share(o.resolveMet, o.resolveLate + liveOf(opdId).resolveMissed),
+    medians: { verify: days(median(o.verifyDays)), followUp: days(median(o.followUpDays)), resolve: days(median(o.resolveDays)) },
+  });
+  const all = opdRow(allOpds(sum), null);
+  const perOpd = names.opds
+    .filter((o) => sum.opds[o.id])
+    .map((o) => ({ code: o.code, name: o.name, shortName: o.shortName, ...opdRow(sum.opds[o.id]!, o.id) }));
   return {
     period: { from: p.from, to: p.to, generatedAt: p.now.toISOString() },
     unit: 'working_days' as const,
@@ -135,23 +136,39 @@ async function computeSummary(ctx: AppContext, p: q.Period) {
     sla: { verifyWorkingDays: ctx.config.sla.verifyWorkingDays, followUpWorkingDays: ctx.config.sla.followUpWorkingDays },
     exportMaxRows: EXPORT_MAX_ROWS,
     totals: {
-      received: totals.received,
-      open: totals.open,
-      resolved: totals.resolved,
-      overdue: totals.overdue,
-      verifySla: share(totals.verifyMet, totals.verifyMissed),
-      followUpSla: share(all?.followUpMet ?? 0, all?.followUpMissed ?? 0),
-      resolveSla: share(totals.resolveMet, totals.resolveMissed),
-      medians: { verify: days(totals.verifyMedian), followUp: days(all?.followUpMedian ?? null), resolve: days(totals.resolveMedian) },
+      received: sum.received,
+      open: sum.open,
+      resolved: sum.resolved,
+      overdue: live.overdue,
+      verifySla: share(sum.verifyMet, sum.verifyLate + live.verifyMissed),
+      followUpSla: all.followUpSla,
+      resolveSla: share(sum.resolveMet, sum.resolveLate + live.resolveMissed),
+      medians: { verify: days(median(sum.verifyDays)), followUp: all.medians.followUp, resolve: days(median(sum.resolveDays)) },
     },
-    byStatus: REPORT_STATUSES.map((code) => ({ code, label: STATUS_LABELS[code], count: statuses.find((s) => s.status === code)?.count ?? 0 })),
-    byCategory: categories.map((c) => ({ code: c.code, label: { id: c.nameId, en: c.nameEn }, count: c.count })),
-    byKelurahan: kelurahan,
+    byStatus: REPORT_STATUSES.map((code) => ({ code, label: STATUS_LABELS[code], count: sum.statuses[code] ?? 0 })),
+    byCategory: byKhidmat(sum.categories, names.categories),
+    byKelurahan: names.kelurahan
+      .map((k) => ({ ...k, count: sum.kelurahan[k.code] ?? 0 }))
+      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     byOpd: rankOpds(perOpd),
     trend,
   };
 }
 
+/** Per khidmat (top-level category): six bars a meeting can read, sub-categories are in the export. */
+function byKhidmat(counts: Record<string, number>, categories: q.Names['categories']) {
+  const byId = new Map(categories.map((c) => [c.id, c]));
+  const totals = new Map<q.Names['categories'][number], number>();
+  for (const [id, n] of Object.entries(counts)) {
+    const c = byId.get(Number(id));
+    if (!c) continue;
+    const khidmat = c.parentId === null ? c : byId.get(c.parentId)!;
+    totals.set(khidmat, (totals.get(khidmat) ?? 0) + n);
+  }
+  return [...totals]
+    .sort(([a, x], [b, y]) => y - x || a.sortOrder - b.sortOrder)
+    .map(([c, count]) => ({ code: c.code, label: { id: c.nameId, en: c.nameEn }, count }));
+}
 export async function openMap(ctx: AppContext, query: PeriodQuery, limits = { points: MAX_MAP_POINTS, clusters: MAX_MAP_CLUSTERS }) {
   const p = periodOf(query, ctx.clock());
   return memoUntilChange(ctx, `map:${limits.points}:${limits.clusters}`, p, () => computeOpenMap(ctx, p, limits));

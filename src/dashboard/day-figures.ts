@@ -1,0 +1,138 @@
+/**
+ * The dashboard's figures of one WIB day of arrivals, in a form that adds up: counts, and
+ * histograms of working days instead of medians (a median of medians is not a median, but summed
+ * histograms give the exact one). A period's summary is the sum of its days plus what only the
+ * clock changes (overdue, missed deadlines of reports still open), which is counted live.
+ */
+
+/** How many durations took each number of working days ("3" → 12). */
+export type Histogram = Record<string, number>;
+
+export interface OpdDay {
+  /** Distinct reports the OPD was dispositioned. */
+  reports: number;
+  dispositions: number;
+  followUpMet: number;
+  /** Answered after the deadline, or handed on after it: decided whatever the clock says later. */
+  followUpLate: number;
+  resolveMet: number;
+  resolveLate: number;
+  verifyDays: Histogram;
+  followUpDays: Histogram;
+  resolveDays: Histogram;
+}
+
+export interface DayFigures {
+  statuses: Record<string, number>;
+  /** By category id (sub-categories; grouped under their khidmat when read). */
+  categories: Record<string, number>;
+  kelurahan: Record<string, number>;
+  received: number;
+  open: number;
+  resolved: number;
+  verifyMet: number;
+  verifyLate: number;
+  resolveMet: number;
+  resolveLate: number;
+  verifyDays: Histogram;
+  resolveDays: Histogram;
+  /** Distinct reports with any disposition (an OPD's reports summed would count shared ones twice). */
+  dispositionedReports: number;
+  opds: Record<string, OpdDay>;
+}
+
+export const emptyDay = (): DayFigures => ({
+  statuses: {},
+  categories: {},
+  kelurahan: {},
+  received: 0,
+  open: 0,
+  resolved: 0,
+  verifyMet: 0,
+  verifyLate: 0,
+  resolveMet: 0,
+  resolveLate: 0,
+  verifyDays: {},
+  resolveDays: {},
+  dispositionedReports: 0,
+  opds: {},
+});
+
+const emptyOpd = (): OpdDay => ({
+  reports: 0,
+  dispositions: 0,
+  followUpMet: 0,
+  followUpLate: 0,
+  resolveMet: 0,
+  resolveLate: 0,
+  verifyDays: {},
+  followUpDays: {},
+  resolveDays: {},
+});
+
+/** Adds `from`'s counts into `into`, key by key. */
+function addCounts(into: Record<string, number>, from: Record<string, number>) {
+  for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
+}
+
+function addOpd(into: OpdDay, from: OpdDay) {
+  into.reports += from.reports;
+  into.dispositions += from.dispositions;
+  into.followUpMet += from.followUpMet;
+  into.followUpLate += from.followUpLate;
+  into.resolveMet += from.resolveMet;
+  into.resolveLate += from.resolveLate;
+  addCounts(into.verifyDays, from.verifyDays);
+  addCounts(into.followUpDays, from.followUpDays);
+  addCounts(into.resolveDays, from.resolveDays);
+}
+
+/** The figures of several days as one (a new object; the days are left as they are). */
+export function sumDays(days: Iterable<DayFigures>): DayFigures {
+  const sum = emptyDay();
+  for (const day of days) {
+    addCounts(sum.statuses, day.statuses);
+    addCounts(sum.categories, day.categories);
+    addCounts(sum.kelurahan, day.kelurahan);
+    sum.received += day.received;
+    sum.open += day.open;
+    sum.resolved += day.resolved;
+    sum.verifyMet += day.verifyMet;
+    sum.verifyLate += day.verifyLate;
+    sum.resolveMet += day.resolveMet;
+    sum.resolveLate += day.resolveLate;
+    addCounts(sum.verifyDays, day.verifyDays);
+    addCounts(sum.resolveDays, day.resolveDays);
+    sum.dispositionedReports += day.dispositionedReports;
+    for (const [opd, figures] of Object.entries(day.opds)) addOpd((sum.opds[opd] ??= emptyOpd()), figures);
+  }
+  return sum;
+}
+
+/** All OPDs together, as the total row shows them: every disposition, each report once. */
+export function allOpds(day: DayFigures): OpdDay {
+  const all = emptyOpd();
+  for (const figures of Object.values(day.opds)) addOpd(all, figures);
+  all.reports = day.dispositionedReports;
+  return all;
+}
+
+/**
+ * The median of the durations a histogram counts, as PostgreSQL's percentile_cont(0.5): the middle
+ * value, or the mean of the two middle ones; null when there are none.
+ */
+export function median(histogram: Histogram): number | null {
+  const values = Object.entries(histogram)
+    .map(([value, n]) => [Number(value), n] as const)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => a - b);
+  const total = values.reduce((sum, [, n]) => sum + n, 0);
+  if (!total) return null;
+  // 0-based positions of the middle value(s): equal when the count is odd.
+  const at = (position: number) => {
+    let upTo = 0;
+    for (const [value, n] of values) if ((upTo += n) > position) return value;
+    throw new Error('unreachable: position beyond the histogram');
+  };
+  return (at(Math.floor((total - 1) / 2)) + at(Math.ceil((total - 1) / 2))) / 2;
+}
