@@ -8,6 +8,9 @@
 /** How many durations took each number of working days ("3" → 12). */
 export type Histogram = Record<string, number>;
 
+/** Deadlines (ms since 1970) of what still waits: whether each has passed depends on the clock alone. */
+export type Deadlines = number[];
+
 export interface OpdDay {
   /** Distinct reports the OPD was dispositioned. */
   reports: number;
@@ -20,6 +23,8 @@ export interface OpdDay {
   verifyDays: Histogram;
   followUpDays: Histogram;
   resolveDays: Histogram;
+  /** Active dispositions: not yet answered (by the follow-up deadline), not yet resolved (by the report's). */
+  waiting: { followUpDue: Deadlines; resolveDue: Deadlines };
 }
 
 export interface DayFigures {
@@ -39,6 +44,13 @@ export interface DayFigures {
   /** Distinct reports with any disposition (an OPD's reports summed would count shared ones twice). */
   dispositionedReports: number;
   opds: Record<string, OpdDay>;
+  waiting: {
+    /** Reports still waiting on the city, each from the moment it is overdue (as overdueExpr). */
+    overdueFrom: Deadlines;
+    /** Not yet verified; dispositioned or in progress but not yet resolved. */
+    verifyDue: Deadlines;
+    resolveDue: Deadlines;
+  };
 }
 
 export const emptyDay = (): DayFigures => ({
@@ -56,6 +68,7 @@ export const emptyDay = (): DayFigures => ({
   resolveDays: {},
   dispositionedReports: 0,
   opds: {},
+  waiting: { overdueFrom: [], verifyDue: [], resolveDue: [] },
 });
 
 const emptyOpd = (): OpdDay => ({
@@ -68,11 +81,17 @@ const emptyOpd = (): OpdDay => ({
   verifyDays: {},
   followUpDays: {},
   resolveDays: {},
+  waiting: { followUpDue: [], resolveDue: [] },
 });
 
 /** Adds `from`'s counts into `into`, key by key. */
 function addCounts(into: Record<string, number>, from: Record<string, number>) {
   for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
+}
+
+/** Appends one by one: spreading a long list into push() would overflow the call's arguments. */
+function append(into: Deadlines, from: Deadlines) {
+  for (const due of from) into.push(due);
 }
 
 function addOpd(into: OpdDay, from: OpdDay) {
@@ -85,6 +104,8 @@ function addOpd(into: OpdDay, from: OpdDay) {
   addCounts(into.verifyDays, from.verifyDays);
   addCounts(into.followUpDays, from.followUpDays);
   addCounts(into.resolveDays, from.resolveDays);
+  append(into.waiting.followUpDue, from.waiting.followUpDue);
+  append(into.waiting.resolveDue, from.waiting.resolveDue);
 }
 
 /** The figures of several days as one (a new object; the days are left as they are). */
@@ -105,6 +126,9 @@ export function sumDays(days: Iterable<DayFigures>): DayFigures {
     addCounts(sum.resolveDays, day.resolveDays);
     sum.dispositionedReports += day.dispositionedReports;
     for (const [opd, figures] of Object.entries(day.opds)) addOpd((sum.opds[opd] ??= emptyOpd()), figures);
+    append(sum.waiting.overdueFrom, day.waiting.overdueFrom);
+    append(sum.waiting.verifyDue, day.waiting.verifyDue);
+    append(sum.waiting.resolveDue, day.waiting.resolveDue);
   }
   return sum;
 }
@@ -136,3 +160,6 @@ export function median(histogram: Histogram): number | null {
   };
   return (at(Math.floor((total - 1) / 2)) + at(Math.ceil((total - 1) / 2))) / 2;
 }
+
+/** How many of the deadlines have passed at `now`. */
+export const passed = (deadlines: Deadlines, now: Date) => deadlines.filter((due) => due < now.getTime()).length;

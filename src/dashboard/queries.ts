@@ -32,12 +32,18 @@ export interface Period {
 /** Open = still waiting on the city: neither terminal nor resolved (awaiting the reporter). */
 export const OPEN_STATUSES = REPORT_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s) && s !== 'resolved');
 
+/** Reports that may still become overdue or miss a deadline with time alone. */
+const CLOCK_STATUSES = ['submitted', 'postponed', 'dispositioned', 'in_progress'] as const;
+
 /** Where working days are counted from, and up to which day: a period, or a run of days. */
 type Calendar = Pick<Period, 'from' | 'calendarEnd'>;
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /** The WIB calendar date of an instant (WIB is UTC+7 all year). */
 const wibDay = (instant: SQL | AnyPgColumn) => sql`((${instant} at time zone 'UTC') + interval '7 hours')::date`;
+
+/** An instant as milliseconds since 1970, as JavaScript counts them. */
+const epochMs = (instant: SQL | AnyPgColumn) => sql`(extract(epoch from ${instant}) * 1000)::float8`;
 
 /**
  * `cal.wd`: an array whose element i counts the working days (Mon–Fri, not a holiday or cuti
@@ -85,7 +91,8 @@ export interface DayRun {
  */
 const runsReportsCte = (runs: DayRun[]) => sql`runs_reports as materialized (
   select ${reports.id}, ${reports.status}, ${reports.categoryId}, ${reports.kelurahanCode}, ${reports.createdAt}, ${reports.verifiedAt},
-    ${reports.resolvedAt}, ${reports.verifyDueAt}, ${reports.resolveDueAt}, ${wibDay(reports.createdAt)} as day
+    ${reports.resolvedAt}, ${reports.verifyDueAt}, ${reports.followUpDueAt}, ${reports.firstFollowUpAt}, ${reports.resolveDueAt},
+    ${wibDay(reports.createdAt)} as day
   from ${reports}
   where ${sql.join(
     runs.map((r) => sql`(${reports.createdAt} >= ${r.start} and ${reports.createdAt} < ${r.end})`),
@@ -97,7 +104,8 @@ const runsReports = sql`runs_reports as ${reports}`;
  * The dispositions of the runs' reports (lead and co-handling alike) with what the clock no longer
  * changes: the follow-up SLA is met when the OPD answered (follow-up or resolution) by the
  * disposition's deadline, late when it answered later or handed the report on after the deadline;
- * resolution met or late by the report's deadline. And the three durations, null while not reached.
+ * resolution met or late by the report's deadline. The three durations, null while not reached.
+ * And for an active disposition, the deadlines it may still miss with time alone.
  */
 const runsDispositionsCte = (c: Calendar) => sql`runs_dispositions as materialized (
   select reports.day, ${dispositions.opdId} as opd_id, ${dispositions.reportId} as report_id,
@@ -108,7 +116,9 @@ const runsDispositionsCte = (c: Calendar) => sql`runs_dispositions as materializ
     ${dispositions.status} = 'done' and ${dispositions.doneAt} > ${reports.resolveDueAt} as resolve_late,
     case when ${reports.verifiedAt} is not null then ${wd(c, reports.createdAt, reports.verifiedAt)} end as verify_days,
     case when ${responseAt} is not null then ${wd(c, dispositions.createdAt, responseAt)} end as follow_up_days,
-    case when ${dispositions.status} = 'done' then ${wd(c, reports.createdAt, dispositions.doneAt)} end as resolve_days
+    case when ${dispositions.status} = 'done' then ${wd(c, reports.createdAt, dispositions.doneAt)} end as resolve_days,
+    case when ${dispositions.status} = 'active' and ${dispositions.firstFollowUpAt} is null then ${epochMs(dispositions.followUpDueAt)} end as follow_up_due,
+    case when ${dispositions.status} = 'active' then ${epochMs(reports.resolveDueAt)} end as resolve_due
   from ${dispositions}
   join ${runsReports} on ${reports.id} = ${dispositions.reportId}
   -- Report ids grow with arrival, so the runs' reports lie between their smallest and largest id:
@@ -170,21 +180,38 @@ export async function dayFigures(db: Db, runs: DayRun[], calendarEnd: string): P
       ])}),
       opd_counts as (select day, opd_id as g, count(distinct report_id)::int as reports, count(*)::int as dispositions,
           count(*) filter (where follow_up_met)::int as "followUpMet", count(*) filter (where follow_up_late)::int as "followUpLate",
-          count(*) filter (where resolve_met)::int as "resolveMet", count(*) filter (where resolve_late)::int as "resolveLate"
+          count(*) filter (where resolve_met)::int as "resolveMet", count(*) filter (where resolve_late)::int as "resolveLate",
+          jsonb_build_object('followUpDue', coalesce(jsonb_agg(follow_up_due) filter (where follow_up_due is not null), '[]'),
+            'resolveDue', coalesce(jsonb_agg(resolve_due) filter (where resolve_due is not null), '[]')) as waiting
         from runs_dispositions group by day, opd_id),
       opd_days as (select day, jsonb_object_agg(x.g, to_jsonb(x) - 'day' - 'g' || jsonb_build_object('verifyDays', ${histogram('verify')},
           'followUpDays', ${histogram('followUp')}, 'resolveDays', ${histogram('resolve')})) as opds
         from opd_counts x left join opd_durations durations using (day, g) group by day),
-      dispositioned as (select day, count(distinct report_id)::int as n from runs_dispositions group by day)
+      dispositioned as (select day, count(distinct report_id)::int as n from runs_dispositions group by day),
+      -- A waiting report is overdue from its earliest deadline that still applies (see overdueExpr).
+      waiting as (select day, jsonb_build_object(
+          'overdueFrom', coalesce(jsonb_agg(overdue_from) filter (where overdue_from is not null), '[]'),
+          'verifyDue', coalesce(jsonb_agg(${epochMs(reports.verifyDueAt)}) filter (where ${reports.verifiedAt} is null and ${reports.status} in ('submitted', 'postponed')), '[]'),
+          'resolveDue', coalesce(jsonb_agg(${epochMs(reports.resolveDueAt)})
+            filter (where ${reports.resolvedAt} is null and ${reports.status} in ('dispositioned', 'in_progress') and ${reports.resolveDueAt} is not null), '[]')) as waiting
+        from ${runsReports},
+          -- A waiting report is overdue from its earliest deadline that still applies (as overdueExpr).
+          lateral (select least(
+            case when ${reports.status} in ('submitted', 'postponed') then ${epochMs(reports.verifyDueAt)} end,
+            case when ${reports.status} in ('dispositioned', 'in_progress') and ${reports.firstFollowUpAt} is null then ${epochMs(reports.followUpDueAt)} end,
+            case when ${reports.status} in ('dispositioned', 'in_progress') then ${epochMs(reports.resolveDueAt)} end) as overdue_from) o
+        where ${reports.status} in (${list(CLOCK_STATUSES)}) group by day)
     select to_char(days.day, 'YYYY-MM-DD') as day,
       coalesce(to_jsonb(totals) - 'day', jsonb_build_object('received', 0, 'open', 0, 'resolved', 0, 'verifyMet', 0, 'verifyLate', 0, 'resolveMet', 0, 'resolveLate', 0))
       || jsonb_build_object(
         'statuses', coalesce(statuses.counts, '{}'), 'categories', coalesce(categories.counts, '{}'), 'kelurahan', coalesce(kelurahan.counts, '{}'),
         'verifyDays', ${histogram('verify')}, 'resolveDays', ${histogram('resolve')},
-        'dispositionedReports', coalesce(dispositioned.n, 0), 'opds', coalesce(opd_days.opds, '{}')) as figures
+        'dispositionedReports', coalesce(dispositioned.n, 0), 'opds', coalesce(opd_days.opds, '{}'),
+        'waiting', coalesce(waiting.waiting, '{"overdueFrom": [], "verifyDue": [], "resolveDue": []}')) as figures
     from days
     left join totals using (day) left join statuses using (day) left join categories using (day) left join kelurahan using (day)
-    left join report_durations durations using (day) left join opd_days using (day) left join dispositioned using (day)`,
+    left join report_durations durations using (day) left join opd_days using (day) left join dispositioned using (day)
+    left join waiting using (day)`,
   );
   return new Map(answer.map((r) => [r.day, typeof r.figures === 'string' ? (JSON.parse(r.figures) as DayFigures) : r.figures]));
 }
@@ -211,39 +238,6 @@ export const daysChangedSince = async (db: Db, since: number) =>
         from ${reportEvents} join ${reports} on ${reports.id} = ${reportEvents.reportId} where ${reportEvents.id} > ${since}`,
     )
   ).map((r) => r.day);
-
-/** Reports that may still become overdue or miss a deadline with time alone (the rest is in the day figures). */
-const CLOCK_STATUSES = ['submitted', 'postponed', 'dispositioned', 'in_progress'] as const;
-
-export interface LiveFigures {
-  overdue: number;
-  verifyMissed: number;
-  resolveMissed: number;
-  /** Per OPD id; key "" is all OPDs together. */
-  opds: { opdId: number | null; followUpMissed: number; resolveMissed: number }[];
-}
-/**
- * What the clock alone changes, for the period's reports still waiting: overdue reports, and
- * deadlines passed without verification, answer or resolution. Read through the indexes of open
- * reports and active dispositions, never the period's other reports.
- */
-export async function liveFigures(db: Db, p: Period): Promise<LiveFigures> {
-  const [row] = await rows<LiveFigures>(
-    db,
-    sql`select x.*, (select coalesce(json_agg(o), '[]') from (
-        select ${dispositions.opdId} as "opdId",
-          count(*) filter (where ${dispositions.firstFollowUpAt} is null and ${dispositions.followUpDueAt} < ${p.now})::int as "followUpMissed",
-          count(*) filter (where ${reports.resolveDueAt} < ${p.now})::int as "resolveMissed"
-        from ${dispositions} join ${reports} on ${reports.id} = ${dispositions.reportId}
-        where ${dispositions.status} = 'active' and ${dispositions.reportCreatedAt} >= ${p.start} and ${dispositions.reportCreatedAt} < ${p.end}
-        group by grouping sets ((${dispositions.opdId}), ())) o) as opds
-      from (select count(*) filter (where ${overdueExpr(p.now)})::int as overdue,
-          count(*) filter (where ${reports.verifiedAt} is null and ${reports.status} in ('submitted', 'postponed') and ${reports.verifyDueAt} < ${p.now})::int as "verifyMissed",
-          count(*) filter (where ${reports.resolvedAt} is null and ${reports.status} in ('dispositioned', 'in_progress') and ${reports.resolveDueAt} < ${p.now})::int as "resolveMissed"
-        from ${reports} where ${reports.status} in (${list(CLOCK_STATUSES)}) and ${inPeriod(p)}) x`,
-  );
-  return row!;
-}
 
 export interface Names {
   categories: { id: number; parentId: number | null; code: string; nameId: string; nameEn: string; sortOrder: number }[];

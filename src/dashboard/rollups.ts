@@ -40,7 +40,8 @@ function storeOf(db: Db): Store {
 async function look(db: Db, store: Store) {
   const mark = await q.rollupMark(db);
   store.looks++;
-  if (mark.calendar !== store.calendar) {
+  // Another calendar changes durations; fewer events than seen means the data was replaced (a restore).
+  if (mark.calendar !== store.calendar || mark.through < store.through) {
     for (const day of store.days.keys()) store.droppedAt.set(day, store.looks);
     store.days.clear();
     store.calendar = mark.calendar;
@@ -50,7 +51,7 @@ async function look(db: Db, store: Store) {
       store.droppedAt.set(day, store.looks);
     }
   }
-  store.through = Math.max(store.through, mark.through);
+  store.through = mark.through;
 }
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);

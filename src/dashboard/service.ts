@@ -16,7 +16,7 @@ import { STATUS_LABELS } from '../aduan/messages.js';
 import * as q from './queries.js';
 import { memoUntilChange } from './cache.js';
 import { periodDays } from './rollups.js';
-import { allOpds, median, type OpdDay } from './day-figures.js';
+import { allOpds, median, passed, type OpdDay } from './day-figures.js';
 
 export const DASHBOARD_ROLES: readonly Role[] = ['executive', 'super_admin', 'auditor', 'triage_admin', 'opd_admin'];
 
@@ -116,19 +116,19 @@ export async function summary(ctx: AppContext, query: PeriodQuery) {
 }
 
 async function computeSummary(ctx: AppContext, p: q.Period) {
-  const [sum, live, names, trend] = await Promise.all([periodDays(ctx.db, p), q.liveFigures(ctx.db, p), q.names(ctx.db), q.weeklyTrend(ctx.db, p)]);
-  const liveOf = (opdId: number | null) => live.opds.find((o) => o.opdId === opdId) ?? { followUpMissed: 0, resolveMissed: 0 };
-  const opdRow = (o: OpdDay, opdId: number | null) => ({
+  const [sum, names, trend] = await Promise.all([periodDays(ctx.db, p), q.names(ctx.db), q.weeklyTrend(ctx.db, p)]);
+  // Missed: decided late, or still waiting past the deadline now.
+  const opdRow = (o: OpdDay) => ({
     reports: o.reports,
     dispositions: o.dispositions,
-    followUpSla: share(o.followUpMet, o.followUpLate + liveOf(opdId).followUpMissed),
-    resolveSla: share(o.resolveMet, o.resolveLate + liveOf(opdId).resolveMissed),
+    followUpSla: share(o.followUpMet, o.followUpLate + passed(o.waiting.followUpDue, p.now)),
+    resolveSla: share(o.resolveMet, o.resolveLate + passed(o.waiting.resolveDue, p.now)),
     medians: { verify: days(median(o.verifyDays)), followUp: days(median(o.followUpDays)), resolve: days(median(o.resolveDays)) },
   });
-  const all = opdRow(allOpds(sum), null);
+  const all = opdRow(allOpds(sum));
   const perOpd = names.opds
     .filter((o) => sum.opds[o.id])
-    .map((o) => ({ code: o.code, name: o.name, shortName: o.shortName, ...opdRow(sum.opds[o.id]!, o.id) }));
+    .map((o) => ({ code: o.code, name: o.name, shortName: o.shortName, ...opdRow(sum.opds[o.id]!) }));
   return {
     period: { from: p.from, to: p.to, generatedAt: p.now.toISOString() },
     unit: 'working_days' as const,
@@ -139,10 +139,10 @@ async function computeSummary(ctx: AppContext, p: q.Period) {
       received: sum.received,
       open: sum.open,
       resolved: sum.resolved,
-      overdue: live.overdue,
-      verifySla: share(sum.verifyMet, sum.verifyLate + live.verifyMissed),
+      overdue: passed(sum.waiting.overdueFrom, p.now),
+      verifySla: share(sum.verifyMet, sum.verifyLate + passed(sum.waiting.verifyDue, p.now)),
       followUpSla: all.followUpSla,
-      resolveSla: share(sum.resolveMet, sum.resolveLate + live.resolveMissed),
+      resolveSla: share(sum.resolveMet, sum.resolveLate + passed(sum.waiting.resolveDue, p.now)),
       medians: { verify: days(median(sum.verifyDays)), followUp: all.medians.followUp, resolve: days(median(sum.resolveDays)) },
     },
     byStatus: REPORT_STATUSES.map((code) => ({ code, label: STATUS_LABELS[code], count: sum.statuses[code] ?? 0 })),
