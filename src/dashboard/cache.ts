@@ -1,7 +1,8 @@
 /**
  * Dashboard answers are the same for every viewer of a period until a report changes: the meeting
  * room's projector, the mayor's phone and every OPD head opening the dashboard share one
- * computation (a cold summary reads every report of the period several times over). The key holds
+ * computation (the map reads the period's open reports; a summary sums its days' figures, see
+ * rollups.ts, and counts the weekly trend). The key holds
  * the newest timeline event id — every change to a report writes one, on any instance — and the
  * clock's minute, since overdue counts move with time alone. Computations in flight are shared too.
  * Names of OPDs and categories changed by an admin show within that minute.
