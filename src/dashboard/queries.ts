@@ -188,7 +188,6 @@ export async function dayFigures(db: Db, runs: DayRun[], calendarEnd: string): P
           'followUpDays', ${histogram('followUp')}, 'resolveDays', ${histogram('resolve')})) as opds
         from opd_counts x left join opd_durations durations using (day, g) group by day),
       dispositioned as (select day, count(distinct report_id)::int as n from runs_dispositions group by day),
-      -- A waiting report is overdue from its earliest deadline that still applies (see overdueExpr).
       waiting as (select day, jsonb_build_object(
           'overdueFrom', coalesce(jsonb_agg(overdue_from) filter (where overdue_from is not null), '[]'),
           'verifyDue', coalesce(jsonb_agg(${epochMs(reports.verifyDueAt)}) filter (where ${reports.verifiedAt} is null and ${reports.status} in ('submitted', 'postponed')), '[]'),
@@ -213,7 +212,7 @@ export async function dayFigures(db: Db, runs: DayRun[], calendarEnd: string): P
     left join report_durations durations using (day) left join opd_days using (day) left join dispositioned using (day)
     left join waiting using (day)`,
   );
-  return new Map(answer.map((r) => [r.day, typeof r.figures === 'string' ? (JSON.parse(r.figures) as DayFigures) : r.figures]));
+  return new Map(answer.map((r) => [r.day, r.figures]));
 }
 
 /**
