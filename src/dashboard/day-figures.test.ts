@@ -83,6 +83,9 @@ describe('sumDays', () => {
     expect(monday.statuses).toEqual({ submitted: 2, resolved: 1 });
     expect(monday.opds[2]!.verifyDays).toEqual({ 0: 1 });
     expect(sumDays([])).toEqual(emptyDay());
+    // One day summed is that day, every field present (also empty lists and histograms).
+    expect(sumDays([monday])).toEqual(monday);
+    expect(sumDays([tuesday])).toEqual(tuesday);
   });
 
   it('counts every disposition in the all-OPD row, but each report once', () => {

@@ -84,59 +84,34 @@ const emptyOpd = (): OpdDay => ({
   waiting: { followUpDue: [], resolveDue: [] },
 });
 
-/** Adds `from`'s counts into `into`, key by key. */
-function addCounts(into: Record<string, number>, from: Record<string, number>) {
-  for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
-}
-
-/** Appends one by one: spreading a long list into push() would overflow the call's arguments. */
-function append(into: Deadlines, from: Deadlines) {
-  for (const due of from) into.push(due);
-}
-
-function addOpd(into: OpdDay, from: OpdDay) {
-  into.reports += from.reports;
-  into.dispositions += from.dispositions;
-  into.followUpMet += from.followUpMet;
-  into.followUpLate += from.followUpLate;
-  into.resolveMet += from.resolveMet;
-  into.resolveLate += from.resolveLate;
-  addCounts(into.verifyDays, from.verifyDays);
-  addCounts(into.followUpDays, from.followUpDays);
-  addCounts(into.resolveDays, from.resolveDays);
-  append(into.waiting.followUpDue, from.waiting.followUpDue);
-  append(into.waiting.resolveDue, from.waiting.resolveDue);
+/**
+ * Adds `from` into `into`: numbers are summed, lists (deadlines) joined, objects (counts by key,
+ * histograms, OPDs) added key by key, a key only `from` has starting from nothing. Every figure of
+ * a day adds up this way.
+ */
+function addInto<T extends object>(into: T, from: T) {
+  const target = into as Record<string, unknown>;
+  for (const [key, value] of Object.entries(from)) {
+    if (typeof value === 'number') target[key] = ((target[key] as number | undefined) ?? 0) + value;
+    // One by one: spreading a long list into push() would overflow the call's arguments.
+    else if (Array.isArray(value)) {
+      const list = (target[key] ??= []) as unknown[];
+      for (const item of value) list.push(item);
+    } else addInto((target[key] ??= {}) as object, value as object);
+  }
 }
 
 /** The figures of several days as one (a new object; the days are left as they are). */
 export function sumDays(days: Iterable<DayFigures>): DayFigures {
   const sum = emptyDay();
-  for (const day of days) {
-    addCounts(sum.statuses, day.statuses);
-    addCounts(sum.categories, day.categories);
-    addCounts(sum.kelurahan, day.kelurahan);
-    sum.received += day.received;
-    sum.open += day.open;
-    sum.resolved += day.resolved;
-    sum.verifyMet += day.verifyMet;
-    sum.verifyLate += day.verifyLate;
-    sum.resolveMet += day.resolveMet;
-    sum.resolveLate += day.resolveLate;
-    addCounts(sum.verifyDays, day.verifyDays);
-    addCounts(sum.resolveDays, day.resolveDays);
-    sum.dispositionedReports += day.dispositionedReports;
-    for (const [opd, figures] of Object.entries(day.opds)) addOpd((sum.opds[opd] ??= emptyOpd()), figures);
-    append(sum.waiting.overdueFrom, day.waiting.overdueFrom);
-    append(sum.waiting.verifyDue, day.waiting.verifyDue);
-    append(sum.waiting.resolveDue, day.waiting.resolveDue);
-  }
+  for (const day of days) addInto(sum, day);
   return sum;
 }
 
 /** All OPDs together, as the total row shows them: every disposition, each report once. */
 export function allOpds(day: DayFigures): OpdDay {
   const all = emptyOpd();
-  for (const figures of Object.values(day.opds)) addOpd(all, figures);
+  for (const figures of Object.values(day.opds)) addInto(all, figures);
   all.reports = day.dispositionedReports;
   return all;
 }
