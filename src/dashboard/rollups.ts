@@ -11,11 +11,11 @@
  * the holiday calendar changes, every duration may change: all days are dropped.
  */
 import type { Db } from '../core/db/client.js';
+import { addDays, wibStart } from '../core/calendar/working-days.js';
 import * as q from './queries.js';
 import { sumDays, type DayFigures } from './day-figures.js';
 
 const LOOKBACK = 10_000;
-const DAY_MS = 86_400_000;
 
 interface Store {
   /** The newest event id seen at the last look, and the calendar the days were counted with. */
@@ -53,9 +53,6 @@ async function look(db: Db, store: Store) {
   }
   store.through = mark.through;
 }
-
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-const wibStart = (date: string) => new Date(`${date}T00:00:00+07:00`);
 
 /** Consecutive days as runs, each read with one index range. */
 export function runsOf(days: string[]): q.DayRun[] {

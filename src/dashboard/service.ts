@@ -8,7 +8,7 @@ import type { Principal } from '../core/auth/principal.js';
 import type { Role } from '../core/auth/schema.js';
 import { audit } from '../core/audit/audit.js';
 import { invalid, type Message } from '../core/errors.js';
-import { wibDate } from '../core/calendar/working-days.js';
+import { addDays, wibDate, wibStart } from '../core/calendar/working-days.js';
 import { toCsv, type Cell } from '../core/export/csv.js';
 import { toXlsx } from '../core/export/xlsx.js';
 import { REPORT_STATUSES, type ReportStatus } from '../aduan/lifecycle.js';
@@ -30,7 +30,6 @@ export const CLUSTER_CELL = 0.01;
 export const EXPORT_MAX_ROWS = 100_000;
 
 const DAY_MS = 86_400_000;
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 
 export interface PeriodQuery {
@@ -52,8 +51,8 @@ export function periodOf(query: PeriodQuery, now: Date): q.Period {
   return {
     from,
     to,
-    start: new Date(`${from}T00:00:00+07:00`),
-    end: new Date(`${addDays(to, 1)}T00:00:00+07:00`),
+    start: wibStart(from),
+    end: wibStart(addDays(to, 1)),
     // Answers and resolutions happen up to now, which may lie after the period's end.
     calendarEnd: addDays(to > today ? to : today, 7),
     weeks: { first: firstMonday, count: Math.floor(daysBetween(firstMonday, to) / 7) + 1 },

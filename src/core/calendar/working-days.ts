@@ -23,9 +23,15 @@ function utcMidnight(date: string): number {
   return ms;
 }
 
-function nextDate(date: string): string {
-  return new Date(utcMidnight(date) + DAY_MS).toISOString().slice(0, 10);
+/** The date `n` days after (before, if negative) a YYYY-MM-DD date. */
+export function addDays(date: string, n: number): string {
+  return new Date(utcMidnight(date) + n * DAY_MS).toISOString().slice(0, 10);
 }
+
+const nextDate = (date: string) => addDays(date, 1);
+
+/** The instant a WIB date begins (00:00 WIB). */
+export const wibStart = (date: string): Date => new Date(utcMidnight(date) - WIB_OFFSET_MS);
 
 export function isWorkingDay(date: string, holidays: ReadonlySet<string>): boolean {
   const weekday = new Date(utcMidnight(date)).getUTCDay();
