@@ -37,6 +37,13 @@ async function accessible(page: Page, name: string) {
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
+/** The report form's review step, as term → value. */
+async function reviewRows(page: Page) {
+  const rows: Record<string, string | null> = {};
+  for (const row of await page.locator('dl.review > div').all()) rows[(await row.locator('dt').textContent()) ?? ''] = await row.locator('dd').textContent();
+  return rows;
+}
+
 it('registers, files a road-damage report with a photo, sees the tracking number and follows it', async () => {
   const context = await newContext(browser, h.baseUrl);
   const page = await context.newPage();
@@ -71,10 +78,10 @@ it('registers, files a road-damage report with a photo, sees the tracking number
   await page.getByLabel('Tanggal kejadian').fill('2026-02-27');
   await page.getByRole('button', { name: 'Lanjut' }).click();
 
-  // The map loads lazily; tiles cannot load here (no outside network) and the form says so.
+  // The map loads lazily; picking is offered once the base map shows (a plain tile here).
   const map = page.getByRole('region', { name: 'Peta: ketuk titik lokasi masalah' });
   await page.locator('.leaflet-container').waitFor();
-  await page.getByText('Peta dasar tidak dapat dimuat').waitFor();
+  await page.getByRole('button', { name: 'Pilih titik tengah peta' }).waitFor();
   // No place yet: the step says so, and the message goes once a point is picked.
   await page.getByRole('button', { name: 'Lanjut' }).click();
   const placeNeeded = page.getByText('Ketuk titik di peta atau pilih kelurahan.');
@@ -189,12 +196,44 @@ it("files at the phone's own location, and says so when the location is refused"
   await accessible(page, 'file-3-my-location');
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await page.getByRole('button', { name: 'Lanjut' }).click();
+  // The review names the point, and says the kelurahan will be found from it (none was chosen).
+  expect(await reviewRows(page)).toMatchObject({ 'Titik di peta': `${BAGAN_KELADI.lat.toFixed(5)}, ${BAGAN_KELADI.lng.toFixed(5)}`, Kelurahan: 'Ditentukan dari titik di peta' });
   await page.getByRole('button', { name: 'Kirim laporan' }).click();
   const tn = (await page.getByTestId('tracking-number').textContent())!.trim();
   const [stored] = await h.ctx.db.select().from(reports).where(eq(reports.trackingNumber, tn));
   // The kelurahan comes from the point, as for a tap on the map.
   expect(stored).toMatchObject({ lat: BAGAN_KELADI.lat, lng: BAGAN_KELADI.lng, kelurahanCode: BAGAN_KELADI.code });
   await granted.close();
+});
+
+it('on a weak connection where the base map cannot load, picks no point on the blank map and files by kelurahan', async () => {
+  const citizen = await h.citizen({ fullName: 'Wati Lestari' });
+  const context = await newContext(browser, h.baseUrl, { baseMap: 'fails' });
+  await context.addCookies([{ name: 'khidmat_session', value: citizen.token, url: h.baseUrl }]);
+  const page = await context.newPage();
+  await page.goto('/lapor');
+  await page.getByLabel('Kategori').selectOption('INF-JALAN');
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await page.getByLabel('Judul singkat').fill('Jalan amblas dekat jembatan');
+  await page.getByLabel('Uraian').fill('Badan jalan amblas sepanjang dua meter, motor harus turun ke bahu jalan.');
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await page.getByText('Peta dasar tidak dapat dimuat (koneksi lemah). Anda tetap bisa memilih kelurahan').waitFor();
+  // Nothing to aim at: no crosshair, no centre button, and a tap picks nothing.
+  expect(await page.getByRole('button', { name: 'Pilih titik tengah peta' }).count()).toBe(0);
+  expect(await page.locator('.map-crosshair').count()).toBe(0);
+  await page.getByRole('region', { name: 'Peta: ketuk titik lokasi masalah' }).click();
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await page.getByText('Ketuk titik di peta atau pilih kelurahan.').waitFor();
+  expect(await page.getByText(/^Titik dipilih: /).count()).toBe(0);
+  await page.getByLabel('Kelurahan').selectOption(BAGAN_KELADI.code);
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  expect(await reviewRows(page)).toMatchObject({ 'Titik di peta': '—', Kelurahan: 'Bagan Keladi' });
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  const tn = (await page.getByTestId('tracking-number').textContent())!.trim();
+  const [stored] = await h.ctx.db.select().from(reports).where(eq(reports.trackingNumber, tn));
+  expect(stored).toMatchObject({ kelurahanCode: BAGAN_KELADI.code });
+  await context.close();
 });
 
 it('shows validation errors beside their fields, in Indonesian and in English', async () => {

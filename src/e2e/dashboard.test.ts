@@ -37,7 +37,8 @@ async function logIn(context: BrowserContext, email: string) {
 const kpi = (page: Page, key: string) => page.locator(`[data-kpi="${key}"] .kpi-value`);
 
 it('shows the executive the period figures, the ranking and the map fallback, lets them switch the period and download CSV', async () => {
-  const context = await newContext(browser, h.baseUrl, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  // A weak connection: the base map fails, and the page must still carry every number.
+  const context = await newContext(browser, h.baseUrl, { viewport: { width: 1366, height: 768 }, acceptDownloads: true, baseMap: 'fails' });
   await logIn(context, exec.email);
   const page = await context.newPage();
 
@@ -68,7 +69,7 @@ it('shows the executive the period figures, the ranking and the map fallback, le
     'Laporan per OPD',
     'Laporan per kelurahan',
   ]);
-  // Map tiles cannot load here (no outside network): the list per kelurahan still carries the numbers.
+  // The map tiles cannot load: the list per kelurahan still carries the numbers.
   await page.locator('.leaflet-container').waitFor();
   await page.getByText('Peta dasar tidak dapat dimuat').waitFor();
   const openRow = page.getByRole('table', { name: 'Laporan terbuka per kelurahan' }).getByRole('row', { name: /Bagan Keladi/ });

@@ -22,7 +22,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function as(token: string, opts: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function as(token: string, opts: Parameters<typeof newContext>[2] = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, h.baseUrl, opts);
   await context.addCookies([{ name: 'khidmat_session', value: token, url: h.baseUrl }]);
   return { context, page: await context.newPage() };
@@ -90,7 +90,8 @@ it('takes a registered household from the citizen\'s form through the desk, an o
   await s.page.getByText('Kunjungan rumah dijadwalkan').first().waitFor();
 
   // 4. The volunteer records the visit with no connection; it is sent when the connection returns.
-  const v = await as(volunteer.token, { geolocation: { latitude: 1.6741, longitude: 101.3712, accuracy: 10 }, permissions: ['geolocation'] });
+  // The visit form works offline: the app's service worker keeps it.
+  const v = await as(volunteer.token, { geolocation: { latitude: 1.6741, longitude: 101.3712, accuracy: 10 }, permissions: ['geolocation'], pwa: true });
   await v.page.goto('/kemiskinan/kunjungan');
   await v.page.getByRole('link', { name: 'Isi hasil kunjungan' }).click();
   await v.page.getByRole('button', { name: 'Ambil titik GPS' }).click();

@@ -24,7 +24,7 @@ const reportsOf = (userId: string) => h.ctx.db.select().from(reports).where(eq(r
 
 it('installs as a PWA, queues a report with its photo offline, and files it once when back online', async () => {
   const citizen = await h.citizen({ fullName: 'Warga Pesisir' });
-  const context = await newContext(browser, h.baseUrl);
+  const context = await newContext(browser, h.baseUrl, { pwa: true });
   await context.addCookies([{ name: 'khidmat_session', value: citizen.token, url: h.baseUrl }]);
   const page = await context.newPage();
 
@@ -146,7 +146,7 @@ it('installs as a PWA, queues a report with its photo offline, and files it once
 it('keeps a report whose session ran out and sends it once the citizen logs in again', async () => {
   const email = `sesi${Date.now()}@mail.test`;
   const citizen = await h.citizen({ email });
-  const context = await newContext(browser, h.baseUrl);
+  const context = await newContext(browser, h.baseUrl, { pwa: true });
   await context.addCookies([{ name: 'khidmat_session', value: citizen.token, url: h.baseUrl }]);
   const page = await context.newPage();
   await page.goto('/lapor');

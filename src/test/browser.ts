@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import type { DatabaseKind } from '../core/db/client.js';
 
 /** The database behind the server under test: one vitest project per database (vitest.config.ts). */
@@ -26,17 +27,35 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A phone-sized context by default (the citizen's device); staff tests pass a desktop viewport. */
-export async function newContext(browser: Browser, baseURL: string, opts: BrowserContextOptions = {}): Promise<BrowserContext> {
+/** The map's tile server (the configured default), and one plain tile it answers with here. */
+const TILE_SERVER = /^https:\/\/tile\.openstreetmap\.org\//;
+let tile: Promise<Buffer> | undefined;
+const plainTile = () => (tile ??= sharp({ create: { width: 256, height: 256, channels: 3, background: '#e8e4d8' } }).png().toBuffer());
+
+/**
+ * A phone-sized context by default (the citizen's device); staff tests pass a desktop viewport.
+ * There is no outside network here: anything foreign fails fast, except map tiles, answered with a
+ * plain tile as on a working connection — unless `baseMap: 'fails'` (a weak connection).
+ * `pwa: true` lets the app install its service worker, for the offline tests. That worker fetches
+ * map tiles itself, and this Chromium's worker requests are beyond the context's routes, so the
+ * base map fails there; without `pwa` service workers are blocked and the routes answer the page.
+ */
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  { baseMap = 'loads', pwa = false, ...opts }: BrowserContextOptions & { baseMap?: 'loads' | 'fails'; pwa?: boolean } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
     viewport: { width: 390, height: 844 },
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
+    serviceWorkers: pwa ? 'allow' : 'block',
     ...opts,
   });
-  // No outside network here: map tiles (and anything else foreign) fail fast instead of hanging.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
+  // Routes added later are asked first.
+  if (baseMap === 'loads' && !pwa) await context.route(TILE_SERVER, async (route) => route.fulfill({ contentType: 'image/png', body: await plainTile() }));
   return context;
 }
 

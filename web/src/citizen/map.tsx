@@ -41,8 +41,12 @@ export function MapView({ label, center, zoom = 13, markers = [], picked, onPick
   const layer = useRef<Leaflet.LayerGroup | null>(null);
   const pin = useRef<Leaflet.CircleMarker | null>(null);
   const [tilesFailed, setTilesFailed] = useState(false);
-  const handlers = useRef({ onPick, onBoundsChange });
-  handlers.current = { onPick, onBoundsChange };
+  // Picking waits for the first tile: a point tapped on a blank map (tiles still loading, or failed
+  // on a weak connection) would place the report somewhere the citizen never saw.
+  const [tilesShown, setTilesShown] = useState(false);
+  const canPick = Boolean(onPick && L && tilesShown);
+  const handlers = useRef({ onPick, onBoundsChange, canPick });
+  handlers.current = { onPick, onBoundsChange, canPick };
 
   useEffect(() => {
     let live = true;
@@ -53,8 +57,11 @@ export function MapView({ label, center, zoom = 13, markers = [], picked, onPick
       const mp = lib.map(el.current, { zoomControl: true }).setView([start.lat, start.lng], zoom);
       const tiles = lib.tileLayer(site.map.tileUrl, { attribution: site.map.attribution, maxZoom: 19 });
       tiles.on('tileerror', () => setTilesFailed(true));
+      tiles.on('tileload', () => setTilesShown(true));
       tiles.addTo(mp);
-      mp.on('click', (e: Leaflet.LeafletMouseEvent) => handlers.current.onPick?.({ lat: e.latlng.lat, lng: e.latlng.lng }));
+      mp.on('click', (e: Leaflet.LeafletMouseEvent) => {
+        if (handlers.current.canPick) handlers.current.onPick?.({ lat: e.latlng.lat, lng: e.latlng.lng });
+      });
       mp.on('moveend', () => {
         const b = mp.getBounds();
         handlers.current.onBoundsChange?.([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
@@ -108,15 +115,15 @@ export function MapView({ label, center, zoom = 13, markers = [], picked, onPick
     <div className="map-wrap">
       <div className="map-frame">
         <div ref={el} className="map" role="region" aria-label={label} />
-        {onPick && L ? <span className="map-crosshair" aria-hidden="true" /> : null}
+        {canPick ? <span className="map-crosshair" aria-hidden="true" /> : null}
       </div>
-      {onPick && L ? (
+      {canPick ? (
         <button type="button" className="btn" onClick={pickCentre}>
           {t('pickCentre')}
         </button>
       ) : null}
-      {!L ? <p className="hint">{t('loading')}</p> : null}
-      {tilesFailed ? (
+      {!L || (onPick && !tilesShown && !tilesFailed) ? <p className="hint">{t('loading')}</p> : null}
+      {tilesFailed && !tilesShown ? (
         <p className="alert alert-info" role="status">
           {t('tilesFailed')} {fallbackHint}
         </p>

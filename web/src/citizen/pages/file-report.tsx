@@ -216,7 +216,9 @@ function ReportWizard({ onAnother }: { onAnother: () => void }) {
     [t('reportTitle'), title],
     [t('description'), description],
     [t('incidentDate'), incidentDate ? formatDate(incidentDate, lang) : t('none')],
-    [t('kelurahan'), kelurahanName ?? (point ? t('picked', { lat: point.lat.toFixed(5), lng: point.lng.toFixed(5) }) : t('none'))],
+    [t('mapPoint'), point ? `${point.lat.toFixed(5)}, ${point.lng.toFixed(5)}` : t('none')],
+    // The server finds the kelurahan of a point when none was chosen.
+    [t('kelurahan'), kelurahanName ?? (point ? t('kelurahanFromPoint') : t('none'))],
     [t('address'), address || t('none')],
     [t('photos'), String(photos.length)],
     [t('anonymous'), anonymous ? t('yes') : t('no')],
