@@ -109,6 +109,30 @@ it('shows the executive the period figures, the ranking and the map fallback, le
   await context.close();
 });
 
+it('reads on a phone: the OPD ranking as cards, each figure beside its heading, nothing off-screen', async () => {
+  const context = await newContext(browser, h.baseUrl);
+  await logIn(context, exec.email);
+  const page = await context.newPage();
+  await page.goto('/dasbor?dari=2026-03-02&sampai=2026-03-13');
+  const pupr = page.locator('tr[data-opd="PUPR"]');
+  await pupr.waitFor();
+  const cells = await pupr.locator('td, th').all();
+  expect(await Promise.all(cells.map((c) => c.getAttribute('data-label')))).toEqual([
+    'Peringkat',
+    'OPD',
+    'Disposisi',
+    'Tindak lanjut tepat waktu',
+    'Median tindak lanjut (hari kerja)',
+    'Selesai tepat waktu',
+    'Median verifikasi (hari kerja)',
+    'Median selesai (hari kerja)',
+  ]);
+  for (const box of await Promise.all(cells.map((c) => c.boundingBox()))) if (box) expect(box.x + box.width).toBeLessThanOrEqual(390);
+  expect(await axe(page)).toEqual([]);
+  await screenshot(page, 'dashboard-phone');
+  await context.close();
+});
+
 it('turns away an OPD officer', async () => {
   const officer = await h.staff('opd_officer', 'PUPR');
   const context = await newContext(browser, h.baseUrl, { viewport: { width: 1366, height: 768 } });

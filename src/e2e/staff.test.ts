@@ -285,6 +285,21 @@ it('the super admin adds a holiday, and every admin page passes axe', async () =
   expect(categories.find((c) => c.code === 'INF-TROTOAR')).toMatchObject({ parentCode: 'INF', defaultOpdCode: 'PUPR' });
 });
 
+it('the work list reads on a phone: each report a card, every value beside its heading, nothing off-screen', async () => {
+  await fileReport(h, (await h.citizen()).token, { title: 'Saluran tersumbat di gang sempit' });
+  const triage = await h.staff('triage_admin', 'DISKOMINFOTIKSAN');
+  const page = await logIn(triage.email, { viewport: { width: 390, height: 844 } });
+  const row = page.locator('table.staff-table tbody tr').first();
+  await row.waitFor();
+  const cells = row.locator('td');
+  expect(await Promise.all((await cells.all()).map((c) => c.getAttribute('data-label')))).toEqual(['Laporan', 'Kategori', 'Kelurahan', 'Status', 'Tenggat', 'Masuk']);
+  // Every cell within the screen's width: the deadline is read without scrolling sideways.
+  for (const box of await Promise.all((await cells.all()).map((c) => c.boundingBox()))) if (box) expect(box.x + box.width).toBeLessThanOrEqual(390);
+  expect(await page.evaluate("(() => { const w = document.querySelector('.table-wrap'); return w.scrollWidth <= w.clientWidth; })()")).toBe(true);
+  await expectAccessible(page);
+  await screenshot(page, 'staff-list-phone');
+});
+
 it('the report page works on a phone', async () => {
   const triage = await h.staff('triage_admin', 'DISKOMINFOTIKSAN');
   const page = await logIn(triage.email, { viewport: { width: 390, height: 844 } });

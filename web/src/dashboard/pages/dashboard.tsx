@@ -171,6 +171,7 @@ function SummaryView({ s }: { s: Summary }) {
         {s.byOpd.length ? (
           <Table
             className="dash-table"
+            stack
             caption={<caption className="visually-hidden">{t('ranking')}</caption>}
             columns={[
               { label: t('rank'), num: true },

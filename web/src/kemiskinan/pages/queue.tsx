@@ -53,7 +53,7 @@ export default function Queue() {
         </form>
       )}
       {loading && !data ? <Loading /> : error ? <LoadError error={error} retry={reload} /> : data && !data.items.length ? <p>{t('empty')}</p> : (
-        <Table className="staff-table kms-table" columns={[t('colNumber'), t('colHousehold'), t('colNeed'), t('colKelurahan'), t('colStatus'), t('colDate')]}>
+        <Table className="staff-table kms-table" stack columns={[t('colNumber'), t('colHousehold'), t('colNeed'), t('colKelurahan'), t('colStatus'), t('colDate')]}>
           {data?.items.map((c) => (
             <tr key={c.trackingNumber} className={c.urgent ? 'kms-urgent' : undefined}>
               <td><Link to={`/kemiskinan/pengaduan/${c.trackingNumber}`}>{c.trackingNumber}</Link></td>

@@ -105,7 +105,7 @@ export default function WorkList() {
               {t('count', { n: state.items.length })}
             </p>
             {state.hasMore ? <p className="alert alert-info">{t('more')}</p> : null}
-            <Table className="staff-table" columns={[t('colReport'), t('colCategory'), t('colPlace'), t('colStatus'), t('colSla'), t('colFiled')]}>
+            <Table className="staff-table" stack columns={[t('colReport'), t('colCategory'), t('colPlace'), t('colStatus'), t('colSla'), t('colFiled')]}>
               {state.items.map((r) => (
                 <tr key={r.trackingNumber}>
                   <td>
