@@ -128,6 +128,10 @@ it('reads on a phone: the OPD ranking as cards, each figure beside its heading, 
     'Median selesai (hari kerja)',
   ]);
   for (const box of await Promise.all(cells.map((c) => c.boundingBox()))) if (box) expect(box.x + box.width).toBeLessThanOrEqual(390);
+  // The charts are drawn at the phone's width: their labels keep a readable size (were 9 px).
+  const label = page.locator('.chart-svg text', { hasText: 'Infrastruktur' }).first();
+  await label.waitFor();
+  expect((await label.boundingBox())!.height).toBeGreaterThanOrEqual(14);
   expect(await axe(page)).toEqual([]);
   await screenshot(page, 'dashboard-phone');
   await context.close();
