@@ -99,6 +99,13 @@ it('shows the executive the period figures, the ranking and the map fallback, le
   await page.getByRole('button', { name: 'Tampilkan' }).click();
   await page.getByText('Tanggal awal harus sebelum atau sama dengan tanggal akhir.').waitFor();
   expect(await page.getByLabel('Sampai tanggal').getAttribute('aria-invalid')).toBe('true');
+  // The figures of the period shown stay on screen, and so does its address.
+  expect(await kpi(page, 'received').textContent()).toBe('2');
+  expect(page.url()).toMatch(/dari=2026-03-04&sampai=2026-03-04/);
+  // An address that arrives reversed (typed or shared) gets the server's refusal, beside the same field.
+  await page.goto('/dasbor?dari=2026-03-13&sampai=2026-03-02');
+  await page.getByText('Tanggal awal harus sebelum atau sama dengan tanggal akhir.').waitFor();
+  expect(await page.getByLabel('Sampai tanggal').getAttribute('aria-invalid')).toBe('true');
 
   // And in English.
   await page.getByLabel('Bahasa').selectOption('en');

@@ -36,9 +36,13 @@ export default function DashboardPage() {
   }, [shown?.from, shown?.to]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const go = (f: string, tt: string) => navigate(`/dasbor${query({ dari: f, sampai: tt })}`);
+  // A reversed period is refused here, before asking: the figures shown stay on screen. (The
+  // server refuses it too, with the same words, for an address typed or shared that way.)
+  const [reversed, setReversed] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    go(draft.from, draft.to);
+    setReversed(Boolean(draft.from && draft.to && draft.from > draft.to));
+    if (!(draft.from > draft.to)) go(draft.from, draft.to);
   };
   const today = shown ? wibToday(shown.generatedAt) : undefined;
   const exportHref = (format: 'csv' | 'xlsx') => `/api/v1/dashboard/export.${format}${query({ from: shown?.from, to: shown?.to, lang })}`;
@@ -64,7 +68,7 @@ export default function DashboardPage() {
         <p className="dash-intro">{t('intro')}</p>
         <form className="dash-period" onSubmit={submit} aria-label={t('period')} noValidate>
           <TextField label={t('from')} type="date" name="from" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} error={fieldError(periodError, 'from')} required />
-          <TextField label={t('to')} type="date" name="to" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} error={fieldError(periodError, 'to')} required />
+          <TextField label={t('to')} type="date" name="to" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} error={reversed ? { id: m.id.periodOrder, en: m.en.periodOrder } : fieldError(periodError, 'to')} required />
           <button type="submit" className="btn btn-primary">
             {t('apply')}
           </button>
