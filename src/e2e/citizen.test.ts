@@ -361,6 +361,11 @@ it('shows a visitor a public report with its timeline and replies, never the rep
   await page.getByLabel('Bahasa').selectOption('en');
   await page.getByRole('heading', { name: 'What has happened' }).waitFor();
   await page.getByText('Report verified').waitFor();
+  // A report that does not exist: said so, with nothing to try again (asking again would not help).
+  await page.getByLabel('Language').selectOption('id');
+  await page.goto('/laporan/DMI-2026-999999');
+  await page.getByRole('alert').waitFor();
+  expect(await page.getByRole('button', { name: 'Coba lagi' }).count()).toBe(0);
   await context.close();
 });
 

@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { errorMessage } from '../lib/api';
+import { ApiError, errorMessage } from '../lib/api';
 import { useLang } from '../lib/i18n';
 
 /** Every page: one h1, the document title follows it (screen readers announce route changes). */
@@ -29,12 +29,15 @@ export function Loading() {
   );
 }
 
+/** Worth asking again: the network or the server failed, or asked to wait. A refusal (not found, no right) would only repeat. */
+const retryable = (error: unknown) => !(error instanceof ApiError) || error.status >= 500 || error.status === 408 || error.status === 429;
+
 export function LoadError({ error, retry }: { error: unknown; retry?: () => void }) {
   const { lang } = useLang();
   return (
     <div className="alert alert-error" role="alert">
       <p>{errorMessage(error)[lang]}</p>
-      {retry ? (
+      {retry && retryable(error) ? (
         <button type="button" className="btn" onClick={retry}>
           {lang === 'id' ? 'Coba lagi' : 'Try again'}
         </button>
