@@ -33,6 +33,20 @@ async function accessible(page: Page, name: string) {
   expect(await axe(page), name).toEqual([]);
 }
 
+it('says so when the form\'s lists of needs cannot load, and fills them when asked again', async () => {
+  const citizen = await h.citizen({ fullName: 'Rahmat Hidayat' });
+  const c = await as(citizen.token);
+  await c.context.route('**/api/v1/kemiskinan/needs', (route) => route.abort());
+  await c.page.goto('/kemiskinan/ajukan');
+  const retry = c.page.getByRole('alert').getByRole('button', { name: 'Coba lagi' });
+  await retry.waitFor();
+  await c.context.unroute('**/api/v1/kemiskinan/needs');
+  await retry.click();
+  await c.page.getByRole('alert').waitFor({ state: 'detached' });
+  expect(await c.page.getByLabel('Kategori kebutuhan').locator('option').count()).toBeGreaterThan(1);
+  await c.context.close();
+});
+
 it('takes a registered household from the citizen\'s form through the desk, an offline visit and assistance', async () => {
   const H = () => h;
   const desk = await dinsos(H, 'dinsos_desk');

@@ -6,7 +6,7 @@ import { useSession } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
 import { useSubmit } from '../../lib/use-submit';
 import { fieldError, FormError, SelectField, TextArea, TextField } from '../../ui/forms';
-import { Page } from '../../ui/page';
+import { LoadError, Page } from '../../ui/page';
 import { newKey } from '../common';
 import { m } from '../messages';
 import type { Detail, NeedCategory, Scope } from '../types';
@@ -65,6 +65,16 @@ export default function Intake() {
   return (
     <Page title={t('intakeTitle')}>
       {onBehalf ? <p className="alert alert-info">{t('intakeOnBehalf', { role: user?.role === 'volunteer' ? 'relawan' : 'operator kelurahan' })}</p> : null}
+      {/* Without the lists of needs and kelurahan the form's choices would stay empty: say why. */}
+      {needs.error || regions.error ? (
+        <LoadError
+          error={needs.error ?? regions.error}
+          retry={() => {
+            if (needs.error) needs.reload();
+            if (regions.error) regions.reload();
+          }}
+        />
+      ) : null}
       <form className="kms-form" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset>
           <legend>{t('household')}</legend>
