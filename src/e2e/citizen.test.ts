@@ -404,6 +404,14 @@ it('pages through the public list: "Muat lebih banyak" adds the next reports, ea
   await page.locator('.report-card h3 a').nth(all.length - 1).waitFor();
   expect(await shown()).toEqual(all.map((r) => `/laporan/${r.trackingNumber}`));
 
+  // On a phone the first report shows on the first screen: the three lists fold under one line.
+  await page.goto('/laporan');
+  const firstCard = page.locator('.report-card').first();
+  await firstCard.waitFor();
+  expect((await firstCard.boundingBox())!.y).toBeLessThan(844);
+  expect(await page.getByLabel('Kategori').isVisible()).toBe(false);
+  await page.getByText('Saring menurut status, kategori, kelurahan').click();
+  await page.getByLabel('Kategori').waitFor();
   // The category filter lists each khidmat followed by its own sub-categories.
   const categories = (await h.call('GET', '/api/v1/categories')).body as unknown as { code: string; parentCode: string | null }[];
   const options = await Promise.all((await page.getByLabel('Kategori').locator('option').all()).map((o) => o.getAttribute('value')));
@@ -414,5 +422,9 @@ it('pages through the public list: "Muat lebih banyak" adds the next reports, ea
     else expect(category.parentCode, code!).toBe(khidmat);
   }
   expect(options.filter(Boolean)).toHaveLength(categories.length);
+  // A list narrowed by one of them opens with them shown, and says how many are in use.
+  await page.goto('/laporan?kategori=PEN');
+  await page.getByText('Saring menurut status, kategori, kelurahan (1 dipakai)').waitFor();
+  expect(await page.getByLabel('Kategori').inputValue()).toBe('PEN');
   await context.close();
 });

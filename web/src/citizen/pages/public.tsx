@@ -40,6 +40,10 @@ export default function PublicReportsPage() {
   useEffect(() => {
     setDraft(filters);
   }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  // On a phone the three lists fold under one line, so the first reports show on the first screen;
+  // open when one of them narrows the list, and on a wide screen, where they fit beside the search.
+  const narrowing = [filters.status, filters.category, filters.kelurahan].filter(Boolean).length;
+  const [moreOpen, setMoreOpen] = useState(() => narrowing > 0 || window.matchMedia('(min-width: 800px)').matches);
 
   const go = (f: typeof filters, v = view) =>
     navigate(`/laporan${query({ status: f.status, kategori: f.category, kelurahan: f.kelurahan, q: f.q.trim(), tampilan: v === 'map' ? 'peta' : '' })}`, { replace: true });
@@ -57,26 +61,31 @@ export default function PublicReportsPage() {
       <p>{t('lead')}</p>
       <form className="filters" onSubmit={apply} role="search">
         <TextField label={t('search')} name="q" type="search" placeholder={t('searchHint')} value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} error={fieldError(error, 'q')} />
-        <SelectField label={tc('status')} name="status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
-          <option value="">{tc('all')}</option>
-          {PUBLIC_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s][lang]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={tc('category')} name="category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
-          <option value="">{tc('all')}</option>
-          {/* Each khidmat, then its sub-categories: the reference list comes in no such order. */}
-          {categories.filter((g) => g.parentCode === null).flatMap((g) => [
-            <option key={g.code} value={g.code}>{g.name[lang]}</option>,
-            ...categories.filter((c) => c.parentCode === g.code).map((c) => <option key={c.code} value={c.code}>{`— ${c.name[lang]}`}</option>),
-          ])}
-        </SelectField>
-        <SelectField label={tc('kelurahan')} name="kelurahan" value={draft.kelurahan} onChange={(e) => setDraft({ ...draft, kelurahan: e.target.value })}>
-          <option value="">{tc('all')}</option>
-          <KelurahanOptions regions={regions} />
-        </SelectField>
+        <details className="filters-more" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+          <summary>{narrowing ? t('moreFiltersOn', { n: narrowing }) : t('moreFilters')}</summary>
+          <div className="filters-more-fields">
+            <SelectField label={tc('status')} name="status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+              <option value="">{tc('all')}</option>
+              {PUBLIC_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s][lang]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={tc('category')} name="category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
+              <option value="">{tc('all')}</option>
+              {/* Each khidmat, then its sub-categories: the reference list comes in no such order. */}
+              {categories.filter((g) => g.parentCode === null).flatMap((g) => [
+                <option key={g.code} value={g.code}>{g.name[lang]}</option>,
+                ...categories.filter((c) => c.parentCode === g.code).map((c) => <option key={c.code} value={c.code}>{`— ${c.name[lang]}`}</option>),
+              ])}
+            </SelectField>
+            <SelectField label={tc('kelurahan')} name="kelurahan" value={draft.kelurahan} onChange={(e) => setDraft({ ...draft, kelurahan: e.target.value })}>
+              <option value="">{tc('all')}</option>
+              <KelurahanOptions regions={regions} />
+            </SelectField>
+          </div>
+        </details>
         <SubmitRow label={t('apply')} />
       </form>
       <div className="btn-row" role="group" aria-label={t('view')}>
