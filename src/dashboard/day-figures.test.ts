@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allOpds, emptyDay, median, passed, sumDays, type DayFigures, type Histogram } from './day-figures.js';
-import { runsOf } from './rollups.js';
 
 /** percentile_cont(0.5) as PostgreSQL defines it, over the values themselves. */
 function percentileCont(values: number[]): number | null {
@@ -98,18 +97,5 @@ describe('sumDays', () => {
   it('tells how many deadlines have passed at a moment (a deadline at that very moment has not)', () => {
     expect(passed([500, 2500, 3000], new Date(2500))).toBe(1);
     expect(passed([500, 2500, 3000], new Date(2501))).toBe(2);
-  });
-});
-
-describe('runsOf', () => {
-  it('groups consecutive WIB days into runs, across month ends, in order', () => {
-    const runs = runsOf(['2026-03-02', '2026-02-28', '2026-03-01', '2026-03-05']);
-    expect(runs.map((r) => [r.first, r.last])).toEqual([
-      ['2026-02-28', '2026-03-02'],
-      ['2026-03-05', '2026-03-05'],
-    ]);
-    expect(runs[0]!.start.toISOString()).toBe('2026-02-27T17:00:00.000Z');
-    expect(runs[0]!.end.toISOString()).toBe('2026-03-02T17:00:00.000Z');
-    expect(runsOf([])).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * All SQL of the executive dashboard. It is a read model over the aduan tables. The summary is
  * built from figures per day of arrival (dayFigures: counts and histograms of working days, which
- * add up; see rollups.ts) and the few figures the clock alone changes (liveFigures). Queries read
+ * add up, and the deadlines of what still waits; see rollups.ts) and a weekly trend. Queries read
  * reports by `created_at` (reports_created_idx) and look working days up in a small calendar array
  * instead of calling out per row.
  */
@@ -61,7 +61,7 @@ const calendarCte = (c: Calendar) => sql`cal as materialized (
 
 const inPeriod = (p: Period) => sql`${reports.createdAt} >= ${p.start} and ${reports.createdAt} < ${p.end}`;
 
-/** Working days from one instant to a later one, as a number (null when either is missing). */
+/** Working days from one instant to a later one, as a number; callers guard a missing instant (greatest() would make it 0). */
 const wd = (c: Calendar, from: SQL | AnyPgColumn, to: SQL | AnyPgColumn) => {
   // Read as a scalar subquery (one init plan), not a joined column: rows then carry no copy of the
   // array into sorts (a per-row copy made the OPD figures' sort spill megabytes to disk).
@@ -216,8 +216,8 @@ export async function dayFigures(db: Db, runs: DayRun[], calendarEnd: string): P
 }
 
 /**
- * Where the day figures stand: the newest timeline event (every change to a report writes one, on
- * any instance) and a fingerprint of the holiday calendar the durations were counted with.
+ * Where the day figures stand: the newest visible timeline event (every change to a report writes
+ * one, on any instance) and a fingerprint of the holiday calendar the durations were counted with.
  */
 export const rollupMark = async (db: Db) =>
   (
@@ -238,6 +238,7 @@ export const daysChangedSince = async (db: Db, since: number) =>
     )
   ).map((r) => r.day);
 
+/** Kelurahan come ordered by name, in the database's collation. */
 export interface Names {
   categories: { id: number; parentId: number | null; code: string; nameId: string; nameEn: string; sortOrder: number }[];
   kelurahan: { code: string; name: string; kecamatan: string }[];
@@ -248,9 +249,9 @@ export async function names(db: Db): Promise<Names> {
   const [row] = await rows<Names>(
     db,
     sql`select
-      (select json_agg(x) from (select id, parent_id as "parentId", code, name_id as "nameId", name_en as "nameEn", sort_order as "sortOrder" from ${categories}) x) as categories,
-      (select json_agg(x) from (select k.code, k.name, kc.name as kecamatan from ${kelurahan} k join ${kecamatan} kc on kc.code = k.kecamatan_code) x) as kelurahan,
-      (select json_agg(x) from (select id, code, name, short_name as "shortName" from ${opds}) x) as opds`,
+      (select coalesce(json_agg(x), '[]') from (select id, parent_id as "parentId", code, name_id as "nameId", name_en as "nameEn", sort_order as "sortOrder" from ${categories}) x) as categories,
+      (select coalesce(json_agg(x order by x.name), '[]') from (select k.code, k.name, kc.name as kecamatan from ${kelurahan} k join ${kecamatan} kc on kc.code = k.kecamatan_code) x) as kelurahan,
+      (select coalesce(json_agg(x), '[]') from (select id, code, name, short_name as "shortName" from ${opds}) x) as opds`,
   );
   return row!;
 }

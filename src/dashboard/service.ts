@@ -146,9 +146,8 @@ async function computeSummary(ctx: AppContext, p: q.Period) {
     },
     byStatus: REPORT_STATUSES.map((code) => ({ code, label: STATUS_LABELS[code], count: sum.statuses[code] ?? 0 })),
     byCategory: byKhidmat(sum.categories, names.categories),
-    byKelurahan: names.kelurahan
-      .map((k) => ({ ...k, count: sum.kelurahan[k.code] ?? 0 }))
-      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    // Most reports first; a stable sort keeps the names' order among equal counts.
+    byKelurahan: names.kelurahan.map((k) => ({ ...k, count: sum.kelurahan[k.code] ?? 0 })).sort((a, b) => b.count - a.count),
     byOpd: rankOpds(perOpd),
     trend,
   };
@@ -168,6 +167,7 @@ function byKhidmat(counts: Record<string, number>, categories: q.Names['categori
     .sort(([a, x], [b, y]) => y - x || a.sortOrder - b.sortOrder)
     .map(([c, count]) => ({ code: c.code, label: { id: c.nameId, en: c.nameEn }, count }));
 }
+
 export async function openMap(ctx: AppContext, query: PeriodQuery, limits = { points: MAX_MAP_POINTS, clusters: MAX_MAP_CLUSTERS }) {
   const p = periodOf(query, ctx.clock());
   return memoUntilChange(ctx, `map:${limits.points}:${limits.clusters}`, p, () => computeOpenMap(ctx, p, limits));

@@ -102,6 +102,12 @@ it('shows the executive the period figures, the ranking and the map fallback, le
   // The figures of the period shown stay on screen, and so does its address.
   expect(await kpi(page, 'received').textContent()).toBe('2');
   expect(page.url()).toMatch(/dari=2026-03-04&sampai=2026-03-04/);
+  // With no end date the period runs to today (the server's default), and the refusal goes.
+  await page.getByLabel('Sampai tanggal').fill('');
+  await page.getByLabel('Dari tanggal').fill('2026-03-04');
+  await page.getByRole('button', { name: 'Tampilkan' }).click();
+  await page.waitForURL(/dari=2026-03-04$/);
+  await page.getByText('Tanggal awal harus sebelum atau sama dengan tanggal akhir.').waitFor({ state: 'detached' });
   // An address that arrives reversed (typed or shared) gets the server's refusal, beside the same field.
   await page.goto('/dasbor?dari=2026-03-13&sampai=2026-03-02');
   await page.getByText('Tanggal awal harus sebelum atau sama dengan tanggal akhir.').waitFor();

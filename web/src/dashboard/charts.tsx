@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { formatDate, formatNumber } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import { m } from './messages';
@@ -20,17 +20,17 @@ export const RESOLVED = '#0b5d3b';
  * keeps its size: a chart drawn 640 wide and shrunk onto a phone printed 9 px labels.
  */
 function useDrawnWidth(initial: number) {
-  const ref = useRef<HTMLDivElement>(null);
+  // A callback ref: the drawing's wrapper may appear later (an empty period draws none).
+  const [el, ref] = useState<HTMLDivElement | null>(null);
   const [width, setWidth] = useState(initial);
   useEffect(() => {
-    const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
       if (entry && entry.contentRect.width > 0) setWidth(Math.max(280, Math.round(entry.contentRect.width)));
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [el]);
   // Smaller type on a phone-sized chart, still well above the 12 px floor of readable text.
   return { ref, width, font: width < 480 ? 14 : FONT };
 }

@@ -19,7 +19,7 @@ function labelled(rows: ReactNode, columns: Column[]): ReactNode {
           {},
           Children.map(row.props.children, (cell, i) =>
             isValidElement(cell)
-              ? cloneElement(cell as Cell, { 'data-label': labelOf(columns[i]!) }, <span className="cell-value">{(cell as Cell).props.children}</span>)
+              ? cloneElement(cell as Cell, { 'data-label': columns[i] ? labelOf(columns[i]) : undefined }, <div className="cell-value">{(cell as Cell).props.children}</div>)
               : cell,
           ),
         )

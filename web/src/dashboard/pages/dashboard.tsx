@@ -35,14 +35,17 @@ export default function DashboardPage() {
     if (shown) setDraft({ from: shown.from, to: shown.to });
   }, [shown?.from, shown?.to]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const go = (f: string, tt: string) => navigate(`/dasbor${query({ dari: f, sampai: tt })}`);
   // A reversed period is refused here, before asking: the figures shown stay on screen. (The
   // server refuses it too, with the same words, for an address typed or shared that way.)
   const [reversed, setReversed] = useState(false);
+  const go = (f: string, tt: string) => {
+    setReversed(false);
+    navigate(`/dasbor${query({ dari: f, sampai: tt })}`);
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setReversed(Boolean(draft.from && draft.to && draft.from > draft.to));
-    if (!(draft.from > draft.to)) go(draft.from, draft.to);
+    if (draft.from && draft.to && draft.from > draft.to) setReversed(true);
+    else go(draft.from, draft.to);
   };
   const today = shown ? wibToday(shown.generatedAt) : undefined;
   const exportHref = (format: 'csv' | 'xlsx') => `/api/v1/dashboard/export.${format}${query({ from: shown?.from, to: shown?.to, lang })}`;

@@ -65,13 +65,14 @@ export default function Intake() {
   return (
     <Page title={t('intakeTitle')}>
       {onBehalf ? <p className="alert alert-info">{t('intakeOnBehalf', { role: user?.role === 'volunteer' ? 'relawan' : 'operator kelurahan' })}</p> : null}
-      {/* Without the lists of needs and kelurahan the form's choices would stay empty: say why. */}
-      {needs.error || regions.error ? (
+      {/* Without the lists of needs and kelurahan, or the filer's own scope, the form's choices would be wrong or empty: say why. */}
+      {needs.error || regions.error || scope.error ? (
         <LoadError
-          error={needs.error ?? regions.error}
+          error={needs.error ?? regions.error ?? scope.error}
           retry={() => {
             if (needs.error) needs.reload();
             if (regions.error) regions.reload();
+            if (scope.error) scope.reload();
           }}
         />
       ) : null}
