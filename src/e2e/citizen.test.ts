@@ -37,6 +37,16 @@ async function accessible(page: Page, name: string) {
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
+/** The report form up to its location step: a damaged-road report with this title and description. */
+async function toLocationStep(page: Page, title: string, description: string) {
+  await page.goto('/lapor');
+  await page.getByLabel('Kategori').selectOption('INF-JALAN');
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await page.getByLabel('Judul singkat').fill(title);
+  await page.getByLabel('Uraian').fill(description);
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+}
+
 /** The report form's review step, as term → value. */
 async function reviewRows(page: Page) {
   const rows: Record<string, string | null> = {};
@@ -176,12 +186,7 @@ it("files at the phone's own location, and says so when the location is refused"
   const fileHere = async (context: Awaited<ReturnType<typeof newContext>>) => {
     await context.addCookies([{ name: 'khidmat_session', value: citizen.token, url: h.baseUrl }]);
     const page = await context.newPage();
-    await page.goto('/lapor');
-    await page.getByLabel('Kategori').selectOption('INF-JALAN');
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByLabel('Judul singkat').fill('Jalan retak di depan rumah');
-    await page.getByLabel('Uraian').fill('Retakan memanjang di badan jalan, makin lebar sejak hujan minggu lalu.');
-    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await toLocationStep(page, 'Jalan retak di depan rumah', 'Retakan memanjang di badan jalan, makin lebar sejak hujan minggu lalu.');
     await page.getByRole('button', { name: 'Gunakan lokasi saya' }).click();
     return page;
   };
@@ -211,12 +216,7 @@ it('on a weak connection where the base map cannot load, picks no point on the b
   const context = await newContext(browser, h.baseUrl, { baseMap: 'fails' });
   await context.addCookies([{ name: 'khidmat_session', value: citizen.token, url: h.baseUrl }]);
   const page = await context.newPage();
-  await page.goto('/lapor');
-  await page.getByLabel('Kategori').selectOption('INF-JALAN');
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-  await page.getByLabel('Judul singkat').fill('Jalan amblas dekat jembatan');
-  await page.getByLabel('Uraian').fill('Badan jalan amblas sepanjang dua meter, motor harus turun ke bahu jalan.');
-  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await toLocationStep(page, 'Jalan amblas dekat jembatan', 'Badan jalan amblas sepanjang dua meter, motor harus turun ke bahu jalan.');
   await page.getByText('Peta dasar tidak dapat dimuat (koneksi lemah). Anda tetap bisa memilih kelurahan').waitFor();
   // Nothing to aim at: no crosshair, no centre button, and a tap picks nothing.
   expect(await page.getByRole('button', { name: 'Pilih titik tengah peta' }).count()).toBe(0);
