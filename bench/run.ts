@@ -16,6 +16,7 @@ import { load, type LoadResult } from './load.js';
 import { pgbenchIntake, type PgbenchResult } from './pgbench.js';
 import { markdown } from './report.js';
 import { findContaining, pointInGeometry, type Geometry } from '../src/core/geo/geo.js';
+import { addDays, wibDate } from '../src/core/calendar/working-days.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, fallback: string): string => {
@@ -168,8 +169,7 @@ const intakeBody = (i: number) => {
   return JSON.stringify({ class: 'pengaduan', title: `Jalan berlubang nomor ${i}`, description: 'Lubang besar di depan pasar, sudah seminggu dan berbahaya.', categoryCode: 'INF-JALAN', lat: p.lat, lng: p.lng });
 };
 
-/** A WIB date `n` days before today. */
-const daysAgo = (n: number) => new Date(Date.now() + 7 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => addDays(wibDate(new Date()), -n);
 const summaryOf = (fromBack: number, toBack: number) => ({ path: `/api/v1/dashboard/summary?from=${daysAgo(fromBack)}&to=${daysAgo(toBack)}`, headers: bearer(tokens.executive) });
 let otherPeriods = 0;
 const read = {

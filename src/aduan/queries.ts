@@ -201,7 +201,17 @@ export interface ListFilter {
 
 const parentCategory = alias(categories, 'parent_category');
 
-/** Late against its SLA: verification, first follow-up, or resolution. */
+/**
+ * The same rule as an instant: when a report still waiting on the city becomes overdue (its earliest
+ * deadline that applies), null when none applies. The dashboard keeps these per day and compares
+ * them with the clock later; lists test overdueExpr, whose ORs the planner estimates better.
+ */
+export const overdueFrom = sql`least(
+  case when ${reports.status} in ('submitted','postponed') then ${reports.verifyDueAt} end,
+  case when ${reports.status} in ('dispositioned','in_progress') and ${reports.firstFollowUpAt} is null then ${reports.followUpDueAt} end,
+  case when ${reports.status} in ('dispositioned','in_progress') then ${reports.resolveDueAt} end)`;
+
+/** Late against its SLA: verification, first follow-up, or resolution (see overdueFrom). */
 export const overdueExpr = (now: Date): SQL<boolean> => sql<boolean>`(
   (${reports.status} in ('submitted','postponed') and ${reports.verifyDueAt} < ${now})
   or (${reports.status} in ('dispositioned','in_progress') and ${reports.firstFollowUpAt} is null and ${reports.followUpDueAt} < ${now})

@@ -11,7 +11,7 @@ import type { Db } from '../core/db/client.js';
 import { queryRows as rows } from '../core/db/json-rows.js';
 import { holidays, kecamatan, kelurahan, opds } from '../core/reference/schema.js';
 import { categories, dispositions, reportEvents, reports } from '../aduan/schema.js';
-import { overdueExpr } from '../aduan/queries.js';
+import { overdueExpr, overdueFrom } from '../aduan/queries.js';
 import { REPORT_STATUSES, TERMINAL_STATUSES } from '../aduan/lifecycle.js';
 import type { DayFigures } from './day-figures.js';
 
@@ -193,12 +193,7 @@ export async function dayFigures(db: Db, runs: DayRun[], calendarEnd: string): P
           'verifyDue', coalesce(jsonb_agg(${epochMs(reports.verifyDueAt)}) filter (where ${reports.verifiedAt} is null and ${reports.status} in ('submitted', 'postponed')), '[]'),
           'resolveDue', coalesce(jsonb_agg(${epochMs(reports.resolveDueAt)})
             filter (where ${reports.resolvedAt} is null and ${reports.status} in ('dispositioned', 'in_progress') and ${reports.resolveDueAt} is not null), '[]')) as waiting
-        from ${runsReports},
-          -- A waiting report is overdue from its earliest deadline that still applies (as overdueExpr).
-          lateral (select least(
-            case when ${reports.status} in ('submitted', 'postponed') then ${epochMs(reports.verifyDueAt)} end,
-            case when ${reports.status} in ('dispositioned', 'in_progress') and ${reports.firstFollowUpAt} is null then ${epochMs(reports.followUpDueAt)} end,
-            case when ${reports.status} in ('dispositioned', 'in_progress') then ${epochMs(reports.resolveDueAt)} end) as overdue_from) o
+        from ${runsReports}, lateral (select ${epochMs(overdueFrom)} as overdue_from) o
         where ${reports.status} in (${list(CLOCK_STATUSES)}) group by day)
     select to_char(days.day, 'YYYY-MM-DD') as day,
       coalesce(to_jsonb(totals) - 'day', jsonb_build_object('received', 0, 'open', 0, 'resolved', 0, 'verifyMet', 0, 'verifyLate', 0, 'resolveMet', 0, 'resolveLate', 0))
