@@ -12,22 +12,8 @@ import { installInputGuard } from './core/http/input-guard.js';
 import { installSecurityHeaders } from './core/http/security-headers.js';
 import { contentSecurityPolicy, installWebApp } from './core/http/web-app.js';
 import { ProblemSchema } from './core/http/schemas.js';
-import { authRoutes } from './core/auth/routes.js';
-import { referenceRoutes } from './core/reference/routes.js';
-import { referenceAdminRoutes } from './core/reference/admin-routes.js';
-import { uploadRoutes } from './core/files/routes.js';
-import { notificationRoutes } from './core/notifications/routes.js';
-import { aduanRoutes } from './aduan/routes.js';
-import { kemiskinanRoutes } from './kemiskinan/routes.js';
-import { categoryRoutes } from './aduan/category-routes.js';
-import { open311Routes } from './open311/routes.js';
-import { open311AdminRoutes } from './open311/admin-routes.js';
-import { dashboardRoutes } from './dashboard/routes.js';
 import { MAX_UPLOAD_BYTES } from './core/files/routes.js';
-import { officerRoutes } from './core/auth/officer-routes.js';
-import { similarRoutes } from './aduan/similar-routes.js';
-import { accountRoutes } from './core/account/routes.js';
-import { siteRoutes } from './core/reference/site-routes.js';
+import { MODULES } from './modules.js';
 
 export interface AppOptions {
   logger?: boolean | object;
@@ -66,8 +52,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       info: {
         title: 'Khidmat API',
         version: '1',
-        description:
-          'Aduan (complaints), reference data and accounts of the Khidmat e-government platform. Errors are RFC 9457 problem+json with a stable `code` and messages in Indonesian and English.',
+        description: `The Khidmat e-government platform, one module each: ${MODULES.map((m) => `**${m.name}** — ${m.summary}`).join('; ')}. Errors are RFC 9457 problem+json with a stable \`code\` and messages in Indonesian and English.`,
       },
       components: {
         securitySchemes: {
@@ -81,22 +66,11 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await installPrincipal(app, ctx);
 
-  installOperations(app, ctx, opts.ops);
+  installOperations(app, ctx, opts.ops, MODULES);
 
-  await app.register(authRoutes, { prefix: '/api/v1', ctx });
-  await app.register(accountRoutes, { prefix: '/api/v1', ctx });
-  await app.register(siteRoutes, { prefix: '/api/v1', ctx });
-  await app.register(referenceRoutes, { prefix: '/api/v1', ctx });
-  await app.register(referenceAdminRoutes, { prefix: '/api/v1', ctx });
-  await app.register(uploadRoutes, { prefix: '/api/v1', ctx });
-  await app.register(notificationRoutes, { prefix: '/api/v1', ctx });
-  await app.register(categoryRoutes, { prefix: '/api/v1', ctx });
-  await app.register(aduanRoutes, { prefix: '/api/v1', ctx });
-  await app.register(kemiskinanRoutes, { prefix: '/api/v1', ctx });
-  await app.register(similarRoutes, { prefix: '/api/v1', ctx });
-  await app.register(officerRoutes, { prefix: '/api/v1', ctx });
-  await app.register(open311AdminRoutes, { prefix: '/api/v1', ctx });
-  await app.register(dashboardRoutes, { prefix: '/api/v1', ctx });
-  await app.register(open311Routes, { prefix: '/open311/v2', ctx });
+  // Every module's routes, under /api/v1 unless it says otherwise.
+  for (const m of MODULES) {
+    for (const { plugin, prefix } of m.routes) await app.register(plugin, { prefix: prefix ?? '/api/v1', ctx, modules: MODULES });
+  }
   return app;
 }

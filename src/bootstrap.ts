@@ -9,7 +9,7 @@ import { openDatabase, type Database } from './core/db/client.js';
 import { createLocalStorage, type FileStorage } from './core/files/storage.js';
 import { createS3Storage } from './core/files/storage-s3.js';
 import { seedReferenceData } from './core/reference/seed.js';
-import { seedCategories } from './aduan/category-seed.js';
+import { MODULES } from './modules.js';
 
 /**
  * The master key encrypts NIKs. On PostgreSQL it must come from configuration (a lost or changed key
@@ -61,7 +61,7 @@ export async function createContext(
   const prepare = async (): Promise<Database> => {
     const database = opts.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') }));
     await seedReferenceData(database.db);
-    await seedCategories(database.db);
+    for (const m of MODULES) await m.seed?.(database.db);
     return database;
   };
   const database = config.databaseUrl ? await startupLock(config.databaseUrl, prepare) : await prepare();

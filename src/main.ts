@@ -4,12 +4,9 @@ import { buildApp } from './app.js';
 import { startJobs, type Job } from './core/jobs/jobs.js';
 import { connectRedis } from './core/jobs/connections.js';
 import { createMetrics } from './core/metrics/metrics.js';
-import { deliverDue, smtpMailer } from './core/notifications/delivery.js';
-import { slaSweep } from './aduan/sla.js';
-import { sweepStaleUploads } from './core/files/sweep.js';
-import { processQueuedImports } from './kemiskinan/register-import.js';
-import { kemiskinanSlaSweep } from './kemiskinan/sla.js';
+import { smtpMailer } from './core/notifications/delivery.js';
 import { ensureDemoData } from './demo/demo.js';
+import { MODULES } from './modules.js';
 
 const config = loadConfig();
 const { ctx, database } = await createContext(config);
@@ -18,7 +15,7 @@ const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
 const lifecycle = { shuttingDown: false, inFlight: 0 };
 /** Longest wait for handlers still running after their clients left, before the database closes. */
 const DRAIN_MS = 15_000;
-const metrics = createMetrics(ctx);
+const metrics = createMetrics(ctx, MODULES);
 const app = await buildApp(ctx, { logger: { level: config.logLevel }, ops: { metrics, redis: redis?.http, lifecycle } });
 // ioredis reconnects by itself; the log says why Redis went away (unheard, ioredis would print to stderr).
 for (const client of redis ? [redis.queues, redis.http] : []) {
@@ -33,14 +30,8 @@ if (database.kind === 'pglite') {
 }
 
 const mailer = config.smtp ? smtpMailer(config.smtp.url, config.smtp.from) : undefined;
-/** Periodic background work: one entry per job (each must tolerate running on several instances). */
-const backgroundJobs: Job[] = [
-  { name: 'outbox', everyMs: config.workerIntervalMs, run: () => deliverDue(ctx, mailer) },
-  { name: 'sla-sweep', everyMs: config.slaSweepIntervalMs, run: () => slaSweep(ctx) },
-  { name: 'upload-sweep', everyMs: 3600_000, run: () => sweepStaleUploads(ctx) },
-  { name: 'register-import', everyMs: 5_000, run: () => processQueuedImports(ctx) },
-  { name: 'kemiskinan-sla', everyMs: 60_000, run: () => kemiskinanSlaSweep(ctx) },
-];
+/** Every module's periodic background work (each job must tolerate running on several instances). */
+const backgroundJobs: Job[] = MODULES.flatMap((m) => m.jobs?.(ctx, { mailer }) ?? []);
 const jobs = await startJobs(backgroundJobs, { log: app.log, redis: redis?.queues, prefix: config.queuePrefix, observe: metrics.observeJob });
 metrics.watchQueues(jobs);
 

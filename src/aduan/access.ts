@@ -3,9 +3,13 @@
  * reports dispositioned to it, a citizen only their own (and public ones), and an anonymous
  * reporter's identity never leaves the triage desk.
  */
-import { CITYWIDE_READ_ROLES, OPD_ROLES, type Principal } from '../core/auth/principal.js';
+import { OPD_ROLES, type Principal } from '../core/auth/principal.js';
+import type { Role } from '../core/auth/roles.js';
 import type { Actor, ReportStatus } from './lifecycle.js';
 import { PUBLIC_STATUSES } from './lifecycle.js';
+
+/** Roles that may read every report (executive and auditor only read). */
+export const CITYWIDE_READ_ROLES: readonly Role[] = ['super_admin', 'triage_admin', 'executive', 'auditor'];
 
 export interface ScopeFacts {
   reporterId: string | null;

@@ -217,6 +217,18 @@ export const overdueExpr = (now: Date): SQL<boolean> => sql<boolean>`(
   or (${reports.status} in ('dispositioned','in_progress') and ${reports.firstFollowUpAt} is null and ${reports.followUpDueAt} < ${now})
   or (${reports.status} in ('dispositioned','in_progress') and ${reports.resolveDueAt} < ${now}))`;
 
+/** Reports that can be overdue: those still waiting on triage or an OPD. */
+export const LIVE_STATUSES = ['submitted', 'postponed', 'dispositioned', 'in_progress'] as const satisfies readonly ReportStatus[];
+
+/** Live reports past a deadline, by status; only live statuses can be late, so the status index keeps this off the archive. */
+export async function overdueByStatus(db: Db, now: Date): Promise<{ status: ReportStatus; n: number }[]> {
+  return db
+    .select({ status: reports.status, n: sql<number>`count(*)::int` })
+    .from(reports)
+    .where(sql`${reports.status} in ${LIVE_STATUSES} and ${overdueExpr(now)}`)
+    .groupBy(reports.status);
+}
+
 export async function listReports(db: Db, f: ListFilter) {
   const where: (SQL | undefined)[] = [];
   if (f.id !== undefined) where.push(eq(reports.id, f.id));
@@ -440,4 +452,26 @@ export async function similarReports(db: Db, origin: ReportRow, f: { radiusM: nu
     )
     .orderBy(desc(textScore), asc(distance), desc(reports.createdAt))
     .limit(f.limit);
+}
+
+/** Reports a person filed (mine) or follows (a duplicate of theirs was merged into it), oldest first. */
+export async function reportsOfPerson(db: Db, userId: string): Promise<{ trackingNumber: string; mine: boolean }[]> {
+  return db
+    .select({ trackingNumber: reports.trackingNumber, mine: sql<boolean>`${reports.reporterId} = ${userId}` })
+    .from(reports)
+    .where(
+      or(
+        eq(reports.reporterId, userId),
+        sql`exists (select 1 from ${reportFollowers} where ${reportFollowers.reportId} = ${reports.id} and ${reportFollowers.userId} = ${userId})`,
+      ),
+    )
+    .orderBy(reports.id);
+}
+
+/** Removes every link from reports to the person (an erased account); returns how many reports they had filed. */
+export async function unlinkPerson(db: Db, userId: string): Promise<number> {
+  const filed = await db.update(reports).set({ reporterId: null }).where(eq(reports.reporterId, userId)).returning({ id: reports.id });
+  await db.update(reportEvents).set({ actorId: null }).where(eq(reportEvents.actorId, userId));
+  await db.delete(reportFollowers).where(eq(reportFollowers.userId, userId));
+  return filed.length;
 }

@@ -2,10 +2,10 @@
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
-import { CITYWIDE_READ_ROLES, OPD_ROLES } from '../core/auth/principal.js';
+import { OPD_ROLES } from '../core/auth/principal.js';
 import { audit } from '../core/audit/audit.js';
 import { forbidden, notFound } from '../core/errors.js';
-import { actorFor, audienceFor, showsIdentity, type ScopeFacts } from './access.js';
+import { CITYWIDE_READ_ROLES, actorFor, audienceFor, showsIdentity, type ScopeFacts } from './access.js';
 import { factsOf, REPORT, scopeFacts } from './actions.js';
 import type { Filed } from './intake.js';
 import { detailView, identityOf, isStaffAudience, summaryView } from './views.js';

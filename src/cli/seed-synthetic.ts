@@ -13,9 +13,9 @@ import { openDatabase } from '../core/db/client.js';
 import { pointInGeometry, bbox, type Geometry } from '../core/geo/geo.js';
 import { seedReferenceData } from '../core/reference/seed.js';
 import { seedCategories } from '../aduan/category-seed.js';
-import { mulberry32, type Random } from '../demo/random.js';
-import { DURATIONS, REPORT_TEXTS, CLASS_OF, fill } from '../demo/templates.js';
-import { KECAMATAN_WEIGHT, LANDMARKS, LANES, STREETS } from '../demo/places.js';
+import { mulberry32, type Random } from '../core/demo/random.js';
+import { DURATIONS, REPORT_TEXTS, CLASS_OF, fill } from '../aduan/demo/templates.js';
+import { KECAMATAN_WEIGHT, LANDMARKS, LANES, STREETS } from '../aduan/demo/places.js';
 import type { ReportStatus } from '../aduan/lifecycle.js';
 
 /** COPY … FROM STDIN as a pg "submittable": rows are written as they are generated, with back-pressure. */

@@ -8,8 +8,9 @@ import type { AppContext } from '../core/context.js';
 import type { Principal } from '../core/auth/principal.js';
 import { normalizePhone, registerCitizen } from '../core/auth/service.js';
 import { users } from '../core/auth/schema.js';
-import { DEMO_DOMAIN, newPassword } from './accounts.js';
-import type { Random } from './random.js';
+import { DEMO_CITIZEN_EMAIL } from '../core/module.js';
+import { newPassword } from './accounts.js';
+import type { Random } from '../core/demo/random.js';
 
 type Sex = 'L' | 'P';
 
@@ -25,7 +26,7 @@ const RESIDENTS: readonly [string, Sex][] = [
 
 /** The resident whose password the demo prints: log in as them to confirm, rate or withdraw a report. */
 const DEMO_RESIDENT: [string, Sex] = ['Siti Rahmawati', 'P'];
-export const DEMO_CITIZEN_EMAIL = `warga@${DEMO_DOMAIN}`;
+export { DEMO_CITIZEN_EMAIL };
 
 /** Mobile prefixes of the operators people in Riau use. */
 const PHONE_PREFIXES = ['0811', '0812', '0813', '0821', '0822', '0852', '0853', '0857', '0858', '0878', '0896', '0831'];

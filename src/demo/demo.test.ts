@@ -8,9 +8,9 @@ import { PUBLIC_STATUSES, REPORT_STATUSES } from '../aduan/lifecycle.js';
 import { users } from '../core/auth/schema.js';
 import { holidays, roads } from '../core/reference/schema.js';
 import { ensureDemoData, type DemoAccount } from './demo.js';
-import { loadKelurahan } from './places.js';
-import { planReports } from './plan.js';
-import { mulberry32 } from './random.js';
+import { loadKelurahan } from '../aduan/demo/places.js';
+import { planReports } from '../aduan/demo/plan.js';
+import { mulberry32 } from '../core/demo/random.js';
 
 describeEachDatabase('demo mode: a living city on first start', (h) => {
   let accounts: DemoAccount[];

@@ -10,9 +10,8 @@ import type { AppContext } from '../core/context.js';
 import { users } from '../core/auth/schema.js';
 import { kelurahan } from '../core/reference/schema.js';
 import { wibDate } from '../core/calendar/working-days.js';
-import { mulberry32 } from '../demo/random.js';
-import { DEMO_DOMAIN } from '../demo/accounts.js';
-import { DEMO_CITIZEN_EMAIL } from '../demo/citizens.js';
+import { mulberry32 } from '../core/demo/random.js';
+import { DEMO_CITIZEN_EMAIL, demoEmail as at, type DemoStaff } from '../core/module.js';
 import { complaints } from './schema.js';
 import type { Viewer } from './access.js';
 import { act } from './actions.js';
@@ -22,7 +21,16 @@ import { processQueuedImports, queueImport } from './register-import.js';
 import { NEED_TYPES, type NeedCategory, type Section } from './lifecycle.js';
 import * as q from './queries.js';
 
-const at = (local: string) => `${local}@${DEMO_DOMAIN}`;
+
+/** Dinas Sosial's desk and sections, a volunteer and a kelurahan operator. */
+export const KEMISKINAN_STAFF: readonly DemoStaff[] = [
+  { role: 'dinsos_desk', email: at('dinsos.data'), fullName: 'Yulia Fitri, S.Sos.', opd: 'DINSOS', description: 'Dinas Sosial, Seksi Data, Pelaporan dan Pengaduan: verifies and routes poverty complaints, imports DTSEN' },
+  { role: 'dinsos_section', email: at('dinsos.sosek'), fullName: 'Rudi Hartono, S.E.', opd: 'DINSOS', description: 'Dinas Sosial, Seksi Sosial Ekonomi: PKH, sembako, cash aid, housing repair' },
+  { role: 'dinsos_section', email: at('dinsos.kesehatan'), fullName: 'Ns. Wulan Sari', opd: 'DINSOS', description: 'Dinas Sosial, Seksi Kesehatan: KIS/PBI-JK, medical costs' },
+  { role: 'dinsos_section', email: at('dinsos.pendidikan'), fullName: 'Erwin Syah, S.Pd.', opd: 'DINSOS', description: 'Dinas Sosial, Seksi Pendidikan: KIP/PIP, school fees' },
+  { role: 'volunteer', email: at('relawan'), fullName: 'Dewi Anggraini', opd: 'DINSOS', description: 'Relawan pendamping: home visits from the phone (works offline)' },
+  { role: 'kelurahan_operator', email: at('kel.bagankeladi'), fullName: 'Syafrizal', opd: null, description: 'Operator Kelurahan Bagan Keladi: files for residents, musyawarah kelurahan' },
+];
 const BAGAN_KELADI = '14.72.01.1008';
 const NAMES = ['Ahmad', 'Siti', 'Rusli', 'Nurhayati', 'Zulkifli', 'Rosmawati', 'Syamsul', 'Yusniar', 'Herman', 'Darmawati', 'Jamaluddin', 'Aminah', 'Safrizal', 'Rohani', 'Ilyas', 'Maimunah'];
 const STREETS = ['Jl. Sultan Hasanuddin', 'Jl. Sudirman', 'Jl. Datuk Laksamana', 'Jl. Kelakap Tujuh', 'Jl. Soekarno-Hatta', 'Jl. Nelayan', 'Jl. Pangkalan Sesai', 'Jl. Bintan'];

@@ -469,3 +469,22 @@ export async function figures(db: Db, r: FigureRange) {
 
 export const volunteers = (db: Db) =>
   db.select({ id: users.id, fullName: users.fullName }).from(users).where(and(eq(users.role, 'volunteer'), isNull(users.deletedAt))).orderBy(asc(users.fullName));
+
+/* A person's data rights (UU 27/2022) */
+
+/** Tracking numbers of the complaints a citizen follows (filed by them, or for their household on their account), oldest first. */
+export async function complaintsOfCitizen(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.select({ trackingNumber: complaints.trackingNumber }).from(complaints).where(eq(complaints.citizenId, userId)).orderBy(complaints.id);
+  return rows.map((r) => r.trackingNumber);
+}
+
+/**
+ * Removes every link from complaints and their timelines to the person (an erased account); returns
+ * how many complaints stay for Dinas Sosial's case work, now with no account behind them.
+ */
+export async function unlinkPerson(db: Db, userId: string): Promise<number> {
+  const followed = await db.update(complaints).set({ citizenId: null }).where(eq(complaints.citizenId, userId)).returning({ id: complaints.id });
+  const filed = await db.update(complaints).set({ filedById: null }).where(eq(complaints.filedById, userId)).returning({ id: complaints.id });
+  await db.update(complaintEvents).set({ actorId: null }).where(eq(complaintEvents.actorId, userId));
+  return new Set([...followed, ...filed].map((c) => c.id)).size;
+}

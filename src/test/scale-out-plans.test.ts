@@ -9,7 +9,6 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as schema from '../core/db/schema.js';
 import type { Db } from '../core/db/client.js';
 import { listenPostgres } from '../core/db/listen.js';
 import { loadConfig } from '../config.js';
@@ -60,7 +59,7 @@ describe.skipIf(!enabled)('report lists use indexes at scale (EXPLAIN on a seede
       await seedSynthetic(url, { reports: 30_000, now: new Date('2026-03-02T02:00:00Z') });
     }
     pool = new pg.Pool({ connectionString: url, max: 2 });
-    const db = drizzle(pool, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db;
+    const db = drizzle(pool, { logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db;
     const config = { ...loadConfig({}), databaseUrl: url, secretKey: crypto.randomBytes(32).toString('base64') };
     ({ ctx } = await createContext(config, { database: { db, kind: 'postgresql', listen: listenPostgres(url, (channel, payload) => pool.query('select pg_notify($1, $2)', [channel, payload])), close: async () => undefined } }));
     const one = async (sql: string) => (await pool.query(sql)).rows[0];

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppContext } from '../context.js';
+import type { PluginOptions } from '../module.js';
 import { requireUser } from '../auth/principal.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import { problems } from '../http/schemas.js';
 import { completePasswordReset, deleteAccount, exportPersonalData, requestPasswordReset } from './service.js';
 
-export async function accountRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+export async function accountRoutes(app: FastifyInstance, { ctx, modules }: PluginOptions): Promise<void> {
+  const holders = modules.flatMap((m) => (m.personalData ? [m.personalData] : []));
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   // Per client address, like log-in: guessing reset codes or flooding mailboxes stays slow.
   const throttle = { rateLimit: { max: ctx.config.authRateLimitPerMinute, timeWindow: '1 minute' } };
@@ -53,13 +54,13 @@ export async function accountRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     {
       schema: {
         tags: ['account'],
-        summary: 'Everything the platform holds about me (UU 27/2022): account, sessions, reports, followed reports, notifications, uploads, my own actions',
+        summary: 'Everything the platform holds about me (UU 27/2022): account, sessions, what every module holds (reports, followed reports, poverty complaints, …), notifications, uploads, my own actions',
         response: { 200: Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true }), ...problems(401) },
       },
     },
     async (request, reply) => {
       const p = requireUser(request.principal);
-      const data = await exportPersonalData(ctx, p, request.ip);
+      const data = await exportPersonalData(ctx, holders, p, request.ip);
       const day = data.exportedAt.slice(0, 10);
       return reply.header('Cache-Control', 'no-store').header('Content-Disposition', `attachment; filename="khidmat-data-saya-${day}.json"`).send(data);
     },
@@ -71,14 +72,14 @@ export async function accountRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       config: throttle,
       schema: {
         tags: ['account'],
-        summary: 'Delete my citizen account: reports stay, unlinked from me; NIK, contacts, sessions and inbox are erased',
+        summary: 'Delete my citizen account: what I filed in every module stays, unlinked from me (counted in reportsKeptAnonymously); NIK, contacts, sessions and inbox are erased',
         body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 200 }) }),
         response: { 200: Type.Object({ deleted: Type.Literal(true), reportsKeptAnonymously: Type.Integer() }), ...problems(400, 401, 403, 422) },
       },
     },
     async (request, reply) => {
       const p = requireUser(request.principal);
-      const { reports } = await deleteAccount(ctx, p, request.body.password, request.ip);
+      const { reports } = await deleteAccount(ctx, holders, p, request.body.password, request.ip);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { deleted: true as const, reportsKeptAnonymously: reports };
     },

@@ -12,7 +12,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { hashToken, revokeAllSessions } from '../auth/sessions.js';
 import { forgetPrincipals } from '../auth/principal-cache.js';
 import { enqueue } from '../notifications/outbox.js';
-import { reportsHeldAbout, unlinkReporter } from '../../aduan/privacy.js';
+import type { PersonalDataHolder } from '../module.js';
 import * as q from './queries.js';
 
 const RESET_TTL_MS = 60 * 60_000;
@@ -74,12 +74,23 @@ export async function completePasswordReset(ctx: AppContext, token: string, newP
   forgetPrincipals({ userId });
 }
 
-/** Everything the platform holds about the caller, as one JSON document. */
-export async function exportPersonalData(ctx: AppContext, p: Principal, ip?: string) {
+/** Each module's sections of the export, one after the other (PGlite runs one transaction at a time). */
+async function modulesPart(ctx: AppContext, holders: readonly PersonalDataHolder[], p: Principal): Promise<Record<string, unknown>> {
+  const part: Record<string, unknown> = {};
+  for (const h of holders) {
+    for (const [key, value] of Object.entries(await h.export(ctx, p))) {
+      if (key in part) throw new Error(`two modules export a section named ${key}`);
+      part[key] = value;
+    }
+  }
+  return part;
+}
+
+/** Everything the platform holds about the caller, as one JSON document: core's part and every module's. */
+export async function exportPersonalData(ctx: AppContext, holders: readonly PersonalDataHolder[], p: Principal, ip?: string) {
   const now = ctx.clock();
   const user = await q.userRow(ctx.db, p.userId);
   if (!user) throw invalid('account_missing', 'Akun tidak ditemukan.', 'Account not found.', 'account');
-  const reports = await reportsHeldAbout(ctx, p);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   const data = {
     exportedAt: now.toISOString(),
@@ -93,8 +104,7 @@ export async function exportPersonalData(ctx: AppContext, p: Principal, ip?: str
       createdAt: user.createdAt.toISOString(),
     },
     sessions: (await q.sessionsOf(ctx.db, p.userId)).map((s) => ({ createdAt: s.createdAt.toISOString(), expiresAt: s.expiresAt.toISOString(), userAgent: s.userAgent })),
-    reports: reports.filed,
-    followedReports: reports.followed,
+    ...(await modulesPart(ctx, holders, p)),
     notifications: (await q.notificationsOf(ctx.db, p.userId)).map((n) => ({ title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), readAt: iso(n.readAt) })),
     uploads: (await q.uploadsOf(ctx.db, p.userId)).map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), attachedAt: iso(u.attachedAt) })),
     activity: (await q.ownAuditEntries(ctx.db, p.userId)).map((a) => ({ ...a, at: a.at.toISOString() })),
@@ -104,11 +114,17 @@ export async function exportPersonalData(ctx: AppContext, p: Principal, ip?: str
 }
 
 /**
- * Erases a citizen's account. Their reports stay for the city's work and statistics, unlinked from
- * them; the NIK (ciphertext and hash), contacts, sessions and inbox are gone. Staff accounts are
+ * Erases a citizen's account. What they filed in every module stays for the city's work and
+ * statistics, unlinked from them; the NIK (ciphertext and hash), contacts, sessions and inbox are gone. Staff accounts are
  * switched off by an administrator instead, since their actions are part of the official record.
  */
-export async function deleteAccount(ctx: AppContext, p: Principal, password: string, ip?: string): Promise<{ reports: number }> {
+export async function deleteAccount(
+  ctx: AppContext,
+  holders: readonly PersonalDataHolder[],
+  p: Principal,
+  password: string,
+  ip?: string,
+): Promise<{ reports: number }> {
   if (p.role !== 'citizen') {
     throw new AppError(403, 'staff_account', {
       id: 'Akun petugas tidak dapat dihapus sendiri; hubungi administrator.',
@@ -121,7 +137,8 @@ export async function deleteAccount(ctx: AppContext, p: Principal, password: str
   }
   const now = ctx.clock();
   const deleted = await ctx.db.transaction(async (tx) => {
-    const reports = await unlinkReporter(tx, p.userId);
+    let reports = 0;
+    for (const h of holders) reports += await h.erase(tx, p.userId, now);
     await q.erasePerson(tx, p.userId, now);
     await revokeAllSessions(tx, p.userId);
     await audit(tx, p, { action: 'account.delete', entity: 'user', entityId: p.userId, detail: { reportsUnlinked: reports }, ip }, now);

@@ -12,8 +12,6 @@ export interface Principal {
 }
 
 export const OPD_ROLES: readonly Role[] = ['opd_admin', 'opd_officer'];
-/** Roles that may read every report (executive and auditor only read). */
-export const CITYWIDE_READ_ROLES: readonly Role[] = ['super_admin', 'triage_admin', 'executive', 'auditor'];
 
 export function requireUser(p: Principal | null): Principal {
   if (!p) throw unauthenticated();

@@ -2,32 +2,36 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { eq } from 'drizzle-orm';
-import type { AppContext } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import { Nullable, problems } from '../http/schemas.js';
 import { requireRole, requireUser } from './principal.js';
 import { changePassword, createStaff, login, registerCitizen } from './service.js';
 import { createSession, revokeSession, SESSION_COOKIE } from './sessions.js';
-import { ROLES, STAFF_ROLES, users } from './schema.js';
+import { users } from './schema.js';
+import type { Role } from './roles.js';
+import { rolesOf, type PluginOptions } from '../module.js';
 
 const Password = Type.String({ minLength: 8, maxLength: 200 });
 
-const MeSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  role: Type.Enum(ROLES),
-  fullName: Type.String(),
-  email: Nullable(Type.String()),
-  phone: Nullable(Type.String()),
-  opdId: Nullable(Type.Integer()),
-  /** Only the citizen themself ever receives the NIK unmasked. */
-  nik: Nullable(Type.String()),
-  /** The password was set by an admin: the account can do nothing but replace it (PUT /auth/password). */
-  passwordChangeRequired: Type.Boolean(),
-});
+const meSchema = (roles: readonly Role[]) =>
+  Type.Object({
+    id: Type.String({ format: 'uuid' }),
+    role: Type.Enum(roles),
+    fullName: Type.String(),
+    email: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    opdId: Nullable(Type.Integer()),
+    /** Only the citizen themself ever receives the NIK unmasked. */
+    nik: Nullable(Type.String()),
+    /** The password was set by an admin: the account can do nothing but replace it (PUT /auth/password). */
+    passwordChangeRequired: Type.Boolean(),
+  });
 
-const SessionSchema = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: MeSchema });
-
-export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+export async function authRoutes(app: FastifyInstance, { ctx, modules }: PluginOptions): Promise<void> {
+  // Every module's roles are known only once the modules are registered.
+  const roles = rolesOf(modules);
+  const MeSchema = meSchema(roles);
+  const SessionSchema = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: MeSchema });
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   // Brute-force protection per client address on top of the per-account lock in the service.
   const throttle = { rateLimit: { max: ctx.config.authRateLimitPerMinute, timeWindow: '1 minute' } };
@@ -143,7 +147,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         body: Type.Object({
           fullName: Type.String({ minLength: 2, maxLength: 120 }),
           email: Type.String({ format: 'email', maxLength: 200 }),
-          role: Type.Enum(STAFF_ROLES),
+          role: Type.Enum(roles.filter((r): r is Exclude<Role, 'citizen'> => r !== 'citizen')),
           opdId: Nullable(Type.Integer({ minimum: 1 })),
           password: Password,
         }),

@@ -1,27 +1,14 @@
 import { boolean, index, integer, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { opds } from '../reference/schema.js';
+import type { Role } from './roles.js';
 
-export const STAFF_ROLES = [
-  'super_admin',
-  'triage_admin',
-  'opd_admin',
-  'opd_officer',
-  'executive',
-  'auditor',
-  // Kemiskinan (poverty complaints): Dinas Sosial's desk and sections, volunteers, kelurahan operators.
-  'dinsos_desk',
-  'dinsos_section',
-  'volunteer',
-  'kelurahan_operator',
-] as const;
-export const ROLES = ['citizen', ...STAFF_ROLES] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role } from './roles.js';
 
 export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    role: text('role', { enum: ROLES }).notNull(),
+    role: text('role').$type<Role>().notNull(),
     /** OPD staff belong to exactly one OPD; triage admins to Diskominfo. */
     opdId: integer('opd_id').references(() => opds.id),
     fullName: text('full_name').notNull(),

@@ -8,12 +8,13 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import * as schema from './schema.js';
 import { listenPglite, listenPostgres, type Listen } from './listen.js';
 
-export type Schema = typeof schema;
-/** Both drivers' databases and transactions: services take this and never care which one runs. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * Both drivers' databases and transactions: services take this and never care which one runs. No
+ * schema is bound: each module builds its queries from its own tables (src/<module>/schema.ts).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = 'pglite' | 'postgresql';
 
 export interface Database {
@@ -36,14 +37,14 @@ export async function openDatabase(opts: { url?: string | undefined; dataDir?: s
     // An idle connection the server ends (restart, failover, admin terminate) must not crash the
     // process: the pool drops it and the next query opens a new one.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
-    const db = drizzlePg(pool, { schema });
+    const db = drizzlePg(pool);
     await migratePg(db, { migrationsFolder });
     const notify = (channel: string, payload: string) => pool.query('select pg_notify($1, $2)', [channel, payload]);
     return { db: db as unknown as Db, kind: 'postgresql', listen: listenPostgres(opts.url, notify), close: () => pool.end() };
   }
   if (opts.dataDir) fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
   const client = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client);
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'pglite', listen: listenPglite(client), close: () => client.close() };
 }

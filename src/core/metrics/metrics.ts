@@ -2,8 +2,7 @@ import client from 'prom-client';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { JobRunner, RunObserver } from '../jobs/jobs.js';
-import { overdueExpr } from '../../aduan/queries.js';
-import { reports } from '../../aduan/schema.js';
+import type { KhidmatModule } from '../module.js';
 import { outbox } from '../notifications/schema.js';
 import { allBatchStats } from '../batch/batched.js';
 import { principalCacheOf } from '../auth/principal-cache.js';
@@ -16,15 +15,11 @@ export interface Metrics {
   watchQueues(runner: JobRunner): void;
 }
 
-/** Overdue counts are a table scan of the live reports: computed at most this often, not per scrape. */
-const OVERDUE_TTL_MS = 30_000;
-const LIVE = ['submitted', 'postponed', 'dispositioned', 'in_progress'] as const;
-
 /**
  * Prometheus metrics of one app instance, in its own registry (tests run several apps in one
- * process). Process metrics come from prom-client's defaults.
+ * process). Process metrics come from prom-client's defaults; each module adds its own series.
  */
-export function createMetrics(ctx: AppContext): Metrics {
+export function createMetrics(ctx: AppContext, modules: readonly KhidmatModule[] = []): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
 
@@ -60,27 +55,6 @@ export function createMetrics(ctx: AppContext): Metrics {
       for (const { queue, counts } of (await runner?.depths()) ?? []) {
         for (const [state, n] of Object.entries(counts)) this.set({ queue, state }, n);
       }
-    },
-  });
-
-  let overdue: { at: number; rows: { status: string; n: number }[] } | undefined;
-  new client.Gauge({
-    name: 'khidmat_sla_overdue_reports',
-    help: 'Live reports past a working-day deadline, by status (refreshed at most every 30 s)',
-    labelNames: ['status'],
-    registers: [registry],
-    async collect() {
-      if (!overdue || Date.now() - overdue.at > OVERDUE_TTL_MS) {
-        // Only live statuses can be overdue, so the status index keeps this away from the archive.
-        const rows = await ctx.db
-          .select({ status: reports.status, n: sql<number>`count(*)::int` })
-          .from(reports)
-          .where(sql`${reports.status} in ${LIVE} and ${overdueExpr(ctx.clock())}`)
-          .groupBy(reports.status);
-        overdue = { at: Date.now(), rows };
-      }
-      this.reset();
-      for (const status of LIVE) this.set({ status }, overdue.rows.find((r) => r.status === status)?.n ?? 0);
     },
   });
 
@@ -141,6 +115,8 @@ export function createMetrics(ctx: AppContext): Metrics {
       },
     });
   }
+
+  for (const m of modules) m.metrics?.(ctx, registry);
 
   return {
     registry,

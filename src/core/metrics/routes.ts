@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import type { Redis } from 'ioredis';
 import { createMetrics, type Metrics } from './metrics.js';
+import type { KhidmatModule } from '../module.js';
 import { within } from '../within.js';
 
 /** What main.ts shares with the HTTP surface about the running process. */
@@ -40,8 +41,8 @@ function mayReadMetrics(request: FastifyRequest, token: string | undefined): boo
  * Liveness, readiness and Prometheus metrics, plus what every request gets: its id in the answer's
  * X-Request-Id (the same id pino puts on each of the request's log lines) and a latency sample.
  */
-export function installOperations(app: FastifyInstance, ctx: AppContext, ops: Operations = {}): Metrics {
-  const metrics = ops.metrics ?? createMetrics(ctx);
+export function installOperations(app: FastifyInstance, ctx: AppContext, ops: Operations = {}, modules: readonly KhidmatModule[] = []): Metrics {
+  const metrics = ops.metrics ?? createMetrics(ctx, modules);
   const lifecycle = ops.lifecycle;
   app.addHook('onRequest', async (request, reply) => {
     if (lifecycle) lifecycle.inFlight++;

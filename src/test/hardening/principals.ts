@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { STAFF_ROLES, type Role } from '../../core/auth/schema.js';
+import type { Role } from '../../core/auth/schema.js';
+import { STAFF_ROLES } from '../../modules.js';
 import { fileReport, photo, step, upload } from '../fixtures.js';
 import type { Harness } from '../harness.js';
 

@@ -2,11 +2,11 @@
  * Files one planned report and takes its steps through the real services (`submitReport`, `act`),
  * in one transaction: the demo's reports obey the same lifecycle, SLA and audit rules as real ones.
  */
-import type { AppContext } from '../core/context.js';
-import type { Principal } from '../core/auth/principal.js';
-import { act } from '../aduan/actions.js';
-import { submitReport } from '../aduan/intake.js';
-import type { Crew } from './accounts.js';
+import type { AppContext } from '../../core/context.js';
+import type { Principal } from '../../core/auth/principal.js';
+import { act } from '../actions.js';
+import { submitReport } from '../intake.js';
+import type { Crew } from './demo.js';
 import type { ReportPlan } from './plan.js';
 import { locate } from './places.js';
 import type { Who } from './timeline.js';

@@ -3,12 +3,12 @@
  * reporter and the moments of its steps. Pure given the seed and the reference data, so the city
  * looks the same on every first start.
  */
-import { KHIDMAT } from '../aduan/category-seed.js';
-import type { ReportInput } from '../aduan/intake.js';
-import { wibDate } from '../core/calendar/working-days.js';
-import type { RoadStatus } from '../core/reference/seed-data.js';
+import { KHIDMAT } from '../category-seed.js';
+import type { ReportInput } from '../intake.js';
+import { wibDate } from '../../core/calendar/working-days.js';
+import type { RoadStatus } from '../../core/reference/seed-data.js';
 import { KECAMATAN_WEIGHT, LANDMARKS, LANES, OUTSIDE_ROADS, STREETS, scatter, type Kelurahan, type Point } from './places.js';
-import type { Random } from './random.js';
+import type { Random } from '../../core/demo/random.js';
 import { CO_HANDLING, MISROUTES } from './replies.js';
 import { FATE_QUOTAS, tell, type Fate, type Story, type StoryFacts } from './stories.js';
 import { CLASS_OF, DURATIONS, REPORT_TEXTS, fill } from './templates.js';

@@ -3,7 +3,7 @@
  * Berkhidmat reports. Placeholders: {jalan} street, {lorong} lane, {kel} kelurahan, {tempat}
  * landmark, {rt} RT/RW, {lama} how long it has been so.
  */
-import type { ReportClass } from '../aduan/lifecycle.js';
+import type { ReportClass } from '../lifecycle.js';
 
 type Text = readonly [title: string, description: string];
 

@@ -3,9 +3,9 @@
  * the hours of whoever acts (staff on working days in office hours WIB, residents in waking hours,
  * the SLA sweep at any time), and a story is shifted back until its last step lies before now.
  */
-import type { ActionInput } from '../aduan/actions.js';
-import type { ReportAction } from '../aduan/lifecycle.js';
-import { addWorkingDays, isWorkingDay, wibDate } from '../core/calendar/working-days.js';
+import type { ActionInput } from '../actions.js';
+import type { ReportAction } from '../lifecycle.js';
+import { addWorkingDays, isWorkingDay, wibDate } from '../../core/calendar/working-days.js';
 
 export type Who =
   | { kind: 'reporter' }

@@ -3,11 +3,11 @@
  * kecamatan for titles and addresses. Street names follow seed paper 000 (protocol roads, national
  * and provincial roads) plus ordinary neighbourhood streets.
  */
-import type { AppContext } from '../core/context.js';
-import type { Db } from '../core/db/client.js';
-import { insideCity, kelurahanAt } from '../core/reference/regions.js';
-import { kelurahan } from '../core/reference/schema.js';
-import type { Random } from './random.js';
+import type { AppContext } from '../../core/context.js';
+import type { Db } from '../../core/db/client.js';
+import { insideCity, kelurahanAt } from '../../core/reference/regions.js';
+import { kelurahan } from '../../core/reference/schema.js';
+import type { Random } from '../../core/demo/random.js';
 
 export interface Kelurahan {
   code: string;

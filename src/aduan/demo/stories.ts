@@ -2,7 +2,7 @@
  * The fate of each demo report and the steps that lead there: every status of the lifecycle, by
  * the paths reports really take (misrouted and handed on, co-handled, reopened, merged ...).
  */
-import type { Random } from './random.js';
+import type { Random } from '../../core/demo/random.js';
 import type { Draft } from './timeline.js';
 import {
   ARCHIVE_REASONS,

@@ -3,8 +3,8 @@
  * or days, each OPD at its own pace (so the rankings differ: Dinas Perhubungan is slow and often
  * misses its SLA, Dinas LH and Dinkes are quick), residents whenever they look at their phone.
  */
-import { DEFAULT_OPDS } from '../core/reference/seed-data.js';
-import type { Random } from './random.js';
+import { DEFAULT_OPDS } from '../../core/reference/seed-data.js';
+import type { Random } from '../../core/demo/random.js';
 import type { Draft, Who } from './timeline.js';
 import {
   ACCEPT_REPLIES,
