@@ -3,7 +3,6 @@
  * table whether the step is allowed for this actor, applies the step's effect, and writes the
  * timeline event, audit line and notifications in the same transaction.
  */
-import { inArray } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
@@ -75,7 +74,8 @@ async function newDispositions(s: Step, opdIds: number[], role: 'lead' | 'co') {
   if (opdIds.some((id) => already.has(id))) {
     throw invalid('opd_already_handling', 'OPD ini sudah menangani laporan ini.', 'This agency is already handling the report.', 'opdCode');
   }
-  await s.tx.insert(dispositions).values(
+  await q.insertDispositions(
+    s.tx,
     opdIds.map((opdId, i) => ({
       reportId: s.report.id,
       reportCreatedAt: s.report.createdAt,
@@ -90,9 +90,7 @@ async function newDispositions(s: Step, opdIds: number[], role: 'lead' | 'co') {
   return due;
 }
 
-async function setDisps(s: Step, ids: number[], values: Partial<typeof dispositions.$inferInsert>) {
-  if (ids.length) await s.tx.update(dispositions).set(values).where(inArray(dispositions.id, ids));
-}
+const setDisps = (s: Step, ids: number[], values: Partial<typeof dispositions.$inferInsert>) => q.updateDispositions(s.tx, ids, values);
 
 const EFFECTS: Record<ReportAction, (s: Step) => Promise<Effect>> = {
   verify: async (s) => ({ set: { verifiedAt: s.at, postponedUntil: null } }),

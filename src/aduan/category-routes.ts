@@ -2,13 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../core/context.js';
-import type { Db } from '../core/db/client.js';
 import { requireRole } from '../core/auth/principal.js';
-import { audit } from '../core/audit/audit.js';
-import { invalid, notFound } from '../core/errors.js';
 import { MessageSchema, Nullable, problems } from '../core/http/schemas.js';
-import * as q from './queries.js';
-import { categoriesCache } from './categories.js';
+import { changeCategory, createCategory, listCategories } from './categories.js';
 
 const CategorySchema = Type.Object({
   code: Type.String(),
@@ -27,36 +23,6 @@ const Editable = {
   isRoad: Type.Boolean(),
   active: Type.Boolean(),
 };
-const CATEGORY = { id: 'Kategori', en: 'Category' };
-
-async function view(db: Db, code: string) {
-  const rows = await q.allCategories(db);
-  const row = rows.find((r) => r.c.code === code);
-  if (!row) throw notFound(CATEGORY);
-  return toView(row, rows);
-}
-
-function toView(row: Awaited<ReturnType<typeof q.allCategories>>[number], rows: Awaited<ReturnType<typeof q.allCategories>>) {
-  const c = row.c;
-  return {
-    code: c.code,
-    name: { id: c.nameId, en: c.nameEn },
-    parentCode: rows.find((p) => p.c.id === c.parentId)?.c.code ?? null,
-    defaultOpdCode: row.opdCode,
-    resolveWorkingDays: c.resolveWorkingDays,
-    isRoad: c.isRoad,
-    active: c.active,
-  };
-}
-
-async function opdIdOf(db: Db, code: string | null | undefined): Promise<number | null | undefined> {
-  if (code === undefined) return undefined;
-  if (code === null) return null;
-  const [opd] = await q.opdsByCodes(db, [code]);
-  if (!opd) throw invalid('unknown_opd', 'OPD tidak dikenal.', 'Unknown agency (OPD).', 'defaultOpdCode');
-  return opd.id;
-}
-
 /** The six khidmat and their sub-categories: listed for everyone, edited by the super admin. */
 export async function categoryRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -73,13 +39,7 @@ export async function categoryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         response: { 200: Type.Array(CategorySchema) },
       },
     },
-    async (request) => {
-      const rows = await q.allCategories(ctx.db);
-      // A sub-category of a switched-off khidmat is switched off with it.
-      const live = (row: (typeof rows)[number]) =>
-        row.c.active && (row.c.parentId === null || rows.some((p) => p.c.id === row.c.parentId && p.c.active));
-      return rows.filter((row) => request.query.all || live(row)).map((row) => toView(row, rows));
-    },
+    async (request) => listCategories(ctx, request.query.all ?? false),
   );
 
   r.post(
@@ -94,18 +54,7 @@ export async function categoryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     },
     async (request, reply) => {
       const p = requireRole(request.principal, ['super_admin']);
-      const { code, parentCode, defaultOpdCode, ...rest } = request.body;
-      const created = await ctx.db.transaction(async (tx) => {
-        const parent = parentCode ? await q.categoryByCode(tx, parentCode) : null;
-        if (parentCode && (!parent || parent.parentId !== null)) {
-          throw invalid('unknown_category', 'Khidmat induk tidak dikenal.', 'Unknown parent khidmat.', 'parentCode');
-        }
-        await q.insertCategory(tx, { code, parentId: parent?.id ?? null, defaultOpdId: (await opdIdOf(tx, defaultOpdCode)) ?? null, ...rest });
-        await audit(tx, p, { action: 'category.create', entity: 'category', entityId: code, detail: request.body });
-        return view(tx, code);
-      });
-      categoriesCache.drop(ctx);
-      return reply.status(201).send(created);
+      return reply.status(201).send(await createCategory(ctx, p, request.body));
     },
   );
 
@@ -122,16 +71,7 @@ export async function categoryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     },
     async (request) => {
       const p = requireRole(request.principal, ['super_admin']);
-      const { defaultOpdCode, ...rest } = request.body;
-      const changed = await ctx.db.transaction(async (tx) => {
-        const defaultOpdId = await opdIdOf(tx, defaultOpdCode);
-        const row = await q.updateCategory(tx, request.params.code, { ...rest, ...(defaultOpdId !== undefined ? { defaultOpdId } : {}) });
-        if (!row) throw notFound(CATEGORY);
-        await audit(tx, p, { action: 'category.update', entity: 'category', entityId: row.code, detail: request.body });
-        return view(tx, row.code);
-      });
-      categoriesCache.drop(ctx);
-      return changed;
+      return changeCategory(ctx, p, request.params.code, request.body);
     },
   );
 }

@@ -1,7 +1,5 @@
-import { isNull } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
-import { opds } from '../core/reference/schema.js';
-import { categories } from './schema.js';
+import * as q from './queries.js';
 
 interface Sub { code: string; id: string; en: string; opd: string; days?: number; isRoad?: boolean }
 interface Khidmat { code: string; id: string; en: string; opd: string; subs: Sub[] }
@@ -45,9 +43,8 @@ export const KHIDMAT: Khidmat[] = [
 
 /** Inserts the default categories once; later edits by a super admin are left alone. */
 export async function seedCategories(db: Db): Promise<void> {
-  const [existing] = await db.select({ id: categories.id }).from(categories).where(isNull(categories.parentId)).limit(1);
-  if (existing) return;
-  const opdIds = new Map((await db.select({ id: opds.id, code: opds.code }).from(opds)).map((o) => [o.code, o.id]));
+  if (await q.anyKhidmat(db)) return;
+  const opdIds = new Map((await q.allOpds(db)).map((o) => [o.code, o.id]));
   const opdId = (code: string) => {
     const id = opdIds.get(code);
     if (id === undefined) throw new Error(`category seed names unknown OPD ${code}`);
@@ -55,22 +52,19 @@ export async function seedCategories(db: Db): Promise<void> {
   };
   await db.transaction(async (tx) => {
     for (const [i, k] of KHIDMAT.entries()) {
-      const [parent] = await tx
-        .insert(categories)
-        .values({ code: k.code, nameId: k.id, nameEn: k.en, defaultOpdId: opdId(k.opd), sortOrder: i })
-        .returning({ id: categories.id });
-      await tx.insert(categories).values(
-        k.subs.map((s, j) => ({
-          code: s.code,
-          parentId: parent!.id,
-          nameId: s.id,
-          nameEn: s.en,
-          defaultOpdId: opdId(s.opd),
-          resolveWorkingDays: s.days ?? 14,
-          isRoad: s.isRoad ?? false,
+      const parent = await q.insertCategory(tx, { code: k.code, nameId: k.id, nameEn: k.en, defaultOpdId: opdId(k.opd), sortOrder: i });
+      for (const [j, sub] of k.subs.entries()) {
+        await q.insertCategory(tx, {
+          code: sub.code,
+          parentId: parent.id,
+          nameId: sub.id,
+          nameEn: sub.en,
+          defaultOpdId: opdId(sub.opd),
+          resolveWorkingDays: sub.days ?? 14,
+          isRoad: sub.isRoad ?? false,
           sortOrder: j,
-        })),
-      );
+        });
+      }
     }
   });
 }

@@ -146,6 +146,13 @@ export const allCategories = (db: Db) =>
     .leftJoin(opds, eq(opds.id, categories.defaultOpdId))
     .orderBy(asc(categories.sortOrder), asc(categories.id));
 
+/** Whether any khidmat (top-level category) exists: the default set is seeded only into an empty table. */
+export async function anyKhidmat(db: Db): Promise<boolean> {
+  return (await db.select({ id: categories.id }).from(categories).where(isNull(categories.parentId)).limit(1)).length > 0;
+}
+
+export const allOpds = (db: Db) => db.select({ id: opds.id, code: opds.code }).from(opds);
+
 export async function insertCategory(db: Db, values: typeof categories.$inferInsert) {
   return (await db.insert(categories).values(values).returning())[0]!;
 }
@@ -474,4 +481,18 @@ export async function unlinkPerson(db: Db, userId: string): Promise<number> {
   await db.update(reportEvents).set({ actorId: null }).where(eq(reportEvents.actorId, userId));
   await db.delete(reportFollowers).where(eq(reportFollowers.userId, userId));
   return filed.length;
+}
+
+export async function insertDispositions(db: Db, rows: (typeof dispositions.$inferInsert)[]): Promise<void> {
+  await db.insert(dispositions).values(rows);
+}
+
+export async function updateDispositions(db: Db, ids: number[], values: Partial<typeof dispositions.$inferInsert>): Promise<void> {
+  if (ids.length) await db.update(dispositions).set(values).where(inArray(dispositions.id, ids));
+}
+
+/** Tracking numbers of the reports these people filed, in filing order (the demo resumes its plan from there). */
+export async function reportsFiledBy(db: Db, userIds: string[]): Promise<string[]> {
+  const rows = await db.select({ trackingNumber: reports.trackingNumber }).from(reports).where(inArray(reports.reporterId, userIds)).orderBy(asc(reports.id));
+  return rows.map((r) => r.trackingNumber);
 }

@@ -10,9 +10,8 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../core/db/client.js';
 import { queryRows as rows } from '../core/db/json-rows.js';
 import { holidays, kecamatan, kelurahan, opds } from '../core/reference/schema.js';
-import { categories, dispositions, reportEvents, reports } from '../aduan/schema.js';
-import { overdueExpr, overdueFrom } from '../aduan/queries.js';
-import { REPORT_STATUSES, TERMINAL_STATUSES } from '../aduan/lifecycle.js';
+import { categories, dispositions, overdueExpr, overdueFrom, reportEvents, reports } from '../aduan/read-model.js';
+import { REPORT_STATUSES, TERMINAL_STATUSES } from '../aduan/index.js';
 import type { DayFigures } from './day-figures.js';
 
 /** The period as instants: [from 00:00 WIB, the day after `to` 00:00 WIB). */

@@ -5,7 +5,7 @@ import type { AppContext } from '../core/context.js';
 import { requireRole } from '../core/auth/principal.js';
 import { MessageSchema, Nullable, problems } from '../core/http/schemas.js';
 import { XLSX_MIME } from '../core/export/xlsx.js';
-import { REPORT_STATUSES } from '../aduan/lifecycle.js';
+import { REPORT_STATUSES } from '../aduan/index.js';
 import { DASHBOARD_ROLES, exportTable, openMap, summary } from './service.js';
 
 const PeriodQuery = Type.Object({

@@ -5,14 +5,11 @@
  * by the musyawarah kelurahan. Runs once: later starts find the complaints and do nothing.
  */
 import { Readable } from 'node:stream';
-import { eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
-import { users } from '../core/auth/schema.js';
-import { kelurahan } from '../core/reference/schema.js';
+import { allKelurahan } from '../core/reference/regions.js';
 import { wibDate } from '../core/calendar/working-days.js';
 import { mulberry32 } from '../core/demo/random.js';
 import { DEMO_CITIZEN_EMAIL, demoEmail as at, type DemoStaff } from '../core/module.js';
-import { complaints } from './schema.js';
 import type { Viewer } from './access.js';
 import { act } from './actions.js';
 import { submitComplaint, type ComplaintInput } from './intake.js';
@@ -48,9 +45,8 @@ function nik(n: number, female = false): string {
 }
 
 export async function ensureKemiskinanDemo(ctx: AppContext): Promise<void> {
-  const [{ n }] = (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(complaints)) as [{ n: number }];
-  if (n > 0) return;
-  const staff = new Map((await ctx.db.select().from(users).where(inArray(users.email, [at('dinsos.data'), at('dinsos.sosek'), at('dinsos.kesehatan'), at('dinsos.pendidikan'), at('relawan'), at('kel.bagankeladi')]))).map((u) => [u.email!, u]));
+  if (await q.anyComplaint(ctx.db)) return;
+  const staff = new Map((await q.usersByEmail(ctx.db, KEMISKINAN_STAFF.map((s) => s.email))).map((u) => [u.email!, u]));
   const who = (email: string, scope: Partial<Pick<Viewer, 'section' | 'kelurahanCode'>> = {}): Viewer => {
     const u = staff.get(email);
     if (!u) throw new Error(`demo account ${email} missing`);
@@ -70,8 +66,8 @@ export async function ensureKemiskinanDemo(ctx: AppContext): Promise<void> {
 
   const rand = mulberry32(0x4b4d);
   const pick = <T>(xs: readonly T[]): T => rand.pick(xs);
-  const kelurahanCodes = (await ctx.db.select({ code: kelurahan.code }).from(kelurahan)).map((k) => k.code);
-  const [citizen] = await ctx.db.select().from(users).where(eq(users.email, DEMO_CITIZEN_EMAIL));
+  const kelurahanCodes = (await allKelurahan(ctx.db)).map((k) => k.code);
+  const [citizen] = await q.usersByEmail(ctx.db, [DEMO_CITIZEN_EMAIL]);
 
   // Forty households; the first thirty are in the register (the last ten are not).
   const households = Array.from({ length: 40 }, (_, i) => {

@@ -488,3 +488,9 @@ export async function unlinkPerson(db: Db, userId: string): Promise<number> {
   await db.update(complaintEvents).set({ actorId: null }).where(eq(complaintEvents.actorId, userId));
   return new Set([...followed, ...filed].map((c) => c.id)).size;
 }
+
+/* Demo data */
+
+export const anyComplaint = async (db: Db): Promise<boolean> => (await db.select({ id: complaints.id }).from(complaints).limit(1)).length > 0;
+
+export const usersByEmail = (db: Db, emails: string[]) => db.select().from(users).where(inArray(users.email, emails));

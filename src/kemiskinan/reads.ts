@@ -3,7 +3,7 @@ import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import { audit } from '../core/audit/audit.js';
 import { OPD_ROLES } from '../core/auth/principal.js';
-import { forbidden, notFound } from '../core/errors.js';
+import { AppError, forbidden, notFound } from '../core/errors.js';
 import { DINSOS_ROLES, actorFor, audienceFor, type Audience, type Viewer } from './access.js';
 import { COMPLAINT, complaintFacts } from './actions.js';
 import type { ComplaintStatus, NeedCategory, Section } from './lifecycle.js';
@@ -148,4 +148,18 @@ export async function opdReferrals(ctx: AppContext, v: Viewer, open: boolean) {
     createdAt: r.r.createdAt.toISOString(),
     doneAt: r.r.doneAt?.toISOString() ?? null,
   }));
+}
+
+/** The complaint a visit assignment belongs to; 404 when there is no such assignment. */
+export async function complaintOfVisit(ctx: AppContext, visitId: number): Promise<string> {
+  const tn = await q.complaintIdOfVisit(ctx.db, visitId);
+  if (!tn) throw new AppError(404, 'not_found', { id: 'Tugas kunjungan tidak ditemukan.', en: 'Visit assignment not found.' });
+  return tn;
+}
+
+/** A referral to the viewer's own OPD; any other looks as if it did not exist. */
+export async function referralToOpd(ctx: AppContext, v: Viewer, referralId: number) {
+  const ref = await q.complaintOfReferral(ctx.db, referralId);
+  if (!ref || ref.opdId !== v.opdId) throw new AppError(404, 'not_found', { id: 'Rujukan tidak ditemukan.', en: 'Referral not found.' });
+  return ref;
 }

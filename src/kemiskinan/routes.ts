@@ -30,14 +30,13 @@ import {
 import { act, type ActionInput } from './actions.js';
 import { submitComplaint, type ComplaintInput } from './intake.js';
 import { COMPLAINT_STATUSES, SECTIONS, type ComplaintAction, type ComplaintStatus } from './lifecycle.js';
-import { complaintDetail, complaintPhoto, householdDetail, listFor, myVisits, opdReferrals } from './reads.js';
+import { complaintDetail, complaintOfVisit, complaintPhoto, householdDetail, listFor, myVisits, opdReferrals, referralToOpd } from './reads.js';
 import { exportDeliberation, musyawarahOverview, recordDeliberation } from './musyawarah.js';
 import { figuresFor, monthlyReport } from './figures.js';
 import { importRejects, importStatus, MAX_REGISTER_BYTES, queueImport, registerOverview } from './register-import.js';
-import { setScope, viewerOf } from './staff.js';
+import { scopeView, setScope, viewerOf, volunteers } from './staff.js';
 import { NEED_CATALOGUE } from './views.js';
 import { DINSOS_ROLES } from './access.js';
-import * as q from './queries.js';
 
 function parseStatuses(raw: string | undefined): ComplaintStatus[] | undefined {
   const list = raw?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -60,9 +59,7 @@ export async function kemiskinanRoutes(app: FastifyInstance, { ctx }: { ctx: App
   );
 
   r.get('/kemiskinan/me', { schema: { tags, summary: 'My place in the module: section or kelurahan', response: { 200: ScopeSchema, ...problems(401) } } }, async (request) => {
-    const v = await viewer(request.principal);
-    const names = v.kelurahanCode ? await q.kelurahanNames(ctx.db) : undefined;
-    return { role: v.role, section: v.section, kelurahanCode: v.kelurahanCode, kelurahanName: v.kelurahanCode ? (names?.get(v.kelurahanCode) ?? null) : null };
+    return scopeView(ctx, await viewer(request.principal));
   });
 
   r.put(
@@ -84,7 +81,7 @@ export async function kemiskinanRoutes(app: FastifyInstance, { ctx }: { ctx: App
     { schema: { tags, summary: 'Dinas Sosial: the volunteers a section can send', response: { 200: Type.Array(Type.Object({ id: Type.String(), fullName: Type.String() })), ...problems(401, 403) } } },
     async (request) => {
       requireRole(request.principal, DINSOS_ROLES);
-      return q.volunteers(ctx.db);
+      return volunteers(ctx);
     },
   );
 
@@ -187,8 +184,7 @@ export async function kemiskinanRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
     async (request) => {
       const v = await viewer(request.principal);
-      const tn = await q.complaintIdOfVisit(ctx.db, request.params.id);
-      if (!tn) throw new AppError(404, 'not_found', { id: 'Tugas kunjungan tidak ditemukan.', en: 'Visit assignment not found.' });
+      const tn = await complaintOfVisit(ctx, request.params.id);
       const { photoIds, ...visit } = request.body;
       await idempotent(ctx.db, `user:${v.userId}`, request.headers['idempotency-key'], { visitId: request.params.id, body: request.body }, async (tx) => {
         await act(ctx, tx, v, tn, 'record_visit', { visitId: request.params.id, visit, photoIds });
@@ -211,8 +207,7 @@ export async function kemiskinanRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
     async (request) => {
       const v = await viewer(request.principal);
-      const ref = await q.complaintOfReferral(ctx.db, request.params.id);
-      if (!ref || ref.opdId !== v.opdId) throw new AppError(404, 'not_found', { id: 'Rujukan tidak ditemukan.', en: 'Referral not found.' });
+      const ref = await referralToOpd(ctx, v, request.params.id);
       await idempotent(ctx.db, `user:${v.userId}`, request.headers['idempotency-key'], { referral: request.params.id, body: request.body }, async (tx) => {
         await act(ctx, tx, v, ref.tn, 'referral_done', { referralId: request.params.id, message: request.body.message });
         return { status: 200, body: {} };

@@ -34,3 +34,12 @@ export async function setScope(ctx: AppContext, actor: Principal, userId: string
   });
   return values;
 }
+
+/** The caller's place in the module, for the web app: section, or kelurahan with its name. */
+export async function scopeView(ctx: AppContext, v: Viewer) {
+  const names = v.kelurahanCode ? await q.kelurahanNames(ctx.db) : undefined;
+  return { role: v.role, section: v.section, kelurahanCode: v.kelurahanCode, kelurahanName: v.kelurahanCode ? (names?.get(v.kelurahanCode) ?? null) : null };
+}
+
+/** The volunteers a section can send (the route lets only Dinas Sosial ask). */
+export const volunteers = (ctx: AppContext) => q.volunteers(ctx.db);

@@ -3,12 +3,11 @@
  * table cannot be used to file reports. The plain key is shown once, when it is issued.
  */
 import crypto from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Principal } from '../core/auth/principal.js';
-import { apiKeys } from '../core/auth/schema.js';
 import { audit } from '../core/audit/audit.js';
 import { notFound } from '../core/errors.js';
+import * as q from './queries.js';
 
 const API_KEY = { id: 'Kunci API', en: 'API key' };
 
@@ -18,17 +17,14 @@ export async function issueApiKey(ctx: AppContext, p: Principal, name: string) {
   const key = crypto.randomBytes(32).toString('base64url');
   const at = ctx.clock();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(apiKeys)
-      .values({ name: name.trim(), keyHash: hashOf(key), createdBy: p.userId, createdAt: at })
-      .returning({ id: apiKeys.id, name: apiKeys.name });
-    await audit(tx, p, { action: 'api_key.issue', entity: 'api_key', entityId: row!.id, detail: { name: row!.name } }, at);
-    return { ...row!, key };
+    const row = await q.insertApiKey(tx, { name: name.trim(), keyHash: hashOf(key), createdBy: p.userId, createdAt: at });
+    await audit(tx, p, { action: 'api_key.issue', entity: 'api_key', entityId: row.id, detail: { name: row.name } }, at);
+    return { ...row, key };
   });
 }
 
 export async function listApiKeys(ctx: AppContext) {
-  const rows = await ctx.db.select().from(apiKeys).orderBy(asc(apiKeys.id));
+  const rows = await q.allApiKeys(ctx.db);
   return rows.map((k) => ({ id: k.id, name: k.name, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }));
 }
 
@@ -36,10 +32,10 @@ export async function listApiKeys(ctx: AppContext) {
 export async function revokeApiKey(ctx: AppContext, p: Principal, id: number): Promise<void> {
   const at = ctx.clock();
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select({ revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.id, id)).for('update');
+    const row = await q.lockApiKey(tx, id);
     if (!row) throw notFound(API_KEY);
     if (row.revokedAt) return;
-    await tx.update(apiKeys).set({ revokedAt: at }).where(eq(apiKeys.id, id));
+    await q.revokeApiKey(tx, id, at);
     await audit(tx, p, { action: 'api_key.revoke', entity: 'api_key', entityId: id }, at);
   });
 }
@@ -47,10 +43,5 @@ export async function revokeApiKey(ctx: AppContext, p: Principal, id: number): P
 /** The id of the live key, or null; hashes are compared, so the plain key never reaches SQL. */
 export async function apiKeyId(ctx: AppContext, key: string | undefined): Promise<number | null> {
   if (!key) return null;
-  const [row] = await ctx.db
-    .select({ id: apiKeys.id })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hashOf(key)), isNull(apiKeys.revokedAt)))
-    .limit(1);
-  return row?.id ?? null;
+  return (await q.liveApiKeyId(ctx.db, hashOf(key))) ?? null;
 }

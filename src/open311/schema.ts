@@ -1,6 +1,6 @@
 import { bigint, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { apiKeys } from '../core/auth/schema.js';
-import { reports } from '../aduan/schema.js';
+import { reports } from '../aduan/read-model.js';
 
 /**
  * Open311 lets a client poll a token for the service_request_id. We hand out a random token per

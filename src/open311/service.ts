@@ -5,12 +5,8 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
-import { submitReport } from '../aduan/intake.js';
-import { categoriesCache } from '../aduan/categories.js';
-import { isPublic } from '../aduan/access.js';
-import { PUBLIC_STATUSES, TERMINAL_STATUSES, type ReportStatus } from '../aduan/lifecycle.js';
-import { STATUS_LABELS } from '../aduan/messages.js';
-import * as aduan from '../aduan/queries.js';
+import { PUBLIC_STATUSES, STATUS_LABELS, TERMINAL_STATUSES, categoriesCache, isPublic, submitReport, type ReportStatus } from '../aduan/index.js';
+import * as aduan from '../aduan/read-model.js';
 import type { Row } from './format.js';
 import * as q from './queries.js';
 

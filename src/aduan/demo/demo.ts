@@ -3,13 +3,12 @@
  * dispositions) and a few hundred reports of the last four months in every stage of the lifecycle,
  * each filed and moved through the real services.
  */
-import { asc, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../core/context.js';
 import type { Principal } from '../../core/auth/principal.js';
 import { demoEmail as at, type DemoStaff, type DemoTown } from '../../core/module.js';
 import { mulberry32 } from '../../core/demo/random.js';
-import { holidays, roads } from '../../core/reference/schema.js';
-import { reports } from '../schema.js';
+import { roadsCache } from '../../core/reference/roads.js';
+import { reportsFiledBy } from '../queries.js';
 import { loadKelurahan } from './places.js';
 import { planReports } from './plan.js';
 import { replay } from './replay.js';
@@ -63,22 +62,16 @@ function crewOf(town: DemoTown): Crew {
  * not at the clock, so a start that was interrupted continues the very same plan.
  */
 export async function ensureAduanDemo(ctx: AppContext, town: DemoTown): Promise<void> {
-  const filed = (
-    await ctx.db
-      .select({ trackingNumber: reports.trackingNumber })
-      .from(reports)
-      .where(inArray(reports.reporterId, town.residents.map((r) => r.userId)))
-      .orderBy(asc(reports.id))
-  ).map((r) => r.trackingNumber);
+  const filed = await reportsFiledBy(ctx.db, town.residents.map((r) => r.userId));
   if (filed.length >= REPORT_COUNT) return;
 
   const plans = planReports({
     now: town.registeredAt,
     rand: mulberry32(SEED),
     kelurahan: await loadKelurahan(ctx.db),
-    roads: await ctx.db.select({ id: roads.id, name: roads.name, status: roads.status }).from(roads),
+    roads: [...(await roadsCache.get(ctx, ctx.db)).byId.values()],
     calendar: {
-      holidays: new Set((await ctx.db.select({ date: holidays.date }).from(holidays)).map((h) => h.date)),
+      holidays: await ctx.calendar.holidays(ctx.db),
       autoCloseWorkingDays: ctx.config.autoCloseWorkingDays,
     },
     residents: town.residents.length,

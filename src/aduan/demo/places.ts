@@ -5,8 +5,7 @@
  */
 import type { AppContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
-import { insideCity, kelurahanAt } from '../../core/reference/regions.js';
-import { kelurahan } from '../../core/reference/schema.js';
+import { allKelurahan, insideCity, kelurahanAt } from '../../core/reference/regions.js';
 import type { Random } from '../../core/demo/random.js';
 
 export interface Kelurahan {
@@ -21,7 +20,7 @@ export interface Kelurahan {
 }
 
 export async function loadKelurahan(db: Db): Promise<Kelurahan[]> {
-  const rows = await db.select().from(kelurahan).orderBy(kelurahan.code);
+  const rows = await allKelurahan(db);
   return rows.map((k) => {
     if (k.lat === null || k.lng === null) throw new Error(`kelurahan ${k.code} has no centre point`);
     return { code: k.code, name: k.name, kecamatanCode: k.kecamatanCode, lat: k.lat, lng: k.lng, hasBoundary: k.boundary !== null };

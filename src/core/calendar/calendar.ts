@@ -9,6 +9,8 @@ import { addWorkingDays, wibDate, workingDaysBetween } from './working-days.js';
 export interface Calendar {
   deadline(db: Db, from: Date, workingDays: number): Promise<Date>;
   workingDaysBetween(db: Db, from: Date, to: Date): Promise<number>;
+  /** The holidays and cuti bersama (WIB dates, YYYY-MM-DD). */
+  holidays(db: Db): Promise<ReadonlySet<string>>;
   /** Called after a super admin edits holidays; other instances pick the change up within the TTL. */
   invalidate(): void;
 }
@@ -32,6 +34,7 @@ export function createCalendar(ttlMs = 60_000): Calendar {
       return new Date(due);
     },
     workingDaysBetween: async (db, from, to) => workingDaysBetween(from, to, (await load(db)).days),
+    holidays: async (db) => (await load(db)).days,
     invalidate: () => (cached = undefined),
   };
 }

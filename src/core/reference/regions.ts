@@ -35,3 +35,6 @@ export async function kelurahanAt(ctx: AppContext, db: Db, lng: number, lat: num
 export async function kelurahanExists(ctx: AppContext, db: Db, code: string): Promise<boolean> {
   return (await regionsCache.get(ctx, db)).codes.has(code);
 }
+
+/** Every kelurahan with its centre point, in code order. */
+export const allKelurahan = (db: Db) => db.select().from(kelurahan).orderBy(kelurahan.code);
