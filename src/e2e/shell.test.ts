@@ -25,6 +25,18 @@ it('serves the app shell at any page path with a strict content security policy'
   expect(api.headers.get('content-type')).toContain('application/problem+json');
 });
 
+it("answers a first `curl localhost:3000` (Accept: */*) with the page, an API client's unknown path with problem+json", async () => {
+  for (const accept of ['*/*', undefined]) {
+    const res = await fetch(`${h.baseUrl}/`, { headers: accept ? { accept } : {} });
+    expect([res.status, res.headers.get('content-type')], String(accept)).toEqual([200, 'text/html; charset=utf-8']);
+    expect(await res.text()).toContain('<div id="root">');
+  }
+  const json = await fetch(`${h.baseUrl}/tidak-ada`, { headers: { accept: 'application/json' } });
+  expect([json.status, json.headers.get('content-type')]).toEqual([404, 'application/problem+json; charset=utf-8']);
+  const file = await fetch(`${h.baseUrl}/tidak-ada.png`, { headers: { accept: '*/*' } });
+  expect([file.status, (await file.json()).code]).toEqual([404, 'route_not_found']);
+});
+
 it('renders the unknown-page view in Indonesian and English without accessibility violations', async () => {
   const context = await newContext(browser, h.baseUrl);
   const page = await context.newPage();

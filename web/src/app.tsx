@@ -4,13 +4,8 @@ import { matchPath, navigate, useLocation } from './lib/router';
 import { useSession } from './lib/session';
 import { Layout } from './ui/layout';
 import { Loading, Page } from './ui/page';
-import * as citizen from './citizen/routes';
-import * as staff from './staff/routes';
-import * as dashboard from './dashboard/routes';
-import * as kemiskinan from './kemiskinan/routes';
+import { AREAS } from './modules';
 
-/** Each area owns its route table and header links; pages outside the citizen area load lazily. */
-const AREAS = [citizen, staff, dashboard, kemiskinan];
 const ROUTES = AREAS.flatMap((a) => a.routes);
 const NAV = AREAS.flatMap((a) => a.nav);
 const CHANGE_PASSWORD = '/ganti-sandi';

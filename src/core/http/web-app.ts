@@ -27,20 +27,32 @@ export async function installWebApp(app: FastifyInstance, config: Config): Promi
     });
   }
   // Unknown addresses: a browser asking for a page gets the app (its router shows the page or its
-  // own "not found"); API clients get problem+json. Prefixed plugins (Open311) keep their own handler.
+  // own "not found"), and so does `curl localhost:3000` (Accept: */*); API clients get problem+json.
+  // Prefixed plugins (Open311) keep their own handler.
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url;
     const wantsPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
       !url.startsWith('/api/') &&
       !url.startsWith('/open311/') &&
-      (request.headers.accept ?? '').includes('text/html');
+      acceptsPage(request.headers.accept, url);
     if (!wantsPage) return sendProblem(reply, request, routeNotFound());
     if (!built) {
       return sendProblem(reply, request, new AppError(404, 'web_not_built', { id: 'Aplikasi web belum dibangun (npm run build).', en: 'The web app is not built (npm run build).' }));
     }
     return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(index));
   });
+}
+
+/**
+ * A page, not a missing file or an API call: an address without a file extension, asked for by a
+ * browser (text/html) or by a client that takes anything (curl's and wget's `*\/*`, or no Accept).
+ */
+function acceptsPage(accept: string | undefined, url: string): boolean {
+  const last = url.split('?')[0]!.split('/').at(-1) ?? '';
+  if (last.includes('.')) return (accept ?? '').includes('text/html');
+  const types = (accept ?? '*/*').split(',').map((t) => t.split(';')[0]!.trim());
+  return types.includes('text/html') || types.every((t) => t === '*/*' || t === '');
 }
 
 /** The policy for the web app: only our own scripts; images also from the map tile server. */

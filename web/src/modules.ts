@@ -1,0 +1,12 @@
+import * as citizen from './citizen/routes';
+import * as staff from './staff/routes';
+import * as dashboard from './dashboard/routes';
+import * as kemiskinan from './kemiskinan/routes';
+import type { NavItem, RouteDef } from './lib/routes';
+
+/**
+ * The web app's areas, one per module (aduan has two: the citizen's pages and the staff desks),
+ * each with its own route table, header links and messages. The router and the header read this
+ * list; a new module adds its area here. Pages outside the citizen area load lazily.
+ */
+export const AREAS: readonly { routes: RouteDef[]; nav: NavItem[] }[] = [citizen, staff, dashboard, kemiskinan];
