@@ -34,7 +34,7 @@ it("answers a first `curl localhost:3000` (Accept: */*) with the page, an API cl
   const json = await fetch(`${h.baseUrl}/tidak-ada`, { headers: { accept: 'application/json' } });
   expect([json.status, json.headers.get('content-type')]).toEqual([404, 'application/problem+json; charset=utf-8']);
   const file = await fetch(`${h.baseUrl}/tidak-ada.png`, { headers: { accept: '*/*' } });
-  expect([file.status, (await file.json()).code]).toEqual([404, 'route_not_found']);
+  expect([file.status, ((await file.json()) as { code: string }).code]).toEqual([404, 'route_not_found']);
 });
 
 it('renders the unknown-page view in Indonesian and English without accessibility violations', async () => {
