@@ -11,8 +11,9 @@ import { aduan } from './aduan/module.js';
 import { kemiskinan } from './kemiskinan/module.js';
 import { dashboard } from './dashboard/module.js';
 import { open311 } from './open311/module.js';
+import { ppid } from './ppid/module.js';
 
-export const MODULES: readonly KhidmatModule[] = [platform, aduan, kemiskinan, dashboard, open311];
+export const MODULES: readonly KhidmatModule[] = [platform, aduan, kemiskinan, dashboard, open311, ppid];
 
 /** Every role, core's and the modules'. */
 export const ROLES = rolesOf(MODULES);

@@ -11,7 +11,7 @@ import { wibDate } from '../core/calendar/working-days.js';
 import { FIGURE_ROLES } from './access.js';
 import { NEED_CATEGORY_LABELS, STATUS_LABELS } from './messages.js';
 import type { ComplaintStatus, NeedCategory } from './lifecycle.js';
-import { renderPdf, table } from './pdf.js';
+import { renderPdf, table } from '../core/export/pdf.js';
 import * as q from './queries.js';
 
 /** Share handled in whole percent, as the seed's table rounds it (25,995 / 45,832 → 57). */

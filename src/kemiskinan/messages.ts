@@ -1,3 +1,4 @@
+import { caseStatusNotice } from '../core/workflow/status-notice.js';
 import type { Message } from '../core/errors.js';
 import type { ComplaintAction, ComplaintStatus, NeedCategory, NeedType, Section } from './lifecycle.js';
 
@@ -64,11 +65,5 @@ export const NEED_TYPE_LABELS: Record<NeedType, Message> = {
 /** A stored need type may predate the current list; it is then shown as stored. */
 export const needLabel = (type: string): Message => NEED_TYPE_LABELS[type as NeedType] ?? { id: type, en: type };
 
-export function statusNotice(trackingNumber: string, status: ComplaintStatus, publicMessage: string | null) {
-  const label = STATUS_LABELS[status];
-  return {
-    title: { id: `Pengaduan ${trackingNumber}: ${label.id}`, en: `Complaint ${trackingNumber}: ${label.en}` },
-    body: { id: publicMessage ?? `Status pengaduan Anda: ${label.id}.`, en: publicMessage ?? `Your complaint's status: ${label.en}.` },
-    link: `/kemiskinan/pengaduan/${trackingNumber}`,
-  };
-}
+export const statusNotice = (trackingNumber: string, status: ComplaintStatus, publicMessage: string | null) =>
+  caseStatusNotice({ id: 'Pengaduan', en: 'Complaint' }, { id: 'pengaduan', en: 'complaint' }, trackingNumber, STATUS_LABELS[status], publicMessage, `/kemiskinan/pengaduan/${trackingNumber}`);

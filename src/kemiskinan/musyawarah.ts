@@ -14,7 +14,7 @@ import { DINSOS_ROLES, type Viewer } from './access.js';
 import { act } from './actions.js';
 import { NEED_TYPE_LABELS } from './messages.js';
 import type { NeedType } from './lifecycle.js';
-import { renderPdf, table } from './pdf.js';
+import { renderPdf, table } from '../core/export/pdf.js';
 import { summaryView } from './views.js';
 import * as q from './queries.js';
 

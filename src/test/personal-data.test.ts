@@ -12,8 +12,11 @@ import { complaintBody, household } from '../kemiskinan/test-fixtures.js';
 import { MODULES } from '../modules.js';
 
 type Citizen = Awaited<ReturnType<Harness['citizen']>>;
-/** What was filed: the export section that must hold it, its tracking number and the table it stays in. */
-type Filed = { section: string; trackingNumber: string; table: string }[];
+/**
+ * What was filed: the export section that must hold it, its number, and the table it stays in.
+ * `key`: the number's field and column when it is not the tracking number (PPID's registration number).
+ */
+type Filed = { section: string; trackingNumber: string; table: string; key?: { field: string; column: string } }[];
 
 const FILE_FOR: Record<string, (h: Harness, citizen: Citizen) => Promise<Filed>> = {
   aduan: async (h, citizen) => {
@@ -24,6 +27,23 @@ const FILE_FOR: Record<string, (h: Harness, citizen: Citizen) => Promise<Filed>>
     const res = await h.call('POST', '/api/v1/kemiskinan/complaints', { token: citizen.token, body: complaintBody(household(citizen.nik)) });
     if (res.status !== 201) throw new Error(`kemiskinan filing failed: ${res.text}`);
     return [{ section: 'povertyComplaints', trackingNumber: res.body.trackingNumber as string, table: 'kemiskinan_complaints' }];
+  },
+  ppid: async (h, citizen) => {
+    const body = {
+      identityType: 'nik',
+      identityNumber: citizen.nik,
+      fullName: 'Rahmawati Siregar',
+      address: 'Jl. Sudirman 5, Dumai',
+      email: 'rahmawati@mail.test',
+      information: 'Daftar penerima bantuan sosial kelurahan saya tahun 2026.',
+      purpose: 'Memeriksa data keluarga saya.',
+      obtainMethod: 'soft_copy',
+      deliveryMethod: 'email',
+    };
+    const res = await h.call('POST', '/api/v1/ppid/requests', { token: citizen.token, body });
+    if (res.status !== 201) throw new Error(`ppid filing failed: ${res.text}`);
+    const key = { field: 'registrationNumber', column: 'registration_number' };
+    return [{ section: 'informationRequests', trackingNumber: res.body.registrationNumber as string, table: 'ppid_requests', key }];
   },
 };
 
@@ -43,7 +63,7 @@ describeEachDatabase('personal data in every module (UU 27/2022)', (h) => {
   it('every module that holds personal data is exercised here', () => {
     const holders = MODULES.filter((m) => m.personalData).map((m) => m.name);
     expect(holders.filter((name) => !FILE_FOR[name])).toEqual([]);
-    expect(holders).toEqual(expect.arrayContaining(['aduan', 'kemiskinan']));
+    expect(holders).toEqual(expect.arrayContaining(['aduan', 'kemiskinan', 'ppid']));
   });
 
   it('exports what every module holds about the citizen, and erasure unlinks all of it', async () => {
@@ -54,8 +74,8 @@ describeEachDatabase('personal data in every module (UU 27/2022)', (h) => {
     const exported = await h().call('GET', '/api/v1/account/data', { token: citizen.token });
     expect(exported.status).toBe(200);
     for (const f of filed) {
-      const section = exported.body[f.section] as { trackingNumber: string }[];
-      expect(section.map((x) => x.trackingNumber), f.section).toContain(f.trackingNumber);
+      const section = exported.body[f.section] as Record<string, string>[];
+      expect(section.map((x) => x[f.key?.field ?? 'trackingNumber']), f.section).toContain(f.trackingNumber);
     }
     // The citizen sees their own household's NIKs in their own export, and nobody else's data.
     expect(exported.body.povertyComplaints[0].household.members.length).toBeGreaterThan(0);
@@ -79,7 +99,7 @@ describeEachDatabase('personal data in every module (UU 27/2022)', (h) => {
 
     // The records themselves stay for the city's work.
     for (const f of filed) {
-      const res = (await h().ctx.db.execute(sql`select count(*)::int as n from ${sql.identifier(f.table)} where tracking_number = ${f.trackingNumber}`)) as unknown as { rows: { n: number }[] };
+      const res = (await h().ctx.db.execute(sql`select count(*)::int as n from ${sql.identifier(f.table)} where ${sql.identifier(f.key?.column ?? 'tracking_number')} = ${f.trackingNumber}`)) as unknown as { rows: { n: number }[] };
       expect(res.rows[0]!.n, f.trackingNumber).toBe(1);
     }
   });

@@ -1,4 +1,4 @@
-/** Printable documents (musyawarah proposal list, monthly report) with pdfkit's built-in fonts. */
+/** Printable documents (musyawarah proposal lists, monthly reports, PPID receipts) with pdfkit's built-in fonts. */
 import PDFDocument from 'pdfkit';
 
 export type Doc = InstanceType<typeof PDFDocument>;

@@ -1,0 +1,125 @@
+/** Request and response schemas of the PPID API: the single source of validation, types and OpenAPI. */
+import { Type } from 'typebox';
+import { MessageSchema, Nullable } from '../core/http/schemas.js';
+import { CHANNELS, DELIVERY_METHODS, EXEMPTION_CODES, IDENTITY_TYPES, OBTAIN_METHODS, REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction } from './lifecycle.js';
+
+const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
+
+export const RegistrationParams = Type.Object({
+  registrationNumber: Type.String({ pattern: '^[A-Z]{2,6}-PPID-\\d{4}-\\d{6,}$', maxLength: 30, description: 'e.g. DMI-PPID-2026-000012' }),
+});
+/** The secret link's key, for a requester without an account. */
+export const SecretQuery = Type.Object({ kunci: Type.Optional(Type.String({ minLength: 20, maxLength: 64 })) });
+
+export const RequestInputSchema = Type.Object({
+  identityType: Type.Enum(IDENTITY_TYPES, { description: 'nik (KTP), passport, or entity (a legal entity’s deed or SK number)' }),
+  identityNumber: Type.String({ minLength: 3, maxLength: 60 }),
+  fullName: Type.String({ minLength: 2, maxLength: 120, description: 'The requester, or the entity’s representative' }),
+  entityName: Type.Optional(Type.String({ maxLength: 200 })),
+  address: Type.String({ minLength: 5, maxLength: 500 }),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+  phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 -]{8,20}$' })),
+  onBehalfOf: Type.Optional(Type.String({ maxLength: 200, description: 'Filing for someone else: their name (a power of attorney is then required)' })),
+  powerOfAttorneyId: Type.Optional(Type.String({ format: 'uuid', description: 'An upload (POST /uploads) of the signed power of attorney' })),
+  information: Type.String({ minLength: 10, maxLength: 4000, description: 'The information wanted' }),
+  purpose: Type.String({ minLength: 5, maxLength: 2000, description: 'What it will be used for' }),
+  obtainMethod: Type.Enum(OBTAIN_METHODS),
+  deliveryMethod: Type.Enum(DELIVERY_METHODS),
+  publicConsent: Type.Optional(Type.Boolean({ description: 'May the answer appear in the public archive (never the requester’s identity)? Default true.' })),
+  channel: Type.Optional(Type.Enum(CHANNELS, { description: 'PPID officers only: how the request was received' })),
+});
+
+const Deadline = Nullable(Type.Enum(['overdue', 'due_soon', 'on_time'] as const));
+const Opd = Nullable(Type.Object({ code: Type.String(), name: Type.String() }));
+
+const summaryFields = {
+  registrationNumber: Type.String(),
+  status: Type.Enum(REQUEST_STATUSES),
+  statusLabel: MessageSchema,
+  channel: Type.Enum(CHANNELS),
+  information: Type.String(),
+  opd: Opd,
+  createdAt: Type.String({ format: 'date-time' }),
+  receivedAt: Type.String({ format: 'date-time' }),
+  verifyDueAt: Type.String({ format: 'date-time' }),
+  answerDueAt: Type.String({ format: 'date-time' }),
+  extendedAt: Nullable(Type.String({ format: 'date-time' })),
+  answeredAt: Nullable(Type.String({ format: 'date-time' })),
+  deadline: Deadline,
+};
+
+export const SummarySchema = Type.Object(summaryFields);
+export const ListSchema = Type.Object({ items: Type.Array(SummarySchema), total: Type.Integer() });
+export const ListQuerySchema = Type.Object({
+  status: Type.Optional(Type.String({ maxLength: 200, description: 'Comma-separated statuses' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+});
+
+export const DetailSchema = Type.Object({
+  ...summaryFields,
+  purpose: Type.String(),
+  obtainMethod: Type.Enum(OBTAIN_METHODS),
+  deliveryMethod: Type.Enum(DELIVERY_METHODS),
+  publicConsent: Type.Boolean(),
+  extensionReason: Nullable(Type.String()),
+  requester: Type.Object({
+    identityType: Type.Enum(IDENTITY_TYPES),
+    identityNumber: Type.String({ description: 'Masked' }),
+    fullName: Type.String(),
+    entityName: Nullable(Type.String()),
+    address: Type.String(),
+    email: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    onBehalfOf: Nullable(Type.String()),
+    hasPowerOfAttorney: Type.Boolean(),
+  }),
+  answer: Nullable(
+    Type.Object({
+      notice: Nullable(Type.String()),
+      exemptions: Type.Array(Type.String()),
+      consequenceTest: Nullable(Type.String()),
+      heldBy: Nullable(Type.String()),
+      costRupiah: Nullable(Type.Integer()),
+    }),
+  ),
+  timeline: Type.Array(
+    Type.Object({
+      at: Type.String({ format: 'date-time' }),
+      action: Type.String(),
+      fromStatus: Nullable(Type.String()),
+      toStatus: Nullable(Type.String()),
+      message: Nullable(Type.String()),
+      note: Type.Optional(Nullable(Type.String())),
+      actorRole: Type.Optional(Type.String()),
+    }),
+  ),
+  allowedActions: Type.Array(Type.Enum(REQUEST_ACTIONS)),
+});
+
+export const FiledSchema = Type.Object({
+  ...summaryFields,
+  /** Shown once: with it, anyone holding the link can follow and withdraw the request. */
+  secretLink: Type.String({ description: 'Keep it: the only way to follow the request without an account' }),
+  receiptUrl: Type.String(),
+});
+
+const Message = Type.Optional(Text(4000));
+const Exemptions = Type.Array(Type.Enum(EXEMPTION_CODES), { minItems: 1, maxItems: 10, description: 'Pasal 17 letters a–j' });
+const Notice = Text(8000, 'The written notice (pemberitahuan tertulis): what is given, how, and why anything is withheld');
+
+/** One POST per action, each with its own body; paths use the domain's words. */
+export const ACTION_ROUTES = {
+  verify: { path: 'verify', summary: 'PPID Utama: the request is complete; keep it or route it at once to the OPD holding the information', body: { opdCode: Type.Optional(Type.String({ maxLength: 40 })) } },
+  ask_clarification: { path: 'ask-clarification', summary: 'PPID: ask the requester to complete or clarify the request (the clock stops until they do)', body: { message: Text(4000) } },
+  clarify: { path: 'clarify', summary: 'Requester: the clarified request; its deadlines run afresh from now', body: { information: Type.String({ minLength: 10, maxLength: 4000 }), message: Message } },
+  route: { path: 'route', summary: 'PPID Utama: route to the PPID Pelaksana of the OPD holding the information', body: { opdCode: Type.String({ minLength: 1, maxLength: 40 }), message: Message } },
+  return_to_utama: { path: 'return', summary: 'PPID Pelaksana: not ours; back to the PPID Utama with a reason', body: { message: Text(4000) } },
+  extend: { path: 'extend', summary: 'PPID: extend the deadline once, by 7 working days, with a written reason sent to the requester', body: { message: Text(4000) } },
+  grant: { path: 'grant', summary: 'PPID: grant in full (written notice; cost of copies if any)', body: { message: Notice, costRupiah: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })) } },
+  grant_partly: { path: 'grant-partly', summary: 'PPID: grant in part, with the redactions’ Pasal 17 grounds and consequence test', body: { message: Notice, exemptions: Exemptions, consequenceTest: Text(4000), costRupiah: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })) } },
+  refuse: { path: 'refuse', summary: 'PPID: refuse under a Pasal 17 exemption, with the consequence test', body: { message: Notice, exemptions: Exemptions, consequenceTest: Text(4000) } },
+  not_held: { path: 'not-held', summary: 'PPID: the information is not held (and which body holds it, if known)', body: { message: Notice, heldBy: Type.Optional(Type.String({ maxLength: 300 })) } },
+  withdraw: { path: 'withdraw', summary: 'Requester: withdraw the request', body: { message: Message } },
+  comment: { path: 'comments', summary: 'PPID: an internal note, or (public=true) a message the requester reads', body: { message: Text(4000), public: Type.Optional(Type.Boolean()) } },
+} satisfies Record<RequestAction, { path: string; summary: string; body: Record<string, unknown> }>;

@@ -1,0 +1,17 @@
+import type { Message } from '../core/errors.js';
+import { caseStatusNotice } from '../core/workflow/status-notice.js';
+import type { RequestStatus } from './lifecycle.js';
+
+export const STATUS_LABELS: Record<RequestStatus, Message> = {
+  submitted: { id: 'Menunggu pemeriksaan kelengkapan', en: 'Awaiting completeness check' },
+  clarification_needed: { id: 'Perlu penjelasan dari pemohon', en: 'Clarification needed from the requester' },
+  in_progress: { id: 'Sedang diproses', en: 'Being processed' },
+  successful: { id: 'Dikabulkan seluruhnya', en: 'Granted in full' },
+  partially_successful: { id: 'Dikabulkan sebagian', en: 'Granted in part' },
+  rejected: { id: 'Ditolak (informasi dikecualikan)', en: 'Refused (exempt information)' },
+  not_held: { id: 'Informasi tidak dikuasai', en: 'Information not held' },
+  withdrawn: { id: 'Dicabut oleh pemohon', en: 'Withdrawn by the requester' },
+};
+
+export const statusNotice = (registrationNumber: string, status: RequestStatus, publicMessage: string | null) =>
+  caseStatusNotice({ id: 'Permohonan informasi', en: 'Information request' }, { id: 'permohonan', en: 'request' }, registrationNumber, STATUS_LABELS[status], publicMessage, `/ppid/permohonan/${registrationNumber}`);

@@ -1,0 +1,96 @@
+/** All SQL of the PPID module. Services call these; nothing else touches the module's tables. */
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../core/db/client.js';
+import { rowsOf } from '../core/db/json-rows.js';
+import { opds } from '../core/reference/schema.js';
+import { uploads } from '../core/files/schema.js';
+import { ppidEvents, ppidRequests } from './schema.js';
+import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
+
+export type RequestRow = typeof ppidRequests.$inferSelect;
+
+export async function nextRegistrationSerial(db: Db): Promise<number> {
+  return Number(rowsOf<{ n: string | number }>(await db.execute(sql`select nextval('ppid_registration_seq') as n`))[0]!.n);
+}
+
+export async function insertRequest(db: Db, values: typeof ppidRequests.$inferInsert): Promise<RequestRow> {
+  return (await db.insert(ppidRequests).values(values).returning())[0]!;
+}
+
+/** Takes the caller's own unattached upload for the request; false when it is not theirs or already used. */
+export async function claimUpload(db: Db, uploadId: string, ownerId: string, at: Date): Promise<boolean> {
+  const taken = await db
+    .update(uploads)
+    .set({ attachedAt: at })
+    .where(and(eq(uploads.id, uploadId), eq(uploads.ownerId, ownerId), isNull(uploads.attachedAt)))
+    .returning({ id: uploads.id });
+  return taken.length === 1;
+}
+
+export async function findRequest(db: Db, registrationNumber: string, lock = false): Promise<RequestRow | undefined> {
+  const q = db.select().from(ppidRequests).where(eq(ppidRequests.registrationNumber, registrationNumber));
+  return (await (lock ? q.for('update') : q))[0];
+}
+
+export async function updateRequest(db: Db, id: number, values: Partial<typeof ppidRequests.$inferInsert>): Promise<void> {
+  await db.update(ppidRequests).set(values).where(eq(ppidRequests.id, id));
+}
+
+export async function insertEvent(db: Db, values: typeof ppidEvents.$inferInsert): Promise<void> {
+  await db.insert(ppidEvents).values(values);
+}
+
+export const timelineOf = (db: Db, requestId: number) =>
+  db.select().from(ppidEvents).where(eq(ppidEvents.requestId, requestId)).orderBy(asc(ppidEvents.at), asc(ppidEvents.id));
+
+export const opdByCode = async (db: Db, code: string) => (await db.select().from(opds).where(and(eq(opds.code, code), eq(opds.active, true))))[0];
+
+export const opdNames = async (db: Db): Promise<Map<number, { code: string; name: string }>> =>
+  new Map((await db.select({ id: opds.id, code: opds.code, name: opds.name }).from(opds)).map((o) => [o.id, { code: o.code, name: o.name }]));
+
+export interface ListFilter {
+  /** A PPID Pelaksana's OPD; undefined for every request. */
+  opdId?: number | undefined;
+  requesterId?: string | undefined;
+  statuses?: readonly RequestStatus[] | undefined;
+  limit: number;
+  offset: number;
+  now: Date;
+}
+
+/** Open requests first, the most urgent deadline first (overdue ones lead); then answered ones, newest first. */
+export async function listRequests(db: Db, f: ListFilter): Promise<{ rows: RequestRow[]; total: number }> {
+  const where: SQL[] = [];
+  if (f.opdId !== undefined) where.push(eq(ppidRequests.opdId, f.opdId));
+  if (f.requesterId !== undefined) where.push(eq(ppidRequests.requesterId, f.requesterId));
+  if (f.statuses?.length) where.push(inArray(ppidRequests.status, [...f.statuses]));
+  const cond = where.length ? and(...where) : undefined;
+  const open = sql`${ppidRequests.status} in ${OPEN_STATUSES}`;
+  const rows = await db
+    .select()
+    .from(ppidRequests)
+    .where(cond)
+    .orderBy(desc(open), sql`case when ${open} then ${ppidRequests.answerDueAt} end asc`, desc(ppidRequests.createdAt), desc(ppidRequests.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(ppidRequests).where(cond)) as [{ n: number }];
+  return { rows, total: n };
+}
+
+/* A person's data rights (UU 27/2022) */
+
+export async function requestsOfPerson(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.select({ n: ppidRequests.registrationNumber }).from(ppidRequests).where(eq(ppidRequests.requesterId, userId)).orderBy(ppidRequests.id);
+  return rows.map((r) => r.n);
+}
+
+/** Unlinks an erased account from its requests and their timelines; returns how many requests stay. */
+export async function unlinkPerson(db: Db, userId: string): Promise<number> {
+  const kept = await db.update(ppidRequests).set({ requesterId: null }).where(eq(ppidRequests.requesterId, userId)).returning({ id: ppidRequests.id });
+  await db.update(ppidEvents).set({ actorId: null }).where(eq(ppidEvents.actorId, userId));
+  return kept.length;
+}
+
+/* Demo data */
+
+export const anyRequest = async (db: Db): Promise<boolean> => (await db.select({ id: ppidRequests.id }).from(ppidRequests).limit(1)).length > 0;

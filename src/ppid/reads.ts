@@ -1,0 +1,118 @@
+/** Reading requests: scope first, then the audience's view; every desk view of a requester is audited. */
+import type { AppContext } from '../core/context.js';
+import type { Principal } from '../core/auth/principal.js';
+import { audit } from '../core/audit/audit.js';
+import { forbidden, notFound } from '../core/errors.js';
+import { PPID_STAFF_ROLES, actorFor, audienceFor, type Audience } from './access.js';
+import { OPEN_STATUSES, REQUEST_ACTIONS, lifecycle, type RequestStatus } from './lifecycle.js';
+import { tokenHashOf } from './intake.js';
+import { REQUEST } from './actions.js';
+import { STATUS_LABELS } from './messages.js';
+import * as q from './queries.js';
+
+/** A deadline this close (in working days) is "due soon" on the desk's list. */
+const DUE_SOON_WORKING_DAYS = 2;
+
+/** Where the PPID stands against its next deadline; null while nothing is waiting on it (answered, or awaiting the requester's clarification). */
+async function deadlineState(ctx: AppContext, row: q.RequestRow, now: Date): Promise<'overdue' | 'due_soon' | 'on_time' | null> {
+  if (!OPEN_STATUSES.includes(row.status) || row.status === 'clarification_needed') return null;
+  const due = row.status === 'submitted' ? row.verifyDueAt : row.answerDueAt;
+  if (due <= now) return 'overdue';
+  return (await ctx.calendar.workingDaysBetween(ctx.db, now, due)) <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'on_time';
+}
+
+async function summaryOf(ctx: AppContext, row: q.RequestRow, opds: Map<number, { code: string; name: string }>, now: Date) {
+  return {
+    registrationNumber: row.registrationNumber,
+    status: row.status,
+    statusLabel: STATUS_LABELS[row.status],
+    channel: row.channel,
+    information: row.information,
+    opd: row.opdId === null ? null : (opds.get(row.opdId) ?? null),
+    createdAt: row.createdAt.toISOString(),
+    receivedAt: row.receivedAt.toISOString(),
+    verifyDueAt: row.verifyDueAt.toISOString(),
+    answerDueAt: row.answerDueAt.toISOString(),
+    extendedAt: row.extendedAt?.toISOString() ?? null,
+    answeredAt: row.answeredAt?.toISOString() ?? null,
+    deadline: await deadlineState(ctx, row, now),
+  };
+}
+
+/** The summary of a request just filed, for the answer to its filer (who holds its secret link). */
+export async function filedSummary(ctx: AppContext, registrationNumber: string) {
+  const row = await q.findRequest(ctx.db, registrationNumber);
+  if (!row) throw notFound(REQUEST);
+  return summaryOf(ctx, row, await q.opdNames(ctx.db), ctx.clock());
+}
+
+/** The request as its audience may see it; `secret` is the requester's secret link. */
+export async function requestDetail(ctx: AppContext, p: Principal | null, registrationNumber: string, secret?: string, ip?: string) {
+  const now = ctx.clock();
+  const row = await q.findRequest(ctx.db, registrationNumber);
+  const withSecret = !!row && !!secret && tokenHashOf(secret) === row.tokenHash;
+  const audience: Audience | null = row ? audienceFor(p, row, withSecret) : null;
+  if (!row || !audience) throw notFound(REQUEST);
+  if (audience === 'desk') {
+    await ctx.db.transaction((tx) => audit(tx, p, { action: 'ppid.view_requester', entity: 'ppid_request', entityId: registrationNumber, ip }, now));
+  }
+  const actor = actorFor(p, row, withSecret);
+  const timeline = await q.timelineOf(ctx.db, row.id);
+  return {
+    ...(await summaryOf(ctx, row, await q.opdNames(ctx.db), now)),
+    purpose: row.purpose,
+    obtainMethod: row.obtainMethod,
+    deliveryMethod: row.deliveryMethod,
+    publicConsent: row.publicConsent,
+    extensionReason: row.extensionReason,
+    requester: {
+      identityType: row.identityType,
+      identityNumber: row.identityMasked,
+      fullName: row.fullName,
+      entityName: row.entityName,
+      address: row.address,
+      email: row.email,
+      phone: row.phone,
+      onBehalfOf: row.onBehalfOf,
+      hasPowerOfAttorney: row.powerOfAttorneyId !== null,
+    },
+    answer: row.answeredAt
+      ? { notice: row.notice, exemptions: row.exemptions ?? [], consequenceTest: row.consequenceTest, heldBy: row.heldBy, costRupiah: row.costRupiah }
+      : null,
+    timeline: timeline.map((e) => ({
+      at: e.at.toISOString(),
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      message: e.publicMessage,
+      // Internal notes and who acted stay with the desks.
+      ...(audience === 'desk' ? { note: e.internalNote, actorRole: e.actorRole } : {}),
+    })),
+    allowedActions: actor ? REQUEST_ACTIONS.filter((a) => lifecycle.can(a, row.status, actor) && (a !== 'extend' || !row.extendedAt)) : [],
+  };
+}
+
+export interface ListQuery {
+  status?: RequestStatus[] | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** The desk's work list: a PPID Pelaksana only its OPD's requests; open ones by deadline, overdue first. */
+export async function listForDesk(ctx: AppContext, p: Principal, query: ListQuery) {
+  if (!PPID_STAFF_ROLES.includes(p.role)) throw forbidden();
+  // A Pelaksana not yet placed in an OPD has nothing routed to it.
+  if (p.role === 'ppid_pelaksana' && p.opdId === null) return { items: [], total: 0 };
+  const now = ctx.clock();
+  const { rows, total } = await q.listRequests(ctx.db, { opdId: p.role === 'ppid_pelaksana' ? p.opdId! : undefined, statuses: query.status, limit: query.limit, offset: query.offset, now });
+  const opds = await q.opdNames(ctx.db);
+  return { items: await Promise.all(rows.map((r) => summaryOf(ctx, r, opds, now))), total };
+}
+
+/** The caller's own requests (filed while logged in). */
+export async function listMine(ctx: AppContext, p: Principal, query: ListQuery) {
+  const now = ctx.clock();
+  const { rows, total } = await q.listRequests(ctx.db, { requesterId: p.userId, statuses: query.status, limit: query.limit, offset: query.offset, now });
+  const opds = await q.opdNames(ctx.db);
+  return { items: await Promise.all(rows.map((r) => summaryOf(ctx, r, opds, now))), total };
+}

@@ -1,0 +1,144 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { PluginOptions } from '../core/module.js';
+import { requireUser } from '../core/auth/principal.js';
+import { invalid } from '../core/errors.js';
+import { idempotent } from '../core/idempotency/idempotency.js';
+import { problems } from '../core/http/schemas.js';
+import { ACTION_ROUTES, DetailSchema, FiledSchema, ListQuerySchema, ListSchema, RegistrationParams, RequestInputSchema, SecretQuery } from './api-schemas.js';
+import { act, type ActionInput } from './actions.js';
+import { fileRequest } from './intake.js';
+import { REQUEST_STATUSES, type RequestAction, type RequestStatus } from './lifecycle.js';
+import { filedSummary, listForDesk, listMine, requestDetail } from './reads.js';
+import { receiptPdf } from './receipt.js';
+
+const tags = ['ppid'];
+
+function parseList(raw: { status?: string | undefined; limit?: number | undefined; offset?: number | undefined }) {
+  const status = raw.status ? raw.status.split(',').map((s) => s.trim()) : undefined;
+  const bad = status?.find((s) => !REQUEST_STATUSES.includes(s as RequestStatus));
+  if (bad !== undefined) throw invalid('unknown_status', `Status tidak dikenal: ${bad}.`, `Unknown status: ${bad}.`, 'status');
+  return { status: status as RequestStatus[] | undefined, limit: raw.limit ?? 20, offset: raw.offset ?? 0 };
+}
+
+/** Public information requests (UU 14/2008): filing, the PPID desks' work, the requester's view. */
+export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): Promise<void> {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  r.post(
+    '/ppid/requests',
+    {
+      config: { rateLimit: { max: ctx.config.submitRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'File an information request: anyone, with or without an account (PPID officers also enter walk-in, phone, letter and email requests). Answers with the registration number, the deadlines and the secret link.',
+        security: [],
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
+        body: RequestInputSchema,
+        response: { 201: FiledSchema, ...problems(400, 409, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const p = request.principal;
+      // Without an account a retried submission is told apart by its key alone.
+      const scope = p ? `user:${p.userId}` : `ppid:${request.ip}`;
+      const result = await idempotent(ctx.db, scope, request.headers['idempotency-key'], request.body, async (tx) => {
+        const { row, token } = await fileRequest(ctx, tx, p, request.body);
+        return { status: 201, body: { registrationNumber: row.registrationNumber, token } };
+      });
+      const { registrationNumber, token } = result.body;
+      const summary = await filedSummary(ctx, registrationNumber);
+      const secretLink = `/ppid/permohonan/${registrationNumber}?kunci=${token}`;
+      return reply.status(201).send({ ...summary, secretLink, receiptUrl: `/api/v1/ppid/requests/${registrationNumber}/receipt.pdf?kunci=${token}` });
+    },
+  );
+
+  r.get(
+    '/ppid/requests',
+    {
+      schema: {
+        tags,
+        summary: 'PPID desks: the work list (a PPID Pelaksana sees only its OPD’s requests); open requests by deadline, overdue first',
+        querystring: ListQuerySchema,
+        response: { 200: ListSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => listForDesk(ctx, requireUser(request.principal), parseList(request.query)),
+  );
+
+  r.get(
+    '/ppid/requests/mine',
+    { schema: { tags, summary: 'My information requests (filed while logged in)', querystring: ListQuerySchema, response: { 200: ListSchema, ...problems(400, 401) } } },
+    async (request) => listMine(ctx, requireUser(request.principal), parseList(request.query)),
+  );
+
+  r.get(
+    '/ppid/requests/:registrationNumber',
+    {
+      schema: {
+        tags,
+        summary: 'A request with its deadlines, notice and timeline: for the requester (account or secret link ?kunci=) and the PPID desks in scope',
+        security: [],
+        params: RegistrationParams,
+        querystring: SecretQuery,
+        response: { 200: DetailSchema, ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      return requestDetail(ctx, request.principal, request.params.registrationNumber, request.query.kunci, request.ip);
+    },
+  );
+
+  r.get(
+    '/ppid/requests/:registrationNumber/receipt.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The receipt (tanda bukti permohonan) as PDF',
+        security: [],
+        params: RegistrationParams,
+        querystring: SecretQuery,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await receiptPdf(ctx, request.principal, request.params.registrationNumber, request.query.kunci, request.ip);
+      return reply
+        .header('Cache-Control', 'no-store')
+        .header('Content-Disposition', `attachment; filename="tanda-bukti-${request.params.registrationNumber}.pdf"`)
+        .type('application/pdf')
+        .send(pdf);
+    },
+  );
+
+  for (const [action, def] of Object.entries(ACTION_ROUTES) as [RequestAction, (typeof ACTION_ROUTES)[RequestAction]][]) {
+    r.post(
+      `/ppid/requests/:registrationNumber/${def.path}`,
+      {
+        schema: {
+          tags,
+          summary: def.summary,
+          security: [],
+          params: RegistrationParams,
+          querystring: SecretQuery,
+          headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
+          body: Type.Object(def.body as Parameters<typeof Type.Object>[0]),
+          response: { 200: DetailSchema, ...problems(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (request) => {
+        const p = request.principal;
+        const { registrationNumber } = request.params;
+        const secret = request.query.kunci;
+        const scope = p ? `user:${p.userId}` : `ppid:${registrationNumber}`;
+        await idempotent(ctx.db, scope, request.headers['idempotency-key'], { registrationNumber, action, body: request.body }, async (tx) => {
+          await act(ctx, tx, p, registrationNumber, action, request.body as ActionInput, secret);
+          return { status: 200, body: {} };
+        });
+        return requestDetail(ctx, p, registrationNumber, secret, request.ip);
+      },
+    );
+  }
+}

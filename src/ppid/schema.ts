@@ -1,0 +1,85 @@
+/**
+ * Tables of the PPID module (public information requests). The requester's identity number (NIK,
+ * passport or an entity's deed/SK number) is kept only as an AES-GCM token and masked text; the
+ * secret tracking link only as its SHA-256.
+ */
+import { bigint, boolean, index, integer, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../core/auth/schema.js';
+import { uploads } from '../core/files/schema.js';
+import { opds } from '../core/reference/schema.js';
+import { timelineColumns } from '../core/workflow/timeline-columns.js';
+import { CHANNELS, DELIVERY_METHODS, IDENTITY_TYPES, OBTAIN_METHODS, REQUEST_STATUSES } from './lifecycle.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const ppidRegistrationSeq = pgSequence('ppid_registration_seq');
+
+export const ppidRequests = pgTable(
+  'ppid_requests',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    registrationNumber: text('registration_number').notNull().unique(),
+    /** The requester's account, when they have one; a request needs none (email + secret link). */
+    requesterId: uuid('requester_id').references(() => users.id, { onDelete: 'set null' }),
+    identityType: text('identity_type', { enum: IDENTITY_TYPES }).notNull(),
+    identityEncrypted: text('identity_encrypted').notNull(),
+    identityMasked: text('identity_masked').notNull(),
+    fullName: text('full_name').notNull(),
+    /** A legal entity's name; `fullName` is then its representative. */
+    entityName: text('entity_name'),
+    address: text('address').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    /** Filing for someone else: their name, and the power of attorney (a scan). */
+    onBehalfOf: text('on_behalf_of'),
+    powerOfAttorneyId: uuid('power_of_attorney_id').references(() => uploads.id),
+    information: text('information').notNull(),
+    purpose: text('purpose').notNull(),
+    obtainMethod: text('obtain_method', { enum: OBTAIN_METHODS }).notNull(),
+    deliveryMethod: text('delivery_method', { enum: DELIVERY_METHODS }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    /** The officer who entered a walk-in, phone, letter or email request. */
+    recordedById: uuid('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /** May the answer be shown in the public archive (never the requester's identity)? */
+    publicConsent: boolean('public_consent').notNull().default(true),
+    status: text('status', { enum: REQUEST_STATUSES }).notNull(),
+    /** The OPD whose PPID Pelaksana holds the request; null while it is with the PPID Utama. */
+    opdId: integer('opd_id').references(() => opds.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** When the request counts as received complete: filing, or the requester's clarification. */
+    receivedAt: ts('received_at').notNull(),
+    verifyDueAt: ts('verify_due_at').notNull(),
+    answerDueAt: ts('answer_due_at').notNull(),
+    extendedAt: ts('extended_at'),
+    extensionReason: text('extension_reason'),
+    answeredAt: ts('answered_at'),
+    /** The written notice's content (pemberitahuan tertulis). */
+    notice: text('notice'),
+    exemptions: text('exemptions').array(),
+    consequenceTest: text('consequence_test'),
+    /** Not held: which body holds it, if known. */
+    heldBy: text('held_by'),
+    costRupiah: integer('cost_rupiah'),
+  },
+  (t) => [
+    index('ppid_requests_queue_idx').on(t.status, t.answerDueAt),
+    index('ppid_requests_opd_idx').on(t.opdId, t.status),
+    index('ppid_requests_requester_idx').on(t.requesterId),
+    index('ppid_requests_created_idx').on(t.createdAt),
+  ],
+);
+
+/** The timeline of a request; public messages reach the requester, internal notes never do. */
+export const ppidEvents = pgTable(
+  'ppid_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    requestId: bigint('request_id', { mode: 'number' })
+      .notNull()
+      .references(() => ppidRequests.id),
+    ...timelineColumns(),
+  },
+  (t) => [index('ppid_events_request_idx').on(t.requestId, t.at)],
+);
