@@ -8,8 +8,11 @@
 import type { Principal } from '../core/auth/principal.js';
 import type { Role } from '../core/auth/roles.js';
 import type { Actor } from './lifecycle.js';
+import type { ObjectionActor } from './objection-lifecycle.js';
 
 export const PPID_STAFF_ROLES: readonly Role[] = ['ppid_utama', 'ppid_pelaksana', 'atasan_ppid', 'auditor'];
+/** Roles that read the list of objections. */
+export const OBJECTION_ROLES: readonly Role[] = ['atasan_ppid', 'ppid_utama', 'auditor'];
 /** Roles that enter requests received at the desk, by phone, letter or email. */
 export const DESK_ROLES: readonly Role[] = ['ppid_utama', 'ppid_pelaksana'];
 
@@ -35,6 +38,14 @@ export function audienceFor(p: Principal | null, r: RequestFacts, withSecret: bo
 export function actorFor(p: Principal | null, r: RequestFacts, withSecret: boolean): Actor | null {
   if (p?.role === 'ppid_utama') return 'utama';
   if (p?.role === 'ppid_pelaksana' && p.opdId !== null && p.opdId === r.opdId) return 'pelaksana';
+  if (withSecret || (p && r.requesterId === p.userId)) return 'requester';
+  return null;
+}
+
+/** The part the caller plays in the objection to this request: its requester, the Atasan PPID who decides it, or the PPID Utama who answers for the body before the Komisi Informasi. */
+export function objectionActorFor(p: Principal | null, r: RequestFacts, withSecret: boolean): ObjectionActor | null {
+  if (p?.role === 'atasan_ppid') return 'atasan';
+  if (p?.role === 'ppid_utama') return 'utama';
   if (withSecret || (p && r.requesterId === p.userId)) return 'requester';
   return null;
 }

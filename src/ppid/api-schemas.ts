@@ -1,6 +1,7 @@
 /** Request and response schemas of the PPID API: the single source of validation, types and OpenAPI. */
 import { Type } from 'typebox';
 import { MessageSchema, Nullable } from '../core/http/schemas.js';
+import { DISPUTE_OUTCOMES, OBJECTION_ACTIONS, OBJECTION_REASON_CODES, OBJECTION_STATUSES, type ObjectionAction } from './objection-lifecycle.js';
 import { CHANNELS, DELIVERY_METHODS, EXEMPTION_CODES, IDENTITY_TYPES, OBTAIN_METHODS, REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction } from './lifecycle.js';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
@@ -56,6 +57,29 @@ export const ListQuerySchema = Type.Object({
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
 });
 
+const ObjectionSchema = Type.Object({
+  status: Type.Enum(OBJECTION_STATUSES),
+  reasons: Type.Array(Type.String()),
+  statement: Type.String(),
+  filedAt: Type.String({ format: 'date-time' }),
+  answerDueAt: Type.String({ format: 'date-time', description: 'The Atasan PPID answers within 30 working days' }),
+  decidedAt: Nullable(Type.String({ format: 'date-time' })),
+  decisionReason: Nullable(Type.String()),
+  disputeDueAt: Nullable(Type.String({ format: 'date-time', description: 'Last day to take it to the Komisi Informasi (14 working days)' })),
+  dispute: Nullable(
+    Type.Object({
+      filedAt: Type.String({ format: 'date-time' }),
+      register: Nullable(Type.String()),
+      hearings: Type.Array(Type.Object({ date: Type.String(), note: Type.String() })),
+      outcome: Nullable(Type.Enum(DISPUTE_OUTCOMES)),
+      decidedAt: Nullable(Type.String({ format: 'date-time' })),
+      summary: Nullable(Type.String()),
+      decisionDocumentId: Nullable(Type.String({ description: 'The decision scan (GET /uploads/:id)' })),
+    }),
+  ),
+  allowedActions: Type.Array(Type.Enum(OBJECTION_ACTIONS)),
+});
+
 export const DetailSchema = Type.Object({
   ...summaryFields,
   purpose: Type.String(),
@@ -95,6 +119,7 @@ export const DetailSchema = Type.Object({
     }),
   ),
   allowedActions: Type.Array(Type.Enum(REQUEST_ACTIONS)),
+  objection: Nullable(ObjectionSchema),
 });
 
 export const FiledSchema = Type.Object({
@@ -123,3 +148,33 @@ export const ACTION_ROUTES = {
   withdraw: { path: 'withdraw', summary: 'Requester: withdraw the request', body: { message: Message } },
   comment: { path: 'comments', summary: 'PPID: an internal note, or (public=true) a message the requester reads', body: { message: Text(4000), public: Type.Optional(Type.Boolean()) } },
 } satisfies Record<RequestAction, { path: string; summary: string; body: Record<string, unknown> }>;
+
+export const ObjectionInputSchema = Type.Object({
+  reasons: Type.Array(Type.Enum(OBJECTION_REASON_CODES), { minItems: 1, maxItems: 7, description: 'Pasal 35(1) letters a–g' }),
+  statement: Text(4000, 'Why the requester objects'),
+});
+
+/** The objection's later steps, one POST each. */
+export const OBJECTION_ROUTES = {
+  uphold: { path: 'uphold', summary: 'Atasan PPID: uphold the objection, with reasons (the requester is told of the 14 working days to go to the Komisi Informasi)', body: { message: Text(4000) } },
+  dismiss: { path: 'dismiss', summary: 'Atasan PPID: dismiss the objection, with reasons (the requester is told of the 14 working days to go to the Komisi Informasi)', body: { message: Text(4000) } },
+  file_dispute: { path: 'dispute', summary: 'Requester or PPID Utama: record that a dispute was filed at the Komisi Informasi, with its register number', body: { register: Text(100), message: Message } },
+  record_hearing: { path: 'hearings', summary: 'PPID: record a Komisi Informasi hearing date', body: { date: Type.String({ format: 'date' }), message: Message } },
+  record_dispute_outcome: { path: 'dispute-outcome', summary: 'PPID: record the Komisi Informasi’s decision, with a scan of it', body: { outcome: Type.Enum(DISPUTE_OUTCOMES), message: Text(4000), documentId: Type.String({ format: 'uuid' }) } },
+} satisfies Record<ObjectionAction, { path: string; summary: string; body: Record<string, unknown> }>;
+
+export const ObjectionListSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      registrationNumber: Type.String(),
+      information: Type.String(),
+      opd: Opd,
+      status: Type.Enum(OBJECTION_STATUSES),
+      reasons: Type.Array(Type.String()),
+      filedAt: Type.String({ format: 'date-time' }),
+      answerDueAt: Type.String({ format: 'date-time' }),
+      overdue: Type.Boolean(),
+    }),
+  ),
+  total: Type.Integer(),
+});

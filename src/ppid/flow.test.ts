@@ -1,34 +1,9 @@
 import { expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { describeEachDatabase, type Harness } from '../test/harness.js';
+import { describeEachDatabase } from '../test/harness.js';
+import { file, request, step } from './test-fixtures.js';
 import { auditLog } from '../core/audit/schema.js';
 import { deliverDue } from '../core/notifications/delivery.js';
-
-type H = () => Harness;
-
-/** A non-resident (a Pekanbaru NIK), filing without an account. */
-const request = (overrides: Record<string, unknown> = {}) => ({
-  identityType: 'nik',
-  identityNumber: '1471015203880004',
-  fullName: 'Fitriani Lubis',
-  address: 'Jl. Tuanku Tambusai No. 12, Pekanbaru',
-  email: 'fitriani@mail.test',
-  information: 'Dokumen kontrak pemeliharaan Jalan Sultan Syarif Kasim tahun 2026.',
-  purpose: 'Bahan liputan tentang kualitas jalan kota.',
-  obtainMethod: 'soft_copy',
-  deliveryMethod: 'email',
-  ...overrides,
-});
-
-async function file(h: H, body = request(), token?: string) {
-  const res = await h().call('POST', '/api/v1/ppid/requests', { token, body });
-  if (res.status !== 201) throw new Error(`filing failed: ${res.text}`);
-  const kunci = new URL(res.body.secretLink as string, 'http://x').searchParams.get('kunci')!;
-  return { number: res.body.registrationNumber as string, kunci, body: res.body };
-}
-
-const step = (h: H, number: string, path: string, body: Record<string, unknown>, opts: { token?: string; kunci?: string } = {}) =>
-  h().call('POST', `/api/v1/ppid/requests/${number}/${path}${opts.kunci ? `?kunci=${opts.kunci}` : ''}`, { token: opts.token, body });
 
 describeEachDatabase('ppid: information requests', (h) => {
   it('a non-resident files without an account, gets a receipt and a secret link; routed to PUPR and answered in time', async () => {

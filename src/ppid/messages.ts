@@ -1,6 +1,7 @@
 import type { Message } from '../core/errors.js';
 import { caseStatusNotice } from '../core/workflow/status-notice.js';
 import type { RequestStatus } from './lifecycle.js';
+import type { ObjectionStatus } from './objection-lifecycle.js';
 
 export const STATUS_LABELS: Record<RequestStatus, Message> = {
   submitted: { id: 'Menunggu pemeriksaan kelengkapan', en: 'Awaiting completeness check' },
@@ -15,3 +16,14 @@ export const STATUS_LABELS: Record<RequestStatus, Message> = {
 
 export const statusNotice = (registrationNumber: string, status: RequestStatus, publicMessage: string | null) =>
   caseStatusNotice({ id: 'Permohonan informasi', en: 'Information request' }, { id: 'permohonan', en: 'request' }, registrationNumber, STATUS_LABELS[status], publicMessage, `/ppid/permohonan/${registrationNumber}`);
+
+export const OBJECTION_STATUS_LABELS: Record<ObjectionStatus, Message> = {
+  filed: { id: 'Keberatan diajukan', en: 'Objection filed' },
+  upheld: { id: 'Keberatan diterima', en: 'Objection upheld' },
+  dismissed: { id: 'Keberatan ditolak', en: 'Objection dismissed' },
+  disputed: { id: 'Sengketa di Komisi Informasi', en: 'Dispute at the Information Commission' },
+  dispute_decided: { id: 'Sengketa telah diputus', en: 'Dispute decided' },
+};
+
+export const objectionNotice = (registrationNumber: string, status: ObjectionStatus, publicMessage: string | null) =>
+  caseStatusNotice({ id: 'Keberatan atas permohonan', en: 'Objection to request' }, { id: 'keberatan', en: 'objection' }, registrationNumber, OBJECTION_STATUS_LABELS[status], publicMessage, `/ppid/permohonan/${registrationNumber}`);

@@ -1,13 +1,14 @@
 /**
  * PPID — public information requests under UU 14/2008 (Keterbukaan Informasi Publik) and Perki
  * 1/2021: filing by anyone, verification by the PPID Utama, routing to the OPDs' PPID Pelaksana,
- * working-day deadlines with one extension, written notices. Its one registration with the platform.
+ * working-day deadlines with one extension, written notices, objections to the Atasan PPID and
+ * disputes at the Komisi Informasi. Its one registration with the platform.
  */
 import type { AccessRules, KhidmatModule } from '../core/module.js';
 import { ppidRoutes } from './routes.js';
 import { ppidPersonalData } from './privacy.js';
-import { PPID_STAFF_ROLES } from './access.js';
-import { ACTION_ROUTES } from './api-schemas.js';
+import { OBJECTION_ROLES, PPID_STAFF_ROLES } from './access.js';
+import { ACTION_ROUTES, OBJECTION_ROUTES } from './api-schemas.js';
 import { PPID_STAFF, ensurePpidDemo } from './demo.js';
 
 declare module '../core/auth/roles.js' {
@@ -34,6 +35,9 @@ const access: AccessRules = {
   [`GET ${P}/:registrationNumber`]: 'public',
   [`GET ${P}/:registrationNumber/receipt.pdf`]: 'public',
   ...Object.fromEntries(Object.values(ACTION_ROUTES).map((a) => [`POST ${P}/:registrationNumber/${a.path}`, 'public' as const])),
+  [`POST ${P}/:registrationNumber/objection`]: 'public',
+  ...Object.fromEntries(Object.values(OBJECTION_ROUTES).map((a) => [`POST ${P}/:registrationNumber/objection/${a.path}`, 'public' as const])),
+  'GET /api/v1/ppid/objections': OBJECTION_ROLES,
 };
 
 export const ppid: KhidmatModule = {

@@ -4,10 +4,11 @@ import type { Db } from '../core/db/client.js';
 import { rowsOf } from '../core/db/json-rows.js';
 import { opds } from '../core/reference/schema.js';
 import { uploads } from '../core/files/schema.js';
-import { ppidEvents, ppidRequests } from './schema.js';
+import { ppidEvents, ppidObjections, ppidRequests } from './schema.js';
 import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
 
 export type RequestRow = typeof ppidRequests.$inferSelect;
+export type ObjectionRow = typeof ppidObjections.$inferSelect;
 
 export async function nextRegistrationSerial(db: Db): Promise<number> {
   return Number(rowsOf<{ n: string | number }>(await db.execute(sql`select nextval('ppid_registration_seq') as n`))[0]!.n);
@@ -74,6 +75,35 @@ export async function listRequests(db: Db, f: ListFilter): Promise<{ rows: Reque
     .limit(f.limit)
     .offset(f.offset);
   const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(ppidRequests).where(cond)) as [{ n: number }];
+  return { rows, total: n };
+}
+
+/* Objections */
+
+export async function findObjection(db: Db, requestId: number, lock = false): Promise<ObjectionRow | undefined> {
+  const q = db.select().from(ppidObjections).where(eq(ppidObjections.requestId, requestId));
+  return (await (lock ? q.for('update') : q))[0];
+}
+
+export async function insertObjection(db: Db, values: typeof ppidObjections.$inferInsert): Promise<void> {
+  await db.insert(ppidObjections).values(values);
+}
+
+export async function updateObjection(db: Db, id: number, values: Partial<typeof ppidObjections.$inferInsert>): Promise<void> {
+  await db.update(ppidObjections).set(values).where(eq(ppidObjections.id, id));
+}
+
+/** The Atasan PPID's list: undecided objections by their deadline first, then the rest newest first. */
+export async function listObjections(db: Db, f: { limit: number; offset: number }) {
+  const undecided = sql`${ppidObjections.status} = 'filed'`;
+  const rows = await db
+    .select({ objection: ppidObjections, registrationNumber: ppidRequests.registrationNumber, information: ppidRequests.information, opdId: ppidRequests.opdId })
+    .from(ppidObjections)
+    .innerJoin(ppidRequests, eq(ppidRequests.id, ppidObjections.requestId))
+    .orderBy(desc(undecided), sql`case when ${undecided} then ${ppidObjections.answerDueAt} end asc`, desc(ppidObjections.filedAt), desc(ppidObjections.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(ppidObjections)) as [{ n: number }];
   return { rows, total: n };
 }
 

@@ -8,6 +8,7 @@ import { OPEN_STATUSES, REQUEST_ACTIONS, lifecycle, type RequestStatus } from '.
 import { tokenHashOf } from './intake.js';
 import { REQUEST } from './actions.js';
 import { STATUS_LABELS } from './messages.js';
+import { objectionView } from './objections.js';
 import * as q from './queries.js';
 
 /** A deadline this close (in working days) is "due soon" on the desk's list. */
@@ -89,6 +90,7 @@ export async function requestDetail(ctx: AppContext, p: Principal | null, regist
       ...(audience === 'desk' ? { note: e.internalNote, actorRole: e.actorRole } : {}),
     })),
     allowedActions: actor ? REQUEST_ACTIONS.filter((a) => lifecycle.can(a, row.status, actor) && (a !== 'extend' || !row.extendedAt)) : [],
+    objection: await objectionView(ctx, p, row, withSecret),
   };
 }
 

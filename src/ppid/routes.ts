@@ -2,13 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { PluginOptions } from '../core/module.js';
-import { requireUser } from '../core/auth/principal.js';
-import { invalid } from '../core/errors.js';
+import { requireUser, type Principal } from '../core/auth/principal.js';
+import type { Db } from '../core/db/client.js';
+import { forbidden, invalid } from '../core/errors.js';
 import { idempotent } from '../core/idempotency/idempotency.js';
 import { problems } from '../core/http/schemas.js';
-import { ACTION_ROUTES, DetailSchema, FiledSchema, ListQuerySchema, ListSchema, RegistrationParams, RequestInputSchema, SecretQuery } from './api-schemas.js';
+import { ACTION_ROUTES, OBJECTION_ROUTES, ObjectionInputSchema, ObjectionListSchema, DetailSchema, FiledSchema, ListQuerySchema, ListSchema, RegistrationParams, RequestInputSchema, SecretQuery } from './api-schemas.js';
 import { act, type ActionInput } from './actions.js';
 import { fileRequest } from './intake.js';
+import { fileObjection, listObjections, objectionStep, type ObjectionStepInput } from './objections.js';
+import type { ObjectionAction } from './objection-lifecycle.js';
+import { OBJECTION_ROLES } from './access.js';
 import { REQUEST_STATUSES, type RequestAction, type RequestStatus } from './lifecycle.js';
 import { filedSummary, listForDesk, listMine, requestDetail } from './reads.js';
 import { receiptPdf } from './receipt.js';
@@ -113,18 +117,19 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
     },
   );
 
-  for (const [action, def] of Object.entries(ACTION_ROUTES) as [RequestAction, (typeof ACTION_ROUTES)[RequestAction]][]) {
+  /** A step on a request (or its objection): idempotent by key, answered with the request as the caller now sees it. */
+  const stepRoute = (path: string, summary: string, body: Record<string, unknown>, run: (tx: Db, p: Principal | null, registrationNumber: string, input: unknown, secret: string | undefined) => Promise<void>) =>
     r.post(
-      `/ppid/requests/:registrationNumber/${def.path}`,
+      `/ppid/requests/:registrationNumber/${path}`,
       {
         schema: {
           tags,
-          summary: def.summary,
+          summary,
           security: [],
           params: RegistrationParams,
           querystring: SecretQuery,
           headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
-          body: Type.Object(def.body as Parameters<typeof Type.Object>[0]),
+          body: Type.Object(body as Parameters<typeof Type.Object>[0]),
           response: { 200: DetailSchema, ...problems(400, 401, 403, 404, 409, 422) },
         },
       },
@@ -133,12 +138,38 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
         const { registrationNumber } = request.params;
         const secret = request.query.kunci;
         const scope = p ? `user:${p.userId}` : `ppid:${registrationNumber}`;
-        await idempotent(ctx.db, scope, request.headers['idempotency-key'], { registrationNumber, action, body: request.body }, async (tx) => {
-          await act(ctx, tx, p, registrationNumber, action, request.body as ActionInput, secret);
+        await idempotent(ctx.db, scope, request.headers['idempotency-key'], { registrationNumber, path, body: request.body }, async (tx) => {
+          await run(tx, p, registrationNumber, request.body, secret);
           return { status: 200, body: {} };
         });
         return requestDetail(ctx, p, registrationNumber, secret, request.ip);
       },
     );
+
+  for (const [action, def] of Object.entries(ACTION_ROUTES) as [RequestAction, (typeof ACTION_ROUTES)[RequestAction]][]) {
+    stepRoute(def.path, def.summary, def.body, (tx, p, n, input, secret) => act(ctx, tx, p, n, action, input as ActionInput, secret));
   }
+  stepRoute('objection', 'Requester: object (keberatan, Pasal 35) within 30 working days of the reason, on letters a–g', ObjectionInputSchema.properties, (tx, p, n, input, secret) =>
+    fileObjection(ctx, tx, p, n, input as Parameters<typeof fileObjection>[4], secret),
+  );
+  for (const [action, def] of Object.entries(OBJECTION_ROUTES) as [ObjectionAction, (typeof OBJECTION_ROUTES)[ObjectionAction]][]) {
+    stepRoute(`objection/${def.path}`, def.summary, def.body, (tx, p, n, input, secret) => objectionStep(ctx, tx, p, n, action, input as ObjectionStepInput, secret));
+  }
+
+  r.get(
+    '/ppid/objections',
+    {
+      schema: {
+        tags,
+        summary: 'Atasan PPID (and the PPID Utama, auditors): objections, undecided ones by their deadline first',
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })) }),
+        response: { 200: ObjectionListSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const p = requireUser(request.principal);
+      if (!OBJECTION_ROLES.includes(p.role)) throw forbidden();
+      return listObjections(ctx, { limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 });
+    },
+  );
 }

@@ -3,12 +3,13 @@
  * passport or an entity's deed/SK number) is kept only as an AES-GCM token and masked text; the
  * secret tracking link only as its SHA-256.
  */
-import { bigint, boolean, index, integer, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
 import { opds } from '../core/reference/schema.js';
 import { timelineColumns } from '../core/workflow/timeline-columns.js';
 import { CHANNELS, DELIVERY_METHODS, IDENTITY_TYPES, OBTAIN_METHODS, REQUEST_STATUSES } from './lifecycle.js';
+import { DISPUTE_OUTCOMES, OBJECTION_STATUSES } from './objection-lifecycle.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -82,4 +83,36 @@ export const ppidEvents = pgTable(
     ...timelineColumns(),
   },
   (t) => [index('ppid_events_request_idx').on(t.requestId, t.at)],
+);
+
+/** The objection to a request's handling (one per request) and the Komisi Informasi dispute after it. */
+export const ppidObjections = pgTable(
+  'ppid_objections',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    requestId: bigint('request_id', { mode: 'number' })
+      .notNull()
+      .unique()
+      .references(() => ppidRequests.id),
+    /** Pasal 35(1) letters a–g. */
+    reasons: text('reasons').array().notNull(),
+    statement: text('statement').notNull(),
+    status: text('status', { enum: OBJECTION_STATUSES }).notNull(),
+    filedAt: ts('filed_at').notNull(),
+    answerDueAt: ts('answer_due_at').notNull(),
+    decidedAt: ts('decided_at'),
+    decisionReason: text('decision_reason'),
+    /** The last day to take it to the Komisi Informasi: 14 working days after the answer (or its due date). */
+    disputeDueAt: ts('dispute_due_at'),
+    disputeFiledAt: ts('dispute_filed_at'),
+    /** The Komisi Informasi's register number of the dispute. */
+    disputeRegister: text('dispute_register'),
+    hearings: jsonb('hearings').$type<{ date: string; note: string }[]>().notNull().default([]),
+    disputeOutcome: text('dispute_outcome', { enum: DISPUTE_OUTCOMES }),
+    disputeDecidedAt: ts('dispute_decided_at'),
+    disputeSummary: text('dispute_summary'),
+    /** The Komisi's decision (putusan) or mediation record, a scan in the file store. */
+    disputeDecisionId: uuid('dispute_decision_id').references(() => uploads.id),
+  },
+  (t) => [index('ppid_objections_queue_idx').on(t.status, t.answerDueAt)],
 );
