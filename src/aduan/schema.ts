@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
-  customType,
   date,
   doublePrecision,
   index,
@@ -17,13 +16,13 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { tsvector } from '../core/db/columns.js';
 import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
 import { timelineColumns } from '../core/workflow/timeline-columns.js';
 import { kelurahan, opds, roads } from '../core/reference/schema.js';
 import { PUBLIC_STATUSES, REPORT_CLASSES, REPORT_STATUSES, type OutsideAuthority } from './lifecycle.js';
 
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /** Tracking numbers: gaps after a rolled-back submission are fine, a lock on every intake is not. */

@@ -178,3 +178,50 @@ export const ObjectionListSchema = Type.Object({
   ),
   total: Type.Integer(),
 });
+
+export const ArchiveQuerySchema = Type.Object({
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Full-text search (Indonesian) over what was asked and answered' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+});
+
+export const ArchiveSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      registrationNumber: Type.String(),
+      information: Type.String(),
+      status: Type.Enum(REQUEST_STATUSES),
+      statusLabel: MessageSchema,
+      opd: Opd,
+      receivedAt: Type.String({ format: 'date-time' }),
+      answerDueAt: Type.String({ format: 'date-time' }),
+      answeredAt: Nullable(Type.String({ format: 'date-time' })),
+      answer: Nullable(Type.Object({ notice: Nullable(Type.String()), heldBy: Nullable(Type.String()) }, { description: 'Only where nothing was withheld' })),
+      exemptions: Type.Array(Type.String()),
+    }),
+  ),
+  total: Type.Integer(),
+});
+
+export const ReportQuerySchema = Type.Object({
+  year: Type.Integer({ minimum: 2008, maximum: 2100 }),
+});
+
+const Counts = (keys: readonly string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer()])));
+const ReportRowSchema = Type.Object({
+  opd: Opd,
+  received: Type.Integer(),
+  successful: Type.Integer(),
+  partiallySuccessful: Type.Integer(),
+  rejected: Type.Integer(),
+  rejectedByExemption: Counts(EXEMPTION_CODES),
+  notHeld: Type.Integer(),
+  withdrawn: Type.Integer(),
+  open: Type.Integer(),
+  answeredLate: Type.Integer(),
+  averageWorkingDays: Nullable(Type.Number()),
+  objections: Type.Integer(),
+  disputes: Type.Integer(),
+  disputeOutcomes: Counts(DISPUTE_OUTCOMES),
+});
+export const ReportSchema = Type.Object({ year: Type.Integer(), rows: Type.Array(ReportRowSchema), total: ReportRowSchema });

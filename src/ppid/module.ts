@@ -38,6 +38,12 @@ const access: AccessRules = {
   [`POST ${P}/:registrationNumber/objection`]: 'public',
   ...Object.fromEntries(Object.values(OBJECTION_ROUTES).map((a) => [`POST ${P}/:registrationNumber/objection/${a.path}`, 'public' as const])),
   'GET /api/v1/ppid/objections': OBJECTION_ROLES,
+  // Published figures and answers, without any requester's identity.
+  'GET /api/v1/ppid/archive': 'public',
+  'GET /api/v1/ppid/report': 'public',
+  'GET /api/v1/ppid/report.csv': 'public',
+  'GET /api/v1/ppid/report.xlsx': 'public',
+  'GET /api/v1/ppid/report.pdf': 'public',
 };
 
 export const ppid: KhidmatModule = {

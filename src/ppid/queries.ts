@@ -107,6 +107,52 @@ export async function listObjections(db: Db, f: { limit: number; offset: number 
   return { rows, total: n };
 }
 
+/* The public archive and the yearly report: no column that names or identifies the requester */
+
+const archived = and(eq(ppidRequests.publicConsent, true), sql`${ppidRequests.status} <> 'withdrawn'`);
+
+export async function archiveRequests(db: Db, f: { q?: string | undefined; limit: number; offset: number }) {
+  const match = f.q ? sql`${ppidRequests.search} @@ websearch_to_tsquery('indonesian', ${f.q})` : undefined;
+  const cond = match ? and(archived, match) : archived;
+  const rows = await db
+    .select({
+      registrationNumber: ppidRequests.registrationNumber,
+      information: ppidRequests.information,
+      status: ppidRequests.status,
+      opdId: ppidRequests.opdId,
+      receivedAt: ppidRequests.receivedAt,
+      answerDueAt: ppidRequests.answerDueAt,
+      answeredAt: ppidRequests.answeredAt,
+      notice: ppidRequests.notice,
+      exemptions: ppidRequests.exemptions,
+      heldBy: ppidRequests.heldBy,
+    })
+    .from(ppidRequests)
+    .where(cond)
+    .orderBy(...(match ? [sql`ts_rank(${ppidRequests.search}, websearch_to_tsquery('indonesian', ${f.q!})) desc`] : []), desc(ppidRequests.receivedAt), desc(ppidRequests.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(ppidRequests).where(cond)) as [{ n: number }];
+  return { rows, total: n };
+}
+
+/** Every request received in a (WIB) year, with its objection, for the yearly report. */
+export const requestsOfYear = (db: Db, year: number) =>
+  db
+    .select({
+      opdId: ppidRequests.opdId,
+      status: ppidRequests.status,
+      exemptions: ppidRequests.exemptions,
+      receivedAt: ppidRequests.receivedAt,
+      answeredAt: ppidRequests.answeredAt,
+      objectionStatus: ppidObjections.status,
+      disputeFiledAt: ppidObjections.disputeFiledAt,
+      disputeOutcome: ppidObjections.disputeOutcome,
+    })
+    .from(ppidRequests)
+    .leftJoin(ppidObjections, eq(ppidObjections.requestId, ppidRequests.id))
+    .where(sql`extract(year from ${ppidRequests.receivedAt} at time zone 'Asia/Jakarta') = ${year}`);
+
 /* A person's data rights (UU 27/2022) */
 
 export async function requestsOfPerson(db: Db, userId: string): Promise<string[]> {

@@ -7,9 +7,11 @@ import type { Db } from '../core/db/client.js';
 import { forbidden, invalid } from '../core/errors.js';
 import { idempotent } from '../core/idempotency/idempotency.js';
 import { problems } from '../core/http/schemas.js';
-import { ACTION_ROUTES, OBJECTION_ROUTES, ObjectionInputSchema, ObjectionListSchema, DetailSchema, FiledSchema, ListQuerySchema, ListSchema, RegistrationParams, RequestInputSchema, SecretQuery } from './api-schemas.js';
+import { ArchiveQuerySchema, ArchiveSchema, ReportQuerySchema, ReportSchema, ACTION_ROUTES, OBJECTION_ROUTES, ObjectionInputSchema, ObjectionListSchema, DetailSchema, FiledSchema, ListQuerySchema, ListSchema, RegistrationParams, RequestInputSchema, SecretQuery } from './api-schemas.js';
 import { act, type ActionInput } from './actions.js';
 import { fileRequest } from './intake.js';
+import { archive, reportFile, yearlyReport } from './archive.js';
+import { XLSX_MIME } from '../core/export/xlsx.js';
 import { fileObjection, listObjections, objectionStep, type ObjectionStepInput } from './objections.js';
 import type { ObjectionAction } from './objection-lifecycle.js';
 import { OBJECTION_ROLES } from './access.js';
@@ -172,4 +174,47 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
       return listObjections(ctx, { limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 });
     },
   );
+
+  r.get(
+    '/ppid/archive',
+    {
+      schema: {
+        tags,
+        summary: 'The public archive of requests and answers (never who asked); answers shown where the requester consented and nothing was withheld',
+        security: [],
+        querystring: ArchiveQuerySchema,
+        response: { 200: ArchiveSchema, ...problems(400) },
+      },
+    },
+    async (request) => archive(ctx, { q: request.query.q, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 }),
+  );
+
+  const reportSummary = 'The yearly PPID report per OPD (received, granted, partly, refused by Pasal 17 letter, not held, average working days, objections, disputes and outcomes)';
+  r.get(
+    '/ppid/report',
+    { schema: { tags, summary: reportSummary, security: [], querystring: ReportQuerySchema, response: { 200: ReportSchema, ...problems(400) } } },
+    async (request) => yearlyReport(ctx, request.query.year),
+  );
+  const REPORT_MIME = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_MIME, pdf: 'application/pdf' } as const;
+  for (const format of ['csv', 'xlsx', 'pdf'] as const) {
+    r.get(
+      `/ppid/report.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `${reportSummary} as ${format.toUpperCase()}`,
+          security: [],
+          querystring: ReportQuerySchema,
+          response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...problems(400) },
+        },
+      },
+      async (request, reply) => {
+        const report = await yearlyReport(ctx, request.query.year);
+        return reply
+          .type(REPORT_MIME[format])
+          .header('Content-Disposition', `attachment; filename="laporan-ppid-${report.year}.${format}"`)
+          .send(Buffer.from(await reportFile(report, format)));
+      },
+    );
+  }
 }

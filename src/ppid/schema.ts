@@ -4,7 +4,9 @@
  * secret tracking link only as its SHA-256.
  */
 import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { users } from '../core/auth/schema.js';
+import { tsvector } from '../core/db/columns.js';
 import { uploads } from '../core/files/schema.js';
 import { opds } from '../core/reference/schema.js';
 import { timelineColumns } from '../core/workflow/timeline-columns.js';
@@ -63,8 +65,11 @@ export const ppidRequests = pgTable(
     /** Not held: which body holds it, if known. */
     heldBy: text('held_by'),
     costRupiah: integer('cost_rupiah'),
+    /** The public archive's search: what was asked and what was answered, never who asked. */
+    search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('indonesian', information || ' ' || coalesce(notice, ''))`),
   },
   (t) => [
+    index('ppid_requests_search_idx').using('gin', t.search),
     index('ppid_requests_queue_idx').on(t.status, t.answerDueAt),
     index('ppid_requests_opd_idx').on(t.opdId, t.status),
     index('ppid_requests_requester_idx').on(t.requesterId),

@@ -1,0 +1,2 @@
+ALTER TABLE "ppid_requests" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('indonesian', information || ' ' || coalesce(notice, ''))) STORED;--> statement-breakpoint
+CREATE INDEX "ppid_requests_search_idx" ON "ppid_requests" USING gin ("search");
