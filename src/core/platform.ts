@@ -65,6 +65,8 @@ const access: AccessRules = {
 
   // files and notifications: one's own
   [`POST ${V1}/uploads`]: 'self',
+  // Documents (PDF, XLSX, CSV) are attached by officers only: a citizen's session gets 403.
+  [`POST ${V1}/uploads/documents`]: 'scoped',
   [`GET ${V1}/uploads/:id`]: 'self',
   [`GET ${V1}/notifications`]: 'self',
   [`POST ${V1}/notifications/:id/read`]: 'self',

@@ -7,7 +7,7 @@ import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
 import { audit } from '../core/audit/audit.js';
-import { enqueue } from '../core/notifications/outbox.js';
+import { notifyRequester } from './notify.js';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
 import { actorFor } from './access.js';
 import { DEADLINES, EXEMPTION_CODES, lifecycle, type Exemption, type RequestAction } from './lifecycle.js';
@@ -28,6 +28,10 @@ export interface ActionInput {
   costRupiah?: number | undefined;
   /** comment: shown to the requester (otherwise an internal note). */
   public?: boolean | undefined;
+  /** An answer's documents (POST /uploads/documents), attached in this order. */
+  documentIds?: string[] | undefined;
+  /** Granted in part: what was blacked out, each with its Pasal 17 letter. */
+  redactions?: { part: string; exemption: Exemption }[] | undefined;
 }
 
 interface Step {
@@ -43,6 +47,7 @@ interface Effect {
   publicMessage?: string | null;
   internalNote?: string | null;
   detail?: Record<string, unknown>;
+  documentIds?: readonly string[];
 }
 
 const need = (value: string | undefined, field: string): string => {
@@ -67,8 +72,17 @@ function exemptionGrounds(s: Step) {
 
 const answered = (s: Step, extra: Partial<q.RequestRow> = {}): Effect => {
   const notice = need(s.input.message, 'message');
-  return { set: { answeredAt: s.at, notice, costRupiah: s.input.costRupiah ?? null, ...extra }, publicMessage: notice };
+  return { set: { answeredAt: s.at, notice, costRupiah: s.input.costRupiah ?? null, ...extra }, publicMessage: notice, documentIds: s.input.documentIds ?? [] };
 };
+
+/** Each redaction names a letter the partial grant itself relies on. */
+function redactions(s: Step, exemptions: readonly Exemption[]) {
+  const list = (s.input.redactions ?? []).map((r) => ({ part: r.part.trim(), exemption: r.exemption }));
+  if (list.some((r) => !r.part || !exemptions.includes(r.exemption))) {
+    throw invalid('redaction_ground', 'Setiap bagian yang dihitamkan harus menyebut salah satu dasar pengecualian yang dipakai.', 'Each redaction must name one of the exemptions relied on.', 'redactions');
+  }
+  return list.length ? list : null;
+}
 
 const EFFECTS: Record<RequestAction, (s: Step) => Promise<Effect>> = {
   verify: async (s) => (s.input.opdCode ? { set: { opdId: await opdIdOf(s) }, detail: { opdCode: s.input.opdCode } } : {}),
@@ -95,7 +109,10 @@ const EFFECTS: Record<RequestAction, (s: Step) => Promise<Effect>> = {
     };
   },
   grant: async (s) => answered(s),
-  grant_partly: async (s) => answered(s, exemptionGrounds(s)),
+  grant_partly: async (s) => {
+    const grounds = exemptionGrounds(s);
+    return answered(s, { ...grounds, redactions: redactions(s, grounds.exemptions) });
+  },
   refuse: async (s) => answered(s, exemptionGrounds(s)),
   not_held: async (s) => answered(s, { heldBy: s.input.heldBy?.trim() || null }),
   withdraw: async (s) => ({ publicMessage: s.input.message?.trim() || null }),
@@ -132,8 +149,12 @@ export async function act(ctx: AppContext, tx: Db, p: Principal | null, registra
     internalNote: effect.internalNote ?? null,
     detail: effect.detail ?? null,
   });
+  if (effect.documentIds?.length && !(await q.attachAnswerDocuments(tx, row.id, effect.documentIds, p!.userId, at))) {
+    throw invalid('unknown_document', 'Dokumen tidak ditemukan atau sudah dipakai.', 'Document not found or already used.', 'documentIds');
+  }
   await audit(tx, p, { action: `ppid.${action}`, entity: 'ppid_request', entityId: registrationNumber, detail: effect.detail }, at);
-  if (row.requesterId && (to !== row.status || effect.publicMessage) && actor !== 'requester') {
-    await enqueue(tx, [row.requesterId], statusNotice(registrationNumber, to, effect.publicMessage ?? null), { email: true, at });
+  if ((to !== row.status || effect.publicMessage) && actor !== 'requester') {
+    const attachments = effect.documentIds?.length ? (await q.answerDocuments(tx, row.id)).map(({ fileKey, name, mime }) => ({ fileKey, name, mime })) : [];
+    await notifyRequester(ctx, tx, row, statusNotice(registrationNumber, to, effect.publicMessage ?? null), at, attachments);
   }
 }

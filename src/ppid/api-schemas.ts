@@ -80,6 +80,15 @@ const ObjectionSchema = Type.Object({
   allowedActions: Type.Array(Type.Enum(OBJECTION_ACTIONS)),
 });
 
+const AnswerDocumentSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  mime: Type.String(),
+  bytes: Type.Integer(),
+  pages: Nullable(Type.Integer()),
+  url: Type.String({ description: 'Download (with the secret link for a requester without an account)' }),
+});
+
 export const DetailSchema = Type.Object({
   ...summaryFields,
   purpose: Type.String(),
@@ -105,6 +114,9 @@ export const DetailSchema = Type.Object({
       consequenceTest: Nullable(Type.String()),
       heldBy: Nullable(Type.String()),
       costRupiah: Nullable(Type.Integer()),
+      redactions: Type.Array(Type.Object({ part: Type.String(), exemption: Type.String() })),
+      noticeUrl: Type.String({ description: 'The written notice (pemberitahuan tertulis) as PDF' }),
+      documents: Type.Array(AnswerDocumentSchema),
     }),
   ),
   timeline: Type.Array(
@@ -132,6 +144,12 @@ export const FiledSchema = Type.Object({
 const Message = Type.Optional(Text(4000));
 const Exemptions = Type.Array(Type.Enum(EXEMPTION_CODES), { minItems: 1, maxItems: 10, description: 'Pasal 17 letters a–j' });
 const Notice = Text(8000, 'The written notice (pemberitahuan tertulis): what is given, how, and why anything is withheld');
+const DocumentIds = Type.Optional(
+  Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20, uniqueItems: true, description: 'The answer’s documents (POST /uploads/documents), in order; sent by email when the requester chose email' }),
+);
+const Redactions = Type.Optional(
+  Type.Array(Type.Object({ part: Text(500), exemption: Type.Enum(EXEMPTION_CODES) }), { maxItems: 50, description: 'What was blacked out, each with the Pasal 17 letter it relies on' }),
+);
 
 /** One POST per action, each with its own body; paths use the domain's words. */
 export const ACTION_ROUTES = {
@@ -141,8 +159,8 @@ export const ACTION_ROUTES = {
   route: { path: 'route', summary: 'PPID Utama: route to the PPID Pelaksana of the OPD holding the information', body: { opdCode: Type.String({ minLength: 1, maxLength: 40 }), message: Message } },
   return_to_utama: { path: 'return', summary: 'PPID Pelaksana: not ours; back to the PPID Utama with a reason', body: { message: Text(4000) } },
   extend: { path: 'extend', summary: 'PPID: extend the deadline once, by 7 working days, with a written reason sent to the requester', body: { message: Text(4000) } },
-  grant: { path: 'grant', summary: 'PPID: grant in full (written notice; cost of copies if any)', body: { message: Notice, costRupiah: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })) } },
-  grant_partly: { path: 'grant-partly', summary: 'PPID: grant in part, with the redactions’ Pasal 17 grounds and consequence test', body: { message: Notice, exemptions: Exemptions, consequenceTest: Text(4000), costRupiah: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })) } },
+  grant: { path: 'grant', summary: 'PPID: grant in full (written notice; cost of copies if any)', body: { message: Notice, costRupiah: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })), documentIds: DocumentIds } },
+  grant_partly: { path: 'grant-partly', summary: 'PPID: grant in part, with the redactions’ Pasal 17 grounds and consequence test', body: { message: Notice, exemptions: Exemptions, consequenceTest: Text(4000), redactions: Redactions, costRupiah: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })), documentIds: DocumentIds } },
   refuse: { path: 'refuse', summary: 'PPID: refuse under a Pasal 17 exemption, with the consequence test', body: { message: Notice, exemptions: Exemptions, consequenceTest: Text(4000) } },
   not_held: { path: 'not-held', summary: 'PPID: the information is not held (and which body holds it, if known)', body: { message: Notice, heldBy: Type.Optional(Type.String({ maxLength: 300 })) } },
   withdraw: { path: 'withdraw', summary: 'Requester: withdraw the request', body: { message: Message } },
@@ -196,7 +214,7 @@ export const ArchiveSchema = Type.Object({
       receivedAt: Type.String({ format: 'date-time' }),
       answerDueAt: Type.String({ format: 'date-time' }),
       answeredAt: Nullable(Type.String({ format: 'date-time' })),
-      answer: Nullable(Type.Object({ notice: Nullable(Type.String()), heldBy: Nullable(Type.String()) }, { description: 'Only where nothing was withheld' })),
+      answer: Nullable(Type.Object({ notice: Nullable(Type.String()), heldBy: Nullable(Type.String()), documents: Type.Array(AnswerDocumentSchema) }, { description: 'Only where nothing was withheld' })),
       exemptions: Type.Array(Type.String()),
     }),
   ),

@@ -11,14 +11,15 @@ import { renderPdf, table } from '../core/export/pdf.js';
 import { EXEMPTION_CODES, type RequestStatus } from './lifecycle.js';
 import { DISPUTE_OUTCOMES } from './objection-lifecycle.js';
 import { STATUS_LABELS } from './messages.js';
+import { answerIsPublic, fileUrl } from './reads.js';
 import * as q from './queries.js';
 
 export async function archive(ctx: AppContext, query: { q?: string | undefined; limit: number; offset: number }) {
   const { rows, total } = await q.archiveRequests(ctx.db, query);
-  const opds = await q.opdNames(ctx.db);
+  const [opds, docs] = await Promise.all([q.opdNames(ctx.db), q.answerDocumentsOf(ctx.db, rows.filter(answerIsPublic).map((r) => r.id))]);
   return {
     items: rows.map((r) => {
-      const withheld = (r.exemptions ?? []).length > 0;
+      const documents = docs.filter((d) => d.requestId === r.id).map((d) => ({ id: d.id, name: d.name, mime: d.mime, bytes: d.bytes, pages: d.pages, url: fileUrl(r.registrationNumber, `documents/${d.id}`) }));
       return {
         registrationNumber: r.registrationNumber,
         information: r.information,
@@ -28,7 +29,7 @@ export async function archive(ctx: AppContext, query: { q?: string | undefined; 
         receivedAt: r.receivedAt.toISOString(),
         answerDueAt: r.answerDueAt.toISOString(),
         answeredAt: r.answeredAt?.toISOString() ?? null,
-        answer: r.answeredAt && !withheld ? { notice: r.notice, heldBy: r.heldBy } : null,
+        answer: answerIsPublic(r) ? { notice: r.notice, heldBy: r.heldBy, documents } : null,
         exemptions: r.exemptions ?? [],
       };
     }),

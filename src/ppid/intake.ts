@@ -8,6 +8,8 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
+import { enqueueEmail } from '../core/notifications/outbox.js';
+import { receivedNotice, secretLinkOf } from './messages.js';
 import { audit } from '../core/audit/audit.js';
 import { AppError, invalid } from '../core/errors.js';
 import { maskNik, parseNik } from '../core/nik/nik.js';
@@ -129,5 +131,8 @@ export async function fileRequest(ctx: AppContext, tx: Db, filer: Principal | nu
     detail: { channel },
   });
   await audit(tx, filer, { action: 'ppid.submit', entity: 'ppid_request', entityId: registrationNumber, detail: { channel } }, at);
+  if (ctx.config.smtp && row.email) {
+    await enqueueEmail(tx, row.email, receivedNotice(registrationNumber, wibDate(row.answerDueAt), secretLinkOf(registrationNumber, token)), { at });
+  }
   return { row, token };
 }

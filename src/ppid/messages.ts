@@ -14,6 +14,19 @@ export const STATUS_LABELS: Record<RequestStatus, Message> = {
   withdrawn: { id: 'Dicabut oleh pemohon', en: 'Withdrawn by the requester' },
 };
 
+/** The requester's page with its secret: with it, anyone holding the link follows the request. */
+export const secretLinkOf = (registrationNumber: string, token: string) => `/ppid/permohonan/${registrationNumber}?kunci=${token}`;
+
+/** Sent to the form's address at filing: the number, the deadline, and the secret link to keep. */
+export const receivedNotice = (registrationNumber: string, answerDue: string, link: string) => ({
+  title: { id: `Permohonan informasi ${registrationNumber} diterima`, en: `Information request ${registrationNumber} received` },
+  body: {
+    id: `Permohonan Anda tercatat dengan nomor ${registrationNumber}. PPID wajib menjawab paling lambat ${answerDue}. Simpan tautan berikut: dengan tautan itu Anda memantau, melengkapi atau mencabut permohonan tanpa akun.`,
+    en: `Your request is registered as ${registrationNumber}. The PPID must answer by ${answerDue}. Keep the link below: with it you follow, complete or withdraw the request without an account.`,
+  },
+  link,
+});
+
 export const statusNotice = (registrationNumber: string, status: RequestStatus, publicMessage: string | null) =>
   caseStatusNotice({ id: 'Permohonan informasi', en: 'Information request' }, { id: 'permohonan', en: 'request' }, registrationNumber, STATUS_LABELS[status], publicMessage, `/ppid/permohonan/${registrationNumber}`);
 

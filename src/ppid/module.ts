@@ -34,6 +34,8 @@ const access: AccessRules = {
   [`GET ${P}/mine`]: 'self',
   [`GET ${P}/:registrationNumber`]: 'public',
   [`GET ${P}/:registrationNumber/receipt.pdf`]: 'public',
+  [`GET ${P}/:registrationNumber/notice.pdf`]: 'public',
+  [`GET ${P}/:registrationNumber/documents/:documentId`]: 'public',
   ...Object.fromEntries(Object.values(ACTION_ROUTES).map((a) => [`POST ${P}/:registrationNumber/${a.path}`, 'public' as const])),
   [`POST ${P}/:registrationNumber/objection`]: 'public',
   ...Object.fromEntries(Object.values(OBJECTION_ROUTES).map((a) => [`POST ${P}/:registrationNumber/objection/${a.path}`, 'public' as const])),

@@ -7,7 +7,7 @@ import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
 import { audit } from '../core/audit/audit.js';
-import { enqueue } from '../core/notifications/outbox.js';
+import { notifyRequester } from './notify.js';
 import { wibDate } from '../core/calendar/working-days.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
 import { objectionActorFor } from './access.js';
@@ -69,10 +69,10 @@ function reasonArose(row: q.RequestRow, now: Date): Date | null {
   return null;
 }
 
-async function record(tx: Db, p: Principal | null, row: q.RequestRow, action: string, from: ObjectionStatus | null, to: ObjectionStatus, message: string | null, detail: Record<string, unknown>, at: Date, notify: boolean) {
+async function record(ctx: AppContext, tx: Db, p: Principal | null, row: q.RequestRow, action: string, from: ObjectionStatus | null, to: ObjectionStatus, message: string | null, detail: Record<string, unknown>, at: Date, notify: boolean) {
   await q.insertEvent(tx, { requestId: row.id, at, actorId: p?.userId ?? null, actorRole: p?.role ?? 'requester', action, fromStatus: from, toStatus: to, publicMessage: message, detail: { objection: true, ...detail } });
   await audit(tx, p, { action: `ppid.objection.${action}`, entity: 'ppid_request', entityId: row.registrationNumber, detail }, at);
-  if (notify && row.requesterId) await enqueue(tx, [row.requesterId], objectionNotice(row.registrationNumber, to, message), { email: true, at });
+  if (notify) await notifyRequester(ctx, tx, row, objectionNotice(row.registrationNumber, to, message), at);
 }
 
 /** The requester objects (Pasal 35–36): on at least one reason a–g, within 30 working days of it. */
@@ -97,7 +97,7 @@ export async function fileObjection(ctx: AppContext, tx: Db, p: Principal | null
   }
   const statement = need(input.statement, 'statement');
   await q.insertObjection(tx, { requestId: row.id, reasons, statement, status: 'filed', filedAt: at, answerDueAt: await ctx.calendar.deadline(tx, at, OBJECTION_DEADLINES.answerWorkingDays) });
-  await record(tx, p, row, 'object', null, 'filed', statement, { reasons }, at, false);
+  await record(ctx, tx, p, row, 'object', null, 'filed', statement, { reasons }, at, false);
 }
 
 interface Step {
@@ -161,7 +161,7 @@ export async function objectionStep(ctx: AppContext, tx: Db, p: Principal | null
     throw invalid('unknown_upload', 'Berkas putusan tidak ditemukan atau sudah dipakai.', 'The decision file was not found or is already used.', 'documentId');
   }
   await q.updateObjection(tx, objection.id, { ...effect.set, status: to });
-  await record(tx, p, row, action, objection.status, to, effect.message, effect.detail ?? {}, at, actor !== 'requester');
+  await record(ctx, tx, p, row, action, objection.status, to, effect.message, effect.detail ?? {}, at, actor !== 'requester');
 }
 
 /** The objection as the request's audience sees it, with the actions the caller may take now. */

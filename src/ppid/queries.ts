@@ -3,8 +3,8 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../core/db/client.js';
 import { rowsOf } from '../core/db/json-rows.js';
 import { opds } from '../core/reference/schema.js';
-import { uploads } from '../core/files/schema.js';
-import { ppidEvents, ppidObjections, ppidRequests } from './schema.js';
+import { documents, uploads } from '../core/files/schema.js';
+import { ppidAnswerDocuments, ppidEvents, ppidObjections, ppidRequests } from './schema.js';
 import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
 
 export type RequestRow = typeof ppidRequests.$inferSelect;
@@ -27,6 +27,36 @@ export async function claimUpload(db: Db, uploadId: string, ownerId: string, at:
     .returning({ id: uploads.id });
   return taken.length === 1;
 }
+
+/**
+ * Attaches the officer's own unattached documents to a request as its answer, in the given order;
+ * false (and nothing attached) when one is not theirs or already used.
+ */
+export async function attachAnswerDocuments(db: Db, requestId: number, documentIds: readonly string[], ownerId: string, at: Date): Promise<boolean> {
+  if (!documentIds.length) return true;
+  const taken = await db
+    .update(documents)
+    .set({ attachedAt: at })
+    .where(and(inArray(documents.id, [...documentIds]), eq(documents.ownerId, ownerId), isNull(documents.attachedAt)))
+    .returning({ id: documents.id });
+  if (taken.length !== documentIds.length) return false;
+  const start = Number(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${ppidAnswerDocuments} where request_id = ${requestId}`))[0]!.n);
+  await db.insert(ppidAnswerDocuments).values(documentIds.map((documentId, i) => ({ requestId, documentId, position: start + i })));
+  return true;
+}
+
+/** The answer documents of these requests, each request's in order. */
+export const answerDocumentsOf = (db: Db, requestIds: readonly number[]) =>
+  requestIds.length
+    ? db
+        .select({ requestId: ppidAnswerDocuments.requestId, id: documents.id, name: documents.name, mime: documents.mime, bytes: documents.bytes, pages: documents.pages, fileKey: documents.fileKey })
+        .from(ppidAnswerDocuments)
+        .innerJoin(documents, eq(documents.id, ppidAnswerDocuments.documentId))
+        .where(inArray(ppidAnswerDocuments.requestId, [...requestIds]))
+        .orderBy(asc(ppidAnswerDocuments.requestId), asc(ppidAnswerDocuments.position))
+    : Promise.resolve([]);
+
+export const answerDocuments = async (db: Db, requestId: number) => (await answerDocumentsOf(db, [requestId])).map(({ requestId: _, ...d }) => d);
 
 export async function findRequest(db: Db, registrationNumber: string, lock = false): Promise<RequestRow | undefined> {
   const q = db.select().from(ppidRequests).where(eq(ppidRequests.registrationNumber, registrationNumber));
@@ -116,9 +146,11 @@ export async function archiveRequests(db: Db, f: { q?: string | undefined; limit
   const cond = match ? and(archived, match) : archived;
   const rows = await db
     .select({
+      id: ppidRequests.id,
       registrationNumber: ppidRequests.registrationNumber,
       information: ppidRequests.information,
       status: ppidRequests.status,
+      publicConsent: ppidRequests.publicConsent,
       opdId: ppidRequests.opdId,
       receivedAt: ppidRequests.receivedAt,
       answerDueAt: ppidRequests.answerDueAt,

@@ -11,6 +11,10 @@ import { STATUS_LABELS } from './messages.js';
 import { objectionView } from './objections.js';
 import * as q from './queries.js';
 
+/** A request's file, with the secret link for a requester who came by it. */
+export const fileUrl = (registrationNumber: string, path: string, secret?: string) =>
+  `/api/v1/ppid/requests/${registrationNumber}/${path}${secret ? `?kunci=${encodeURIComponent(secret)}` : ''}`;
+
 /** A deadline this close (in working days) is "due soon" on the desk's list. */
 const DUE_SOON_WORKING_DAYS = 2;
 
@@ -78,7 +82,16 @@ export async function requestDetail(ctx: AppContext, p: Principal | null, regist
       hasPowerOfAttorney: row.powerOfAttorneyId !== null,
     },
     answer: row.answeredAt
-      ? { notice: row.notice, exemptions: row.exemptions ?? [], consequenceTest: row.consequenceTest, heldBy: row.heldBy, costRupiah: row.costRupiah }
+      ? {
+          notice: row.notice,
+          exemptions: row.exemptions ?? [],
+          consequenceTest: row.consequenceTest,
+          heldBy: row.heldBy,
+          costRupiah: row.costRupiah,
+          redactions: row.redactions ?? [],
+          noticeUrl: fileUrl(registrationNumber, 'notice.pdf', withSecret ? secret : undefined),
+          documents: (await q.answerDocuments(ctx.db, row.id)).map(({ fileKey: _, ...d }) => ({ ...d, url: fileUrl(registrationNumber, `documents/${d.id}`, withSecret ? secret : undefined) })),
+        }
       : null,
     timeline: timeline.map((e) => ({
       at: e.at.toISOString(),
@@ -117,4 +130,18 @@ export async function listMine(ctx: AppContext, p: Principal, query: ListQuery) 
   const { rows, total } = await q.listRequests(ctx.db, { requesterId: p.userId, statuses: query.status, limit: query.limit, offset: query.offset, now });
   const opds = await q.opdNames(ctx.db);
   return { items: await Promise.all(rows.map((r) => summaryOf(ctx, r, opds, now))), total };
+}
+
+/** In the public archive with its answer: the requester consented and nothing was withheld. */
+export const answerIsPublic = (row: Pick<q.RequestRow, 'publicConsent' | 'status' | 'answeredAt' | 'exemptions'>) =>
+  row.publicConsent && row.status !== 'withdrawn' && !!row.answeredAt && !(row.exemptions ?? []).length;
+
+/** One answer document: for the request's audience, or anyone once the answer is public. */
+export async function answerDocument(ctx: AppContext, p: Principal | null, registrationNumber: string, documentId: string, secret?: string) {
+  const row = await q.findRequest(ctx.db, registrationNumber);
+  const withSecret = !!row && !!secret && tokenHashOf(secret) === row.tokenHash;
+  if (!row || !(answerIsPublic(row) || audienceFor(p, row, withSecret))) throw notFound(REQUEST);
+  const doc = (await q.answerDocuments(ctx.db, row.id)).find((d) => d.id === documentId);
+  if (!doc) throw notFound({ id: 'Dokumen', en: 'Document' });
+  return { name: doc.name, mime: doc.mime, data: await ctx.storage.get(doc.fileKey) };
 }

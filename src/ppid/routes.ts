@@ -16,8 +16,9 @@ import { fileObjection, listObjections, objectionStep, type ObjectionStepInput }
 import type { ObjectionAction } from './objection-lifecycle.js';
 import { OBJECTION_ROLES } from './access.js';
 import { REQUEST_STATUSES, type RequestAction, type RequestStatus } from './lifecycle.js';
-import { filedSummary, listForDesk, listMine, requestDetail } from './reads.js';
-import { receiptPdf } from './receipt.js';
+import { answerDocument, filedSummary, listForDesk, listMine, requestDetail } from './reads.js';
+import { noticePdf, receiptPdf } from './letters.js';
+import { secretLinkOf } from './messages.js';
 
 const tags = ['ppid'];
 
@@ -55,7 +56,7 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
       });
       const { registrationNumber, token } = result.body;
       const summary = await filedSummary(ctx, registrationNumber);
-      const secretLink = `/ppid/permohonan/${registrationNumber}?kunci=${token}`;
+      const secretLink = secretLinkOf(registrationNumber, token);
       return reply.status(201).send({ ...summary, secretLink, receiptUrl: `/api/v1/ppid/requests/${registrationNumber}/receipt.pdf?kunci=${token}` });
     },
   );
@@ -116,6 +117,51 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
         .header('Content-Disposition', `attachment; filename="tanda-bukti-${request.params.registrationNumber}.pdf"`)
         .type('application/pdf')
         .send(pdf);
+    },
+  );
+
+  r.get(
+    '/ppid/requests/:registrationNumber/notice.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The written notice (pemberitahuan tertulis) as PDF, once answered: for the requester and the desks in scope',
+        security: [],
+        params: RegistrationParams,
+        querystring: SecretQuery,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await noticePdf(ctx, request.principal, request.params.registrationNumber, request.query.kunci, request.ip);
+      return reply
+        .header('Cache-Control', 'no-store')
+        .header('Content-Disposition', `attachment; filename="pemberitahuan-${request.params.registrationNumber}.pdf"`)
+        .type('application/pdf')
+        .send(pdf);
+    },
+  );
+
+  r.get(
+    '/ppid/requests/:registrationNumber/documents/:documentId',
+    {
+      schema: {
+        tags,
+        summary: 'An answer document: for the requester and the desks, and for anyone once the answer is in the public archive',
+        security: [],
+        params: Type.Object({ ...RegistrationParams.properties, documentId: Type.String({ format: 'uuid' }) }),
+        querystring: SecretQuery,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const doc = await answerDocument(ctx, request.principal, request.params.registrationNumber, request.params.documentId, request.query.kunci);
+      return reply
+        .header('Cache-Control', 'private, no-cache')
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Content-Disposition', `attachment; filename="${doc.name.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
+        .type(doc.mime)
+        .send(doc.data);
     },
   );
 

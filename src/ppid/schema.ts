@@ -7,7 +7,7 @@ import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, text, time
 import { sql } from 'drizzle-orm';
 import { users } from '../core/auth/schema.js';
 import { tsvector } from '../core/db/columns.js';
-import { uploads } from '../core/files/schema.js';
+import { documents, uploads } from '../core/files/schema.js';
 import { opds } from '../core/reference/schema.js';
 import { timelineColumns } from '../core/workflow/timeline-columns.js';
 import { CHANNELS, DELIVERY_METHODS, IDENTITY_TYPES, OBTAIN_METHODS, REQUEST_STATUSES } from './lifecycle.js';
@@ -62,6 +62,8 @@ export const ppidRequests = pgTable(
     notice: text('notice'),
     exemptions: text('exemptions').array(),
     consequenceTest: text('consequence_test'),
+    /** Granted in part: what was blacked out of the documents, each with its Pasal 17 letter. */
+    redactions: jsonb('redactions').$type<{ part: string; exemption: string }[]>(),
     /** Not held: which body holds it, if known. */
     heldBy: text('held_by'),
     costRupiah: integer('cost_rupiah'),
@@ -120,4 +122,19 @@ export const ppidObjections = pgTable(
     disputeDecisionId: uuid('dispute_decision_id').references(() => uploads.id),
   },
   (t) => [index('ppid_objections_queue_idx').on(t.status, t.answerDueAt)],
+);
+
+/** The documents answering a request (the information itself), in the order the officer gave them. */
+export const ppidAnswerDocuments = pgTable(
+  'ppid_answer_documents',
+  {
+    requestId: bigint('request_id', { mode: 'number' })
+      .notNull()
+      .references(() => ppidRequests.id),
+    documentId: uuid('document_id')
+      .primaryKey()
+      .references(() => documents.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('ppid_answer_documents_request_idx').on(t.requestId, t.position)],
 );

@@ -28,6 +28,13 @@ export async function upload(h: Harness, token: string, data: Buffer, filename =
   return h.call('POST', '/api/v1/uploads', { token, raw: form });
 }
 
+/** An officer's document upload (PDF, XLSX, CSV) for attaching to a case. */
+export async function uploadDocument(h: Harness, token: string, data: Buffer | Uint8Array, filename = 'jawaban.pdf', type = 'application/pdf') {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(data)], { type }), filename);
+  return h.call('POST', '/api/v1/uploads/documents', { token, raw: form });
+}
+
 /** Files a report as a citizen and returns its tracking number. */
 export async function fileReport(h: Harness, token: string, overrides: Record<string, unknown> = {}): Promise<string> {
   const res = await h.call('POST', '/api/v1/reports', { token, body: roadReport(overrides) });

@@ -1,15 +1,16 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { requireUser } from '../auth/principal.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, forbidden, notFound } from '../errors.js';
 import { problems } from '../http/schemas.js';
 import { perAccountPerMinute } from '../http/rate-limit.js';
 import { processImage } from './image.js';
+import { DOCUMENT_EXT, processDocument } from './document.js';
 import { newFileKey } from './storage.js';
-import { uploads } from './schema.js';
+import { documents, uploads } from './schema.js';
 
 /** Citizens' photos come from phone cameras; 10 MiB covers them before our own downscaling. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -23,8 +24,29 @@ const UploadSchema = Type.Object({
   bytes: Type.Integer(),
 });
 
-const noFile = () =>
-  new AppError(400, 'upload_missing', { id: 'Pilih berkas foto untuk diunggah.', en: 'Choose a photo file to upload.' }, { field: 'photo' });
+const DocumentSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  mime: Type.String(),
+  name: Type.String(),
+  bytes: Type.Integer(),
+  pages: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+const noFile = (field = 'photo') =>
+  new AppError(400, 'upload_missing', { id: 'Pilih berkas untuk diunggah.', en: 'Choose a file to upload.' }, { field });
+const tooLarge = (field: string) => new AppError(413, 'upload_too_large', { id: 'Berkas terlalu besar (maks. 10 MB).', en: 'File too large (max 10 MB).' }, { field });
+
+/** The one file of a multipart upload, whole (the multipart limit stops it at MAX_UPLOAD_BYTES). */
+async function onlyFile(request: FastifyRequest, field: string): Promise<{ raw: Buffer; filename: string }> {
+  if (!request.isMultipart()) throw noFile(field);
+  const part = await request.file();
+  if (!part) throw noFile(field);
+  try {
+    return { raw: await part.toBuffer(), filename: part.filename };
+  } catch {
+    throw tooLarge(field);
+  }
+}
 
 export async function uploadRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -41,15 +63,7 @@ export async function uploadRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
     async (request, reply) => {
       const p = requireUser(request.principal);
-      if (!request.isMultipart()) throw noFile();
-      const part = await request.file();
-      if (!part) throw noFile();
-      let raw: Buffer;
-      try {
-        raw = await part.toBuffer();
-      } catch {
-        throw new AppError(413, 'upload_too_large', { id: 'Berkas terlalu besar (maks. 10 MB).', en: 'File too large (max 10 MB).' }, { field: 'photo' });
-      }
+      const { raw } = await onlyFile(request, 'photo');
       const image = await processImage(raw, { maxBytes: MAX_UPLOAD_BYTES });
       const fileKey = newFileKey('uploads', EXT[image.mime] ?? 'bin');
       await ctx.storage.put(fileKey, image.data, image.mime);
@@ -58,6 +72,32 @@ export async function uploadRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         .values({ ownerId: p.userId, fileKey, mime: image.mime, width: image.width, height: image.height, bytes: image.bytes, createdAt: ctx.clock() })
         .returning();
       return reply.status(201).send({ id: row!.id, mime: row!.mime, width: row!.width, height: row!.height, bytes: row!.bytes });
+    },
+  );
+
+  r.post(
+    '/uploads/documents',
+    {
+      config: perAccountPerMinute(30),
+      schema: {
+        tags: ['files'],
+        summary: 'Staff: upload one document (multipart field "file"; PDF, XLSX or CSV, max 10 MB). Checked by content; a PDF is rewritten and refused with scripts or embedded files, a workbook with macros.',
+        consumes: ['multipart/form-data'],
+        response: { 201: DocumentSchema, ...problems(400, 401, 403, 413, 415, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const p = requireUser(request.principal);
+      if (p.role === 'citizen') throw forbidden();
+      const { raw, filename } = await onlyFile(request, 'file');
+      const doc = await processDocument(raw, filename, { maxBytes: MAX_UPLOAD_BYTES });
+      const fileKey = newFileKey('documents', DOCUMENT_EXT[doc.mime]);
+      await ctx.storage.put(fileKey, doc.data, doc.mime);
+      const [row] = await ctx.db
+        .insert(documents)
+        .values({ ownerId: p.userId, fileKey, mime: doc.mime, name: doc.name, bytes: doc.bytes, pages: doc.pages, createdAt: ctx.clock() })
+        .returning();
+      return reply.status(201).send({ id: row!.id, mime: row!.mime, name: row!.name, bytes: row!.bytes, pages: row!.pages });
     },
   );
 

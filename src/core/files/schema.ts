@@ -17,3 +17,19 @@ export const uploads = pgTable('uploads', {
   /** Set when a report or follow-up takes the upload; unattached ones are swept after a day. */
   attachedAt: timestamp('attached_at', { withTimezone: true }),
 });
+
+/**
+ * A checked document (PDF, XLSX, CSV) an officer uploads to attach to a case: an answer to an
+ * information request, a catalogue file. Same life as a photo upload: unattached ones are swept.
+ */
+export const documents = pgTable('documents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+  fileKey: text('file_key').notNull().unique(),
+  mime: text('mime').notNull(),
+  name: text('name').notNull(),
+  bytes: integer('bytes').notNull(),
+  pages: integer('pages'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  attachedAt: timestamp('attached_at', { withTimezone: true }),
+});

@@ -8,6 +8,7 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
   /** The outbox id: a receiving server drops a resend after a crash as the same message. */
   messageId: string;
 }
@@ -16,7 +17,7 @@ export type Mailer = (mail: Mail) => Promise<void>;
 export function smtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);
   return async (mail) => {
-    await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+    await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: mail.attachments ?? [] });
   };
 }
 
@@ -48,13 +49,14 @@ export async function deliverDue(
     if (inApp.length) {
       await tx
         .insert(notifications)
-        .values(inApp.map((row) => ({ outboxId: row.id, userId: row.userId, title: row.title, body: row.body, link: row.link, createdAt: row.createdAt })))
+        // In-app rows always have an account (the outbox_recipient check).
+        .values(inApp.map((row) => ({ outboxId: row.id, userId: row.userId!, title: row.title, body: row.body, link: row.link, createdAt: row.createdAt })))
         .onConflictDoNothing();
     }
     const delivered = inApp.map((row) => row.id);
     for (const row of due.filter((r) => r.channel === 'email')) {
       try {
-        await sendEmail(tx, row, mailer, ctx.config.publicUrl);
+        await sendEmail(ctx, tx, row, mailer);
         delivered.push(row.id);
       } catch (err) {
         const attempts = row.attempts + 1;
@@ -73,7 +75,8 @@ export async function deliverDue(
     if (delivered.length) {
       await tx
         .update(outbox)
-        .set({ status: 'delivered', deliveredAt: now, attempts: sql`${outbox.attempts} + 1` })
+        // A delivered email to a bare address keeps neither the address nor its link (a secret link, say).
+        .set({ status: 'delivered', deliveredAt: now, attempts: sql`${outbox.attempts} + 1`, address: null, link: sql`case when ${outbox.userId} is null then null else ${outbox.link} end` })
         .where(inArray(outbox.id, delivered));
     }
     opts.beforeCommit?.();
@@ -81,12 +84,15 @@ export async function deliverDue(
   });
 }
 
-async function sendEmail(db: AppContext['db'], row: OutboxRow, mailer: Mailer | undefined, publicUrl: string | undefined): Promise<void> {
+async function sendEmail(ctx: AppContext, db: AppContext['db'], row: OutboxRow, mailer: Mailer | undefined): Promise<void> {
   if (!mailer) throw new Error('SMTP is not configured');
-  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, row.userId));
-  if (!user?.email) return;
+  const to = row.address ?? (row.userId ? (await db.select({ email: users.email }).from(users).where(eq(users.id, row.userId)))[0]?.email : null);
+  if (!to) return;
+  const publicUrl = ctx.config.publicUrl;
+  const attachments = await Promise.all((row.attachments ?? []).map(async (a) => ({ filename: a.name, content: await ctx.storage.get(a.fileKey), contentType: a.mime })));
   await mailer({
-    to: user.email,
+    to,
+    ...(attachments.length ? { attachments } : {}),
     subject: row.title.id,
     // In-app links are paths; an email needs the address the public reaches the platform at.
     text: `${row.body.id}\n\n${row.body.en}${row.link ? `\n\n${absolute(row.link, publicUrl)}` : ''}`,

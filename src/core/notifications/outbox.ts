@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Message } from '../errors.js';
 import { users } from '../auth/schema.js';
-import { outbox } from './schema.js';
+import { outbox, type MailAttachment } from './schema.js';
 import { insertJsonRows, together } from '../db/json-rows.js';
 
 export interface Notice {
@@ -36,4 +36,22 @@ export function enqueueInserts(notices: Notices, opts: { email: boolean }): SQL[
   if (!opts.email) return [inApp];
   const hasAddress = sql`exists (select 1 from ${users} u where u.id = x.user_id and u.email is not null)`;
   return [inApp, insertJsonRows(outbox, rows.map((r) => ({ ...r, channel: 'email' as const })), { where: hasAddress })];
+}
+
+/**
+ * Queue an email to an address with no account behind it (a requester who filed with an email
+ * only), in the caller's transaction like `enqueue`; the address is cleared once it is delivered.
+ */
+export async function enqueueEmail(db: Db, address: string, notice: Notice, opts: { at: Date; attachments?: MailAttachment[] }): Promise<void> {
+  await db.insert(outbox).values({
+    userId: null,
+    channel: 'email',
+    address,
+    attachments: opts.attachments?.length ? opts.attachments : null,
+    title: notice.title,
+    body: notice.body,
+    link: notice.link ?? null,
+    createdAt: opts.at,
+    availableAt: opts.at,
+  });
 }

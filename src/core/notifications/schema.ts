@@ -1,6 +1,13 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema.js';
 import type { Message } from '../errors.js';
+
+export interface MailAttachment {
+  fileKey: string;
+  name: string;
+  mime: string;
+}
 
 /**
  * Transactional outbox: a state change writes its notifications in the same transaction, and the
@@ -11,10 +18,13 @@ export const outbox = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The account notified; null for an email to an address only (a requester without an account). */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     channel: text('channel', { enum: ['in_app', 'email'] }).notNull(),
+    /** An email's address when there is no account; it and the row's link (which may hold a secret) are cleared once delivered. */
+    address: text('address'),
+    /** Files sent with an email (from the file store), e.g. the documents answering a request. */
+    attachments: jsonb('attachments').$type<MailAttachment[]>(),
     title: jsonb('title').$type<Message>().notNull(),
     body: jsonb('body').$type<Message>().notNull(),
     link: text('link'),
@@ -24,7 +34,11 @@ export const outbox = pgTable(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     lastError: text('last_error'),
   },
-  (t) => [index('outbox_pending_idx').on(t.status, t.availableAt)],
+  (t) => [
+    index('outbox_pending_idx').on(t.status, t.availableAt),
+    // In-app rows go to an account; an email may go to a bare address (cleared once delivered).
+    check('outbox_recipient', sql`${t.userId} is not null or ${t.channel} = 'email'`),
+  ],
 );
 
 /** In-app inbox. outbox_id is unique: a redelivered outbox row can never appear twice. */
