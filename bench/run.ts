@@ -1,7 +1,8 @@
 /**
  * The benchmark harness (npm run bench; not part of the test suite). On a PostgreSQL database filled
  * by `npm run seed:synthetic`, it measures intake against pgbench's ceiling, the read paths at that
- * size, the bare HTTP ceiling and the server's peak memory, and writes bench/results/<date>.json + .md.
+ * size, PPID filing against its own pgbench ceiling and the PPID public archive, the bare HTTP
+ * ceiling and the server's peak memory, and writes bench/results/<date>.json + .md.
  *
  *   DATABASE_URL=postgres://… npm run bench -- [--seconds 10] [--runs 3] [--read-connections 4]
  */
@@ -13,10 +14,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { load, type LoadResult } from './load.js';
-import { pgbenchIntake, type PgbenchResult } from './pgbench.js';
+import { pgbenchIntake, pgbenchPpidFiling, type PgbenchResult } from './pgbench.js';
 import { markdown } from './report.js';
 import { findContaining, pointInGeometry, type Geometry } from '../src/core/geo/geo.js';
 import { addDays, wibDate } from '../src/core/calendar/working-days.js';
+import { createFieldCipher, parseMasterKey } from '../src/core/crypto/secrets.js';
+import { maskNik } from '../src/core/nik/nik.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, fallback: string): string => {
@@ -39,6 +42,10 @@ const db = new pg.Pool({ connectionString: url, max: 4 });
 const reportCount = Number((await db.query('select count(*) as n from reports')).rows[0].n);
 if (reportCount < 1000) throw new Error(`Only ${reportCount} reports: seed first (npm run seed:synthetic -- --reports 1000000).`);
 say(`${reportCount} reports in the database`);
+const ppidCount = Number((await db.query('select count(*) as n from ppid_requests')).rows[0].n);
+const PPID_ROWS = ['PPID archive list', 'PPID archive full-text search', 'PPID filing', 'PPID pgbench'];
+if (PPID_ROWS.some(wanted) && ppidCount < 1000) throw new Error(`Only ${ppidCount} PPID requests: seed first (npm run seed:synthetic -- --ppid-requests 100000).`);
+say(`${ppidCount} PPID requests in the database`);
 
 /* Sessions made directly in the database: the benchmark is about reports, not argon2 log-ins. */
 const hash = (t: string) => crypto.createHash('sha256').update(t).digest('hex');
@@ -158,6 +165,25 @@ async function removeBenchReports(): Promise<void> {
   }
 }
 
+/* PPID filing and its ceiling add requests; they go after the run as the reports do. */
+const seededMaxPpidId = Number((await db.query('select coalesce(max(id), 0) as n from ppid_requests')).rows[0].n);
+async function removeBenchPpid(): Promise<void> {
+  const client = await db.connect();
+  try {
+    await client.query('begin');
+    await client.query('set local session_replication_role = replica');
+    await client.query('delete from ppid_events where request_id > $1', [seededMaxPpidId]);
+    await client.query('delete from ppid_requests where id > $1', [seededMaxPpidId]);
+    await client.query('commit');
+    await client.query('vacuum (analyze) ppid_requests, ppid_events');
+  } catch (err) {
+    await client.query('rollback');
+    say(`could not remove the benchmark's PPID requests (${String(err)}); re-seed before the next run`);
+  } finally {
+    client.release();
+  }
+}
+
 const server = await startServer();
 const base = `http://127.0.0.1:${PORT}`;
 const citizen = (i: number) => ({ authorization: `Bearer ${rot(citizenTokens, i)}` });
@@ -168,6 +194,31 @@ const intakeBody = (i: number) => {
   const p = rot(points, i * 7);
   return JSON.stringify({ class: 'pengaduan', title: `Jalan berlubang nomor ${i}`, description: 'Lubang besar di depan pasar, sudah seminggu dan berbahaya.', categoryCode: 'INF-JALAN', lat: p.lat, lng: p.lng });
 };
+
+// Anonymous PPID filings, as from the public web form: valid NIKs (a Dumai Kota layout), varied requests.
+const PPID_INFORMATION = [
+  'Dokumen kontrak dan rencana anggaran biaya pemeliharaan Jalan Sultan Syarif Kasim tahun 2026.',
+  'Daftar penerima bantuan sosial sembako di Kelurahan Bukit Timah tahun 2025.',
+  'Rincian penggunaan dana BOS SD dan SMP negeri di Kecamatan Dumai Barat tahun 2025.',
+  'Data prevalensi stunting per kelurahan di Kota Dumai tahun 2025.',
+  'Hasil uji kualitas air sungai dan air laut di pesisir Dumai tahun 2025.',
+  'Laporan realisasi APBD Kota Dumai tahun 2025.',
+];
+const ppidNik = (i: number) => `147206${String(1 + (i % 28)).padStart(2, '0')}${String(1 + ((i >> 5) % 12)).padStart(2, '0')}85${String(1 + (i % 9999)).padStart(4, '0')}`;
+const ppidBody = (i: number) =>
+  JSON.stringify({
+    identityType: 'nik',
+    identityNumber: ppidNik(i),
+    fullName: 'Fitriani Lubis',
+    address: 'Jl. Tuanku Tambusai No. 12, Pekanbaru',
+    email: `pemohon${i % 5000}@bench.invalid`,
+    information: rot(PPID_INFORMATION, i),
+    purpose: 'Bahan liputan tentang kualitas jalan kota.',
+    obtainMethod: 'soft_copy',
+    deliveryMethod: 'email',
+  });
+/** Common words (a tenth of the archive or more: anggaran, bantuan, tahun data) and rarer ones. */
+const PPID_WORDS = ['anggaran', 'bantuan sosial', 'stunting', 'dana BOS', 'kontrak', 'sampah', 'kualitas air', 'retribusi parkir', 'APBD', 'penerima beasiswa'];
 
 const daysAgo = (n: number) => addDays(wibDate(new Date()), -n);
 const summaryOf = (fromBack: number, toBack: number) => ({ path: `/api/v1/dashboard/summary?from=${daysAgo(fromBack)}&to=${daysAgo(toBack)}`, headers: bearer(tokens.executive) });
@@ -193,10 +244,20 @@ const read = {
   },
   'dashboard map': () => ({ path: '/api/v1/dashboard/map', headers: bearer(tokens.executive) }),
 };
+/** The PPID public archive, anonymous: its first pages, and Indonesian full-text search. */
+const ppidRead = {
+  'PPID archive list': (i: number) => ({ path: `/api/v1/ppid/archive?limit=20&offset=${(i % 5) * 20}` }),
+  'PPID archive full-text search': (i: number) => ({ path: `/api/v1/ppid/archive?q=${encodeURIComponent(rot(PPID_WORDS, i))}&limit=20` }),
+};
+const allReads = { ...read, ...ppidRead };
 
 // Reads first, on the data as seeded; intake (which adds rows) after them.
 const intake: LoadResult[] = [];
 const reads: LoadResult[] = [];
+const ppidReads: LoadResult[] = [];
+const ppidFiling: LoadResult[] = [];
+/** PPID filing runs at this many connections (the issue's goal is set at 16). */
+const PPID_CONNECTIONS = [16];
 let ceiling: LoadResult | undefined;
 let peakRss: number;
 /** Single requests on the fresh server, before anything is kept: what the first viewer after a start waits. */
@@ -213,10 +274,10 @@ try {
     }
   }
   say('warm-up…');
-  for (const [name, next] of Object.entries(read).filter(([name]) => wanted(name))) await load({ name, url: base, connections: 2, seconds: 1, next });
-  for (const [name, next] of Object.entries(read).filter(([name]) => wanted(name))) {
+  for (const [name, next] of Object.entries(allReads).filter(([name]) => wanted(name))) await load({ name, url: base, connections: 2, seconds: 1, next });
+  for (const [name, next] of Object.entries(allReads).filter(([name]) => wanted(name))) {
     say(`${name}…`);
-    reads.push(await load({ name, url: base, connections: READ_CONNECTIONS, seconds: SECONDS, next }));
+    (name in ppidRead ? ppidReads : reads).push(await load({ name, url: base, connections: READ_CONNECTIONS, seconds: SECONDS, next }));
   }
   if (wanted('ceiling')) {
     say('HTTP ceiling…');
@@ -241,6 +302,25 @@ try {
     }
     intake.push(median(runs, (r) => r.rps));
   }
+  // PPID filing, anonymous as from the public form, each with its own Idempotency-Key.
+  const filePpid = (connections: number, seconds: number) =>
+    load({
+      name: 'POST /ppid/requests',
+      url: base,
+      connections,
+      seconds,
+      method: 'POST',
+      next: (i) => ({ path: '/api/v1/ppid/requests', headers: { 'idempotency-key': `${BENCH_KEY}ppid-${submissions++}` }, body: ppidBody(i) }),
+    });
+  if (wanted('PPID filing')) await filePpid(4, 2);
+  for (const connections of wanted('PPID filing') ? PPID_CONNECTIONS : []) {
+    const runs: LoadResult[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      say(`PPID filing at ${connections} connections, run ${run} of ${RUNS}…`);
+      runs.push(await filePpid(connections, SECONDS));
+    }
+    ppidFiling.push(median(runs, (r) => r.rps));
+  }
   peakRss = Math.round(peakRssMb(server.pid!));
 } finally {
   const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -259,10 +339,23 @@ for (const clients of wanted('pgbench') || wanted('intake') ? [16, 64] : []) {
   ceilings.push(median(runs, (r) => r.tps));
 }
 
+/* The same for PPID filing: an identity number encrypted as the server would (its key, its cipher). */
+const ppidCeilings: PgbenchResult[] = [];
+const benchCipher = createFieldCipher(parseMasterKey(process.env.KHIDMAT_SECRET_KEY ?? Buffer.alloc(32, 1).toString('base64')));
+for (const clients of wanted('PPID filing') || wanted('PPID pgbench') ? PPID_CONNECTIONS : []) {
+  const runs: PgbenchResult[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    say(`PPID pgbench ceiling at ${clients} clients, run ${run} of ${RUNS}…`);
+    runs.push(pgbenchPpidFiling(url, { encrypted: benchCipher.encrypt(ppidNik(run)), masked: maskNik(ppidNik(run)) }, clients, SECONDS));
+  }
+  ppidCeilings.push(median(runs, (r) => r.tps));
+}
+
 await db.query('create table if not exists bench_citizens (n int primary key, id uuid not null)');
 await db.query('truncate bench_citizens');
 await db.query('insert into bench_citizens select ordinality, id from unnest($1::uuid[]) with ordinality as t(id)', [citizenIds]);
 await removeBenchReports();
+await removeBenchPpid();
 
 try {
   const result = {
@@ -273,6 +366,11 @@ try {
     readConnections: READ_CONNECTIONS,
     intake: intake.map((r, i) => ({ ...r, pgbench: ceilings[i]!, ratio: ceilings[i] ? Math.round((r.rps / ceilings[i].tps) * 100) / 100 : NaN })),
     reads,
+    ppid: {
+      requests: ppidCount,
+      filing: ppidFiling.map((r, i) => ({ ...r, pgbench: ppidCeilings[i]!, ratio: ppidCeilings[i] ? Math.round((r.rps / ppidCeilings[i].tps) * 100) / 100 : NaN })),
+      reads: ppidReads,
+    },
     httpCeiling: ceiling,
     firstSummaries,
     peakRssMb: peakRss,

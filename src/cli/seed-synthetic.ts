@@ -2,13 +2,16 @@
  * Fills a PostgreSQL database with a synthetic but realistic Kota Dumai for benchmarks and plan
  * tests: citizens, reports at points inside their kelurahan, categories weighted like Dumai
  * Berkhidmat, statuses by age, timelines, dispositions, audit rows and photo references.
- * Rows go in with COPY FROM STDIN (pg's copy sub-protocol, driven by CopyIn below).
+ * Rows go in with COPY FROM STDIN (pg's copy sub-protocol, driven by CopyIn in bulk-copy.ts).
+ * Then public information requests (PPID, seed-ppid.ts), 100,000 unless `--ppid-requests` says
+ * otherwise (0: none; `--reports 0` adds requests to a database seeded before).
  *
- *   npm run seed:synthetic -- --reports 1000000 [--citizens 50000] [--seed 1472]   (DATABASE_URL)
+ *   npm run seed:synthetic -- --reports 1000000 [--ppid-requests 100000] [--citizens 50000] [--seed 1472]   (DATABASE_URL)
  */
 import crypto from 'node:crypto';
-import { EventEmitter, once } from 'node:events';
 import pg from 'pg';
+import { copy, type Cell } from './bulk-copy.js';
+import { seedPpid } from './seed-ppid.js';
 import { openDatabase } from '../core/db/client.js';
 import { pointInGeometry, bbox, type Geometry } from '../core/geo/geo.js';
 import { seedReferenceData } from '../core/reference/seed.js';
@@ -17,73 +20,6 @@ import { mulberry32, type Random } from '../core/demo/random.js';
 import { DURATIONS, REPORT_TEXTS, CLASS_OF, fill } from '../aduan/demo/templates.js';
 import { KECAMATAN_WEIGHT, LANDMARKS, LANES, STREETS } from '../aduan/demo/places.js';
 import type { ReportStatus } from '../aduan/lifecycle.js';
-
-/** COPY … FROM STDIN as a pg "submittable": rows are written as they are generated, with back-pressure. */
-class CopyIn extends EventEmitter {
-  private error: Error | undefined;
-  readonly done: Promise<void>;
-  private settle!: { resolve(): void; reject(e: Error): void };
-  constructor(
-    private readonly text: string,
-    private readonly chunks: Iterable<string>,
-  ) {
-    super();
-    this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
-  }
-  submit(connection: { query(text: string): void }): void {
-    connection.query(this.text);
-  }
-  handleCopyInResponse(connection: { stream: NodeJS.WritableStream & { writableNeedDrain?: boolean }; sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void; sendCopyFail(m: string): void }): void {
-    void (async () => {
-      try {
-        for (const chunk of this.chunks) {
-          connection.sendCopyFromChunk(Buffer.from(chunk));
-          if (connection.stream.writableNeedDrain) await once(connection.stream, 'drain');
-        }
-        connection.endCopyFrom();
-      } catch (err) {
-        connection.sendCopyFail(String(err));
-      }
-    })();
-  }
-  handleError(err: Error): void {
-    this.error = err;
-  }
-  handleReadyForQuery(): void {
-    if (this.error) this.settle.reject(this.error);
-    else this.settle.resolve();
-  }
-  handleCommandComplete(): void {}
-  handleRowDescription(): void {}
-  handleDataRow(): void {}
-  handleEmptyQuery(): void {}
-  handlePortalSuspended(): void {}
-  handleCopyData(): void {}
-}
-
-type Cell = string | number | boolean | Date | null | undefined;
-/** COPY text format: tab-separated, \N for null, backslash escapes. */
-const cell = (v: Cell): string =>
-  v === null || v === undefined ? '\\N' : v instanceof Date ? v.toISOString() : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
-
-/** Rows batched into ~256 KB strings: fewer, larger protocol messages. */
-function* batches(rows: Iterable<Cell[]>): Generator<string> {
-  let buf = '';
-  for (const row of rows) {
-    buf += row.map(cell).join('\t') + '\n';
-    if (buf.length > 256_000) {
-      yield buf;
-      buf = '';
-    }
-  }
-  if (buf) yield buf;
-}
-
-async function copy(client: pg.PoolClient, table: string, columns: string[], rows: Iterable<Cell[]>): Promise<void> {
-  const q = new CopyIn(`copy ${table} (${columns.join(', ')}) from stdin`, batches(rows));
-  client.query(q as unknown as pg.QueryConfig);
-  await q.done;
-}
 
 interface Place {
   code: string;
@@ -322,12 +258,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const url = arg('database-url') ?? process.env.DATABASE_URL;
   if (!url) throw new Error('Set DATABASE_URL (PostgreSQL) or pass --database-url.');
   const reports = Number(arg('reports') ?? 100_000);
+  const ppidRequests = Number(arg('ppid-requests') ?? 100_000);
   const citizens = arg('citizens');
-  const result = await seedSynthetic(url, {
-    reports,
-    ...(citizens ? { citizens: Number(citizens) } : {}),
-    seed: Number(arg('seed') ?? 0x1472),
-    log: (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
-  });
-  process.stdout.write(`Seeded ${result.reports} reports and ${result.events} events in ${result.seconds.toFixed(1)} s\n`);
+  const seed = Number(arg('seed') ?? 0x1472);
+  const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+  // One instant for both, so the requests' ages match the reports'.
+  const now = new Date();
+  if (reports > 0) {
+    const result = await seedSynthetic(url, { reports, ...(citizens ? { citizens: Number(citizens) } : {}), seed, now, log });
+    process.stdout.write(`Seeded ${result.reports} reports and ${result.events} events in ${result.seconds.toFixed(1)} s\n`);
+  }
+  if (ppidRequests > 0) {
+    const secretKey = process.env.KHIDMAT_SECRET_KEY;
+    const result = await seedPpid(url, { requests: ppidRequests, seed, now, prefix: process.env.TRACKING_PREFIX ?? 'DMI', ...(secretKey ? { secretKey } : {}), log });
+    process.stdout.write(`Seeded ${result.requests} PPID requests and ${result.events} events in ${result.seconds.toFixed(1)} s\n`);
+  }
 }
