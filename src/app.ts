@@ -12,7 +12,7 @@ import { installInputGuard } from './core/http/input-guard.js';
 import { installSecurityHeaders } from './core/http/security-headers.js';
 import { contentSecurityPolicy, installWebApp } from './core/http/web-app.js';
 import { ProblemSchema } from './core/http/schemas.js';
-import { MAX_UPLOAD_BYTES } from './core/files/routes.js';
+import { MAX_UPLOAD_BYTES } from './core/files/limits.js';
 import { MODULES } from './modules.js';
 
 export interface AppOptions {

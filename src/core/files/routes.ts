@@ -8,12 +8,11 @@ import { AppError, forbidden, notFound } from '../errors.js';
 import { problems } from '../http/schemas.js';
 import { perAccountPerMinute } from '../http/rate-limit.js';
 import { processImage } from './image.js';
-import { DOCUMENT_EXT, processDocument } from './document.js';
+import { storeDocument } from './store-document.js';
+import { MAX_UPLOAD_BYTES } from './limits.js';
 import { newFileKey } from './storage.js';
-import { documents, uploads } from './schema.js';
+import { uploads } from './schema.js';
 
-/** Citizens' photos come from phone cameras; 10 MiB covers them before our own downscaling. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 const UploadSchema = Type.Object({
@@ -90,14 +89,8 @@ export async function uploadRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       const p = requireUser(request.principal);
       if (p.role === 'citizen') throw forbidden();
       const { raw, filename } = await onlyFile(request, 'file');
-      const doc = await processDocument(raw, filename, { maxBytes: MAX_UPLOAD_BYTES });
-      const fileKey = newFileKey('documents', DOCUMENT_EXT[doc.mime]);
-      await ctx.storage.put(fileKey, doc.data, doc.mime);
-      const [row] = await ctx.db
-        .insert(documents)
-        .values({ ownerId: p.userId, fileKey, mime: doc.mime, name: doc.name, bytes: doc.bytes, pages: doc.pages, createdAt: ctx.clock() })
-        .returning();
-      return reply.status(201).send({ id: row!.id, mime: row!.mime, name: row!.name, bytes: row!.bytes, pages: row!.pages });
+      const row = await storeDocument(ctx, p.userId, raw, filename);
+      return reply.status(201).send({ id: row.id, mime: row.mime, name: row.name, bytes: row.bytes, pages: row.pages });
     },
   );
 
