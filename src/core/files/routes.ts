@@ -89,7 +89,7 @@ export async function uploadRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       const p = requireUser(request.principal);
       if (p.role === 'citizen') throw forbidden();
       const { raw, filename } = await onlyFile(request, 'file');
-      const row = await storeDocument(ctx, p.userId, raw, filename);
+      const row = await storeDocument(ctx, ctx.db, p.userId, raw, filename);
       return reply.status(201).send({ id: row.id, mime: row.mime, name: row.name, bytes: row.bytes, pages: row.pages });
     },
   );
