@@ -1,0 +1,176 @@
+/**
+ * Information requests filed without a connection wait here (IndexedDB, the power of attorney as a
+ * blob) and are sent when the connection returns: on the `online` event and on app start. Each
+ * keeps one Idempotency-Key for its whole life, so a resend never files it twice. What a sent
+ * request answered — its registration number and secret link, shown only once by the server — is
+ * kept on this device for the person who filed it, until they remove it.
+ */
+import { useEffect, useState } from 'react';
+import { api, ApiError, errorMessage, OfflineError } from '../lib/api';
+import type { Message } from '../lib/i18n';
+import { outboxStore, uploadPhotos, type QueuedPhoto } from '../lib/outbox-store';
+import type { Filed, RequestDraft } from './types';
+
+export interface QueuedRequest {
+  /** Also the Idempotency-Key. */
+  id: string;
+  /** Whose it is (null: filed without an account): on a shared phone, never sent under another's session. */
+  userId: string | null;
+  createdAt: string;
+  draft: RequestDraft;
+  /** The power of attorney, uploaded just before the request. */
+  attachments: QueuedPhoto[];
+  /** 'failed': the server refused it; the person sees why and may discard it. */
+  state: 'waiting' | 'failed';
+  error?: Message;
+}
+
+/** What the server answered for a request sent from this device. */
+export interface SentRequest {
+  id: string;
+  userId: string | null;
+  registrationNumber: string;
+  secretLink: string;
+  receiptUrl: string;
+  verifyDueAt: string;
+  answerDueAt: string;
+  at: string;
+}
+
+const CHANGED = 'khidmat-ppid-outbox-changed';
+const SENT_KEY = 'khidmat.ppid.sent';
+const store = outboxStore<QueuedRequest>({ name: 'khidmat-ppid', store: 'requests', keyPath: 'id', changed: CHANGED });
+
+function currentUserId(): string | null {
+  try {
+    return (JSON.parse(localStorage.getItem('khidmat.me') ?? 'null') as { id: string } | null)?.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function sentLog(): SentRequest[] {
+  try {
+    return JSON.parse(localStorage.getItem(SENT_KEY) ?? '[]') as SentRequest[];
+  } catch {
+    return [];
+  }
+}
+function writeSent(list: SentRequest[]): void {
+  localStorage.setItem(SENT_KEY, JSON.stringify(list.slice(0, 10)));
+  store.changed();
+}
+
+/** Removes a sent request's number and secret link from this device. */
+export function forgetSent(id: string): void {
+  writeSent(sentLog().filter((s) => s.id !== id));
+}
+export const discardQueued = store.remove;
+
+async function send(item: QueuedRequest): Promise<SentRequest> {
+  const [powerOfAttorneyId] = await uploadPhotos(item.attachments, 'surat-kuasa.jpg', () => store.put(item));
+  const filed = await api<Filed>('POST', '/ppid/requests', {
+    body: { ...item.draft, ...(powerOfAttorneyId ? { powerOfAttorneyId } : {}) },
+    headers: { 'Idempotency-Key': item.id },
+  });
+  const sent: SentRequest = {
+    id: item.id,
+    userId: item.userId,
+    registrationNumber: filed.registrationNumber,
+    secretLink: filed.secretLink,
+    receiptUrl: filed.receiptUrl,
+    verifyDueAt: filed.verifyDueAt,
+    answerDueAt: filed.answerDueAt,
+    at: new Date().toISOString(),
+  };
+  writeSent([sent, ...sentLog().filter((s) => s.id !== item.id)]);
+  await store.remove(item.id);
+  return sent;
+}
+
+/** Worth trying again later: no network, server trouble, a rate limit, or a session to renew. */
+const retryable = (err: unknown) => err instanceof OfflineError || (err instanceof ApiError && (err.status >= 500 || err.status === 429 || err.status === 408 || err.status === 401));
+
+// One send at a time in this tab; across tabs the Idempotency-Key keeps a request single.
+let chain: Promise<unknown> = Promise.resolve();
+function serial<T>(run: () => Promise<T>): Promise<T> {
+  const next = chain.then(run, run);
+  chain = next.catch(() => undefined);
+  return next;
+}
+
+export type SubmitResult = { sent: true; result: SentRequest } | { sent: false };
+
+/**
+ * Queue first, then try at once: the same path online and offline. A refusal the person can fix
+ * (a field error) is thrown and the draft leaves the queue, so the form shows it beside the field.
+ */
+export async function submitRequest(draft: RequestDraft, powerOfAttorney: Blob | null): Promise<SubmitResult> {
+  const item: QueuedRequest = {
+    id: crypto.randomUUID(),
+    userId: currentUserId(),
+    createdAt: new Date().toISOString(),
+    draft,
+    attachments: powerOfAttorney ? [{ blob: powerOfAttorney, uploadId: null }] : [],
+    state: 'waiting',
+  };
+  await store.put(item);
+  if (!navigator.onLine) return { sent: false };
+  return serial(async () => {
+    const current = await store.get(item.id);
+    const done = sentLog().find((s) => s.id === item.id);
+    if (!current) return done ? { sent: true as const, result: done } : { sent: false as const };
+    try {
+      return { sent: true as const, result: await send(current) };
+    } catch (err) {
+      if (retryable(err)) return { sent: false as const };
+      await store.remove(item.id);
+      throw err;
+    }
+  });
+}
+
+/** Sends what waits for the current session; stops at the first sign the network is not there. */
+export function syncRequests(): Promise<void> {
+  return serial(async () => {
+    const me = currentUserId();
+    for (const item of await store.all()) {
+      if (item.state !== 'waiting' || item.userId !== me) continue;
+      try {
+        await send(item);
+      } catch (err) {
+        if (retryable(err)) return;
+        await store.put({ ...item, state: 'failed', error: errorMessage(err) });
+      }
+    }
+  });
+}
+
+let started = false;
+export function startRequestSync(): void {
+  if (started || typeof indexedDB === 'undefined') return;
+  started = true;
+  window.addEventListener('online', () => void syncRequests().catch(() => undefined));
+  if (navigator.onLine) void syncRequests().catch(() => undefined);
+}
+
+/** What waits and what was sent from this device, for the current session, kept current. */
+export function useRequestOutbox() {
+  const mine = <T extends { userId: string | null }>(list: T[]) => list.filter((x) => x.userId === currentUserId());
+  const [state, setState] = useState<{ waiting: QueuedRequest[]; sent: SentRequest[] }>({ waiting: [], sent: mine(sentLog()) });
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void store.all().then(
+        (all) => live && setState({ waiting: mine(all), sent: mine(sentLog()) }),
+        () => undefined,
+      );
+    load();
+    window.addEventListener(CHANGED, load);
+    return () => {
+      live = false;
+      window.removeEventListener(CHANGED, load);
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  return state;
+}
