@@ -10,6 +10,9 @@ import { ppidPersonalData } from './privacy.js';
 import { OBJECTION_ROLES, PPID_STAFF_ROLES } from './access.js';
 import { ACTION_ROUTES, OBJECTION_ROUTES } from './api-schemas.js';
 import { PPID_STAFF, ensurePpidDemo } from './demo.js';
+import { catalogueRoutes } from './catalogue/routes.js';
+import { CATALOGUE_ACCESS } from './catalogue/access.js';
+import { ensureCatalogueDemo } from './catalogue/demo.js';
 
 declare module '../core/auth/roles.js' {
   interface RoleRegistry {
@@ -46,14 +49,22 @@ const access: AccessRules = {
   'GET /api/v1/ppid/report.csv': 'public',
   'GET /api/v1/ppid/report.xlsx': 'public',
   'GET /api/v1/ppid/report.pdf': 'public',
+  // The information catalogue (DIP) and its publication workflow.
+  ...CATALOGUE_ACCESS,
 };
 
 export const ppid: KhidmatModule = {
   name: 'ppid',
   summary: 'PPID (public information requests, UU 14/2008): filing, verification, routing to OPDs, deadlines, written notices',
   roles: ['ppid_utama', 'ppid_pelaksana', 'atasan_ppid'],
-  routes: [{ plugin: ppidRoutes }],
+  routes: [{ plugin: ppidRoutes }, { plugin: catalogueRoutes }],
   access,
   personalData: ppidPersonalData,
-  demo: { staff: PPID_STAFF, run: ensurePpidDemo },
+  demo: {
+    staff: PPID_STAFF,
+    run: async (ctx, town) => {
+      await ensurePpidDemo(ctx, town);
+      await ensureCatalogueDemo(ctx, town);
+    },
+  },
 };
