@@ -127,7 +127,7 @@ export default function FileRequest() {
   return (
     <Page title={t('fileTitle')}>
       {justSent ? <FiledResult s={justSent} onAnother={restart} /> : null}
-      {outcome && 'queued' in outcome ? <p className="alert alert-info" role="status">{t('queued')}</p> : null}
+      {outcome && 'queued' in outcome && outbox.waiting.length ? <p className="alert alert-info" role="status">{t('queued')}</p> : null}
       {outbox.waiting.length ? (
         <section aria-labelledby="ppid-waiting">
           <h2 id="ppid-waiting">{t('waitingTitle')}</h2>

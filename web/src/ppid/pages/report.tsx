@@ -12,7 +12,9 @@ import { m, type Key } from '../messages';
 import { EXEMPTION_CODES, type Report, type ReportRow } from '../types';
 
 const FIRST_YEAR = 2024;
-const COUNTS: [keyof ReportRow, Key][] = [
+type Column = [keyof ReportRow, Key];
+/** What became of the requests, and how fast and how contested: two tables narrow enough for a tablet. */
+const OUTCOMES: Column[] = [
   ['received', 'colReceived'],
   ['successful', 'colSuccessful'],
   ['partiallySuccessful', 'colPartly'],
@@ -20,7 +22,10 @@ const COUNTS: [keyof ReportRow, Key][] = [
   ['notHeld', 'colNotHeld'],
   ['withdrawn', 'colWithdrawn'],
   ['open', 'colOpen'],
+];
+const TIMING: Column[] = [
   ['answeredLate', 'colLate'],
+  ['averageWorkingDays', 'colAvg'],
   ['objections', 'colObjections'],
   ['disputes', 'colDisputes'],
 ];
@@ -33,13 +38,10 @@ export default function YearlyReport() {
   const year = Number(useSearchParams().get('tahun')) || thisYear;
   const report = useApi<Report>(`/ppid/report${query({ year })}`);
   const years = Array.from({ length: Math.max(thisYear, year) - FIRST_YEAR + 1 }, (_, i) => Math.max(thisYear, year) - i);
-  const cells = (r: ReportRow) => (
-    <>
-      {COUNTS.map(([k]) => <td key={k} className="num">{formatNumber(r[k] as number, lang)}</td>)}
-      <td className="num">{r.averageWorkingDays === null ? '—' : formatNumber(r.averageWorkingDays, lang, 1)}</td>
-    </>
-  );
-  const columns = [t('colOpd'), ...COUNTS.map(([, key]) => ({ label: t(key), num: true })), { label: t('colAvg'), num: true }];
+  const cell = (r: ReportRow, k: keyof ReportRow) => {
+    const v = r[k] as number | null;
+    return <td key={k} className="num">{v === null ? '—' : formatNumber(v, lang, k === 'averageWorkingDays' ? 1 : 0)}</td>;
+  };
   const data = report.data;
   const letters = EXEMPTION_CODES.filter((c) => (data?.total.rejectedByExemption[c] ?? 0) > 0);
   return (
@@ -57,22 +59,26 @@ export default function YearlyReport() {
       </nav>
       {report.error ? <LoadError error={report.error} retry={report.reload} /> : !data ? <Loading /> : !data.rows.length ? <p>{t('reportEmpty')}</p> : (
         <>
-          <Table
-            stack
-            className="staff-table"
-            caption={<caption>{`${t('reportTitle')} ${data.year}`}</caption>}
-            columns={columns}
-            foot={<tr><th scope="row">{t('total')}</th>{cells(data.total)}</tr>}
-          >
-            {data.rows.map((r, i) => (
-              <tr key={r.opd?.code ?? `utama-${i}`}>
-                <th scope="row">{r.opd?.name ?? t('utama')}</th>
-                {cells(r)}
-              </tr>
-            ))}
-          </Table>
+          {[
+            { name: t('reportTitle'), cols: OUTCOMES },
+            { name: t('timingTitle'), cols: TIMING },
+          ].map(({ name, cols }) => (
+            <Table
+              key={name}
+              stack
+              className="ppid-report"
+              caption={<caption>{`${name} ${data.year}`}</caption>}
+              columns={[t('colOpd'), ...cols.map(([, key]) => ({ label: t(key), num: true }))]}
+              // Arrays, not fragments: the table labels each cell of a row for the phone's cards.
+              foot={<tr>{[<th key="opd" scope="row">{t('total')}</th>, ...cols.map(([k]) => cell(data.total, k))]}</tr>}
+            >
+              {data.rows.map((r, i) => (
+                <tr key={r.opd?.code ?? `utama-${i}`}>{[<th key="opd" scope="row">{r.opd?.name ?? t('utama')}</th>, ...cols.map(([k]) => cell(r, k))]}</tr>
+              ))}
+            </Table>
+          ))}
           {letters.length ? (
-          <Table stack className="staff-table" caption={<caption>{t('byExemption')}</caption>} columns={[t('letter'), { label: t('count'), num: true }]}>
+          <Table stack className="ppid-report" caption={<caption>{t('byExemption')}</caption>} columns={[t('letter'), { label: t('count'), num: true }]}>
             {letters.map((c) => (
               <tr key={c}>
                 <th scope="row">{label(EXEMPTION, c, lang)}</th>

@@ -55,8 +55,7 @@ export default function RequestPage({ params }: { params: Record<string, string>
     <Page title={t('requestTitle', { n: rn })}>
       <p><StatusBadges s={d} /></p>
       {kunci ? <p className="hint">{t('secretNote')}</p> : null}
-      <p className="visually-hidden" role="status">{said}</p>
-      {said ? <p className="alert alert-success">{said}</p> : null}
+      <p className={said ? 'alert alert-success' : 'visually-hidden'} role="status">{said}</p>
       <div className="ppid-detail">
         <section className="card" aria-labelledby="ppid-deadlines">
           <h2 id="ppid-deadlines">{t('deadlinesTitle')}</h2>
