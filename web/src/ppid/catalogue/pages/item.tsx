@@ -12,14 +12,14 @@ import { m, type Key } from '../messages';
 import { NOTE_REQUIRED, type Action, type CatalogueDetail } from '../types';
 
 /** One step of the publication chain: a note (the reason, where one is required) and the button. */
-function StepForm({ id, action, onDone }: { id: number; action: Action; onDone: (d: CatalogueDetail) => void }) {
+function StepForm({ id, action, onDone }: { id: number; action: Action; onDone: (d: CatalogueDetail, action: Action) => void }) {
   const t = useT(m);
   const [note, setNote] = useState('');
   const [key] = useState(() => crypto.randomUUID());
   const path = action.replace('_', '-');
   const { busy, error, submit } = useSubmit(
     () => api<CatalogueDetail>('POST', `/ppid/catalogue/${id}/${path}`, { body: note.trim() ? { note: note.trim() } : {}, headers: { 'Idempotency-Key': key } }),
-    onDone,
+    (d) => onDone(d, action),
   );
   const required = NOTE_REQUIRED.includes(action);
   return (
@@ -45,6 +45,11 @@ export default function Item({ params }: { params: Record<string, string> }) {
   const id = Number(params.id);
   const { data, error, loading, reload } = useApi<CatalogueDetail>(Number.isInteger(id) && id > 0 ? `/ppid/catalogue/${id}` : null);
   const [fresh, setFresh] = useState<CatalogueDetail>();
+  const [done, setDone] = useState<Action>();
+  const stepped = (d: CatalogueDetail, action: Action) => {
+    setFresh(d);
+    setDone(action);
+  };
   const item = fresh?.id === id ? fresh : data;
   if (!Number.isInteger(id) || id < 1) return <LoadError error={new Error('not found')} />;
   if (loading && !item) return <Loading />;
@@ -53,6 +58,7 @@ export default function Item({ params }: { params: Record<string, string> }) {
   return (
     <Page title={item.title}>
       <p><ItemBadges item={item} status={item.status !== 'published'} /></p>
+      {done && fresh?.id === id ? <p className="alert alert-success" role="status">{t('stepDone', { what: t(`done_${done}` as Key) })}</p> : null}
       {item.status === 'retired' ? (
         <div className="alert alert-info" role="status">
           <p>{item.replacedById ? t('replacedBy') : t('retired')}</p>
@@ -88,7 +94,7 @@ export default function Item({ params }: { params: Record<string, string> }) {
       {item.allowedActions.length ? (
         <section className="ppid-actions" aria-labelledby="dip-actions">
           <h2 id="dip-actions">{t('actions')}</h2>
-          {item.allowedActions.map((a) => <StepForm key={`${a}-${item.status}`} id={item.id} action={a} onDone={setFresh} />)}
+          {item.allowedActions.map((a) => <StepForm key={`${a}-${item.status}`} id={item.id} action={a} onDone={stepped} />)}
         </section>
       ) : null}
       {item.history.length ? (
