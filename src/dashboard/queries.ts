@@ -12,7 +12,7 @@ import { queryRows as rows } from '../core/db/json-rows.js';
 import { holidays, kecamatan, kelurahan, opds } from '../core/reference/schema.js';
 import { categories, dispositions, overdueExpr, overdueFrom, reportEvents, reports } from '../aduan/read-model.js';
 import { REPORT_STATUSES, TERMINAL_STATUSES } from '../aduan/index.js';
-import type { DayFigures } from './day-figures.js';
+import { dashboardDayFigures as kept } from './schema.js';
 
 /** The period as instants: [from 00:00 WIB, the day after `to` 00:00 WIB). */
 export interface Period {
@@ -143,13 +143,29 @@ const durations = (from: SQL, measures: [string, string][]) => sql`select day, g
 const histogram = (measure: string) => sql`coalesce(durations.durations -> ${measure}, '{}')`;
 
 /**
+ * A fingerprint of the holiday calendar: durations in working days depend on it. Read in the same
+ * statement as what is counted with it, so the two agree.
+ */
+const calendarFingerprint = sql`coalesce((select md5(string_agg(date::text, ',' order by date)) from ${holidays}), '')`;
+/** The newest visible timeline event: every change to a report writes one, on any instance. */
+const newestEvent = sql`coalesce((select max(id) from ${reportEvents}), 0)::float8`;
+
+/** Days' figures as counted: each day's DayFigures as JSON text (its length is what keeping it costs). */
+export interface Counted {
+  /** The holiday calendar's fingerprint and the newest visible event, read with the figures. */
+  calendar: string;
+  through: number;
+  days: { day: string; figures: string }[];
+}
+
+/**
  * Every day of the runs as DayFigures (see day-figures.ts): what the clock no longer changes about
  * the reports that arrived that day, in one statement over the runs' reports read once. A day
  * without reports comes back too, with zero counts.
  */
-export async function dayFigures(db: Db, runs: DayRun[], calendarEnd: string): Promise<Map<string, DayFigures>> {
+export async function dayFigures(db: Db, runs: DayRun[], calendarEnd: string): Promise<Counted> {
   const c: Calendar = { from: runs[0]!.first, calendarEnd };
-  const answer = await rows<{ day: string; figures: DayFigures }>(
+  const answer = await rows<{ day: string; figures: string; calendar: string; through: number }>(
     db,
     sql`with ${calendarCte(c)}, ${runsReportsCte(runs)}, ${runsDispositionsCte(c)},
       days as (${sql.join(
@@ -195,18 +211,19 @@ export async function dayFigures(db: Db, runs: DayRun[], calendarEnd: string): P
         from ${runsReports}, lateral (select ${epochMs(overdueFrom)} as overdue_from) o
         where ${reports.status} in (${list(CLOCK_STATUSES)}) group by day)
     select to_char(days.day, 'YYYY-MM-DD') as day,
-      coalesce(to_jsonb(totals) - 'day', jsonb_build_object('received', 0, 'open', 0, 'resolved', 0, 'verifyMet', 0, 'verifyLate', 0, 'resolveMet', 0, 'resolveLate', 0))
+      (coalesce(to_jsonb(totals) - 'day', jsonb_build_object('received', 0, 'open', 0, 'resolved', 0, 'verifyMet', 0, 'verifyLate', 0, 'resolveMet', 0, 'resolveLate', 0))
       || jsonb_build_object(
         'statuses', coalesce(statuses.counts, '{}'), 'categories', coalesce(categories.counts, '{}'), 'kelurahan', coalesce(kelurahan.counts, '{}'),
         'verifyDays', ${histogram('verify')}, 'resolveDays', ${histogram('resolve')},
         'dispositionedReports', coalesce(dispositioned.n, 0), 'opds', coalesce(opd_days.opds, '{}'),
-        'waiting', coalesce(waiting.waiting, '{"overdueFrom": [], "verifyDue": [], "resolveDue": []}')) as figures
+        'waiting', coalesce(waiting.waiting, '{"overdueFrom": [], "verifyDue": [], "resolveDue": []}')))::text as figures,
+      ${calendarFingerprint} as calendar, ${newestEvent} as through
     from days
     left join totals using (day) left join statuses using (day) left join categories using (day) left join kelurahan using (day)
     left join report_durations durations using (day) left join opd_days using (day) left join dispositioned using (day)
     left join waiting using (day)`,
   );
-  return new Map(answer.map((r) => [r.day, r.figures]));
+  return { calendar: answer[0]?.calendar ?? '', through: answer[0]?.through ?? 0, days: answer.map(({ day, figures }) => ({ day, figures })) };
 }
 
 /**
@@ -217,10 +234,53 @@ export const rollupMark = async (db: Db) =>
   (
     await rows<{ through: number; calendar: string }>(
       db,
-      sql`select coalesce((select max(id) from ${reportEvents}), 0)::float8 as through,
-        coalesce((select md5(string_agg(date::text, ',' order by date)) from ${holidays}), '') as calendar`,
+      sql`select ${newestEvent} as through, ${calendarFingerprint} as calendar`,
     )
   )[0]!;
+
+/**
+ * The kept days among `days` that are still right now, as JSON text: counted in this `form` with
+ * today's holiday calendar, at most as late as the newest visible event (the data was not replaced
+ * by one with fewer events), and no report of the day changed by an event newer than their
+ * `through` − lookback. One statement, so one snapshot; the changed days are found with one pass
+ * over the events since the oldest such `through`. The days found good have their `through`
+ * moved up to now when it lags by more than the lookback, so that pass stays short for days
+ * nobody changes (they were right as of now: the check just found every event that could touch
+ * them).
+ */
+export const keptDays = async (db: Db, days: string[], form: string, lookback: number) =>
+  rows<{ day: string; figures: string }>(
+    db,
+    sql`with mark as materialized (select ${newestEvent} as through, ${form} || ':' || ${calendarFingerprint} as calendar),
+      candidates as materialized (select ${kept.day} as day, ${kept.through} as through, ${kept.figures} as figures
+        from ${kept}, mark where ${kept.day} = any(${`{${days.join(',')}}`}::date[]) and ${kept.calendar} = mark.calendar and ${kept.through} <= mark.through),
+      changed as (select ${wibDay(reports.createdAt)} as day, max(${reportEvents.id}) as last
+        from ${reportEvents} join ${reports} on ${reports.id} = ${reportEvents.reportId}
+        where ${reportEvents.id} > (select min(through) from candidates) - ${lookback}
+        group by 1),
+      good as (select candidates.* from candidates left join changed using (day) where changed.last is null or changed.last <= candidates.through - ${lookback}),
+      -- Rows another statement holds are skipped, not waited for: never part of a deadlock.
+      moved as (update ${kept} set through = (select through from mark) where ${kept.day} in (select k.day from ${kept} k
+        join good on good.day = k.day and good.through = k.through, mark where good.through < mark.through - ${lookback} for update of k skip locked))
+    select to_char(day, 'YYYY-MM-DD') as day, figures::text as figures from good`,
+  );
+
+/**
+ * Keeps counted days in the table: a day already kept is replaced unless its row was counted
+ * through a newer event (two instances counting the same day keep the later count).
+ */
+export const keepDays = (db: Db, counted: Counted, form: string) =>
+  db.execute(
+    sql`insert into ${kept} (day, calendar, through, figures)
+      select x.day, c.calendar, c.through, x.figures from jsonb_to_recordset(${`[${[...counted.days]
+        // In day order, so two instances keeping the same days lock their rows in the same order.
+        .sort((a, b) => (a.day < b.day ? -1 : 1))
+        .map((d) => `{"day":${JSON.stringify(d.day)},"figures":${d.figures}}`)
+        .join(',')}]`}::jsonb) as x(day date, figures jsonb)
+        cross join lateral (select ${`${form}:${counted.calendar}`}::text as calendar, ${counted.through}::bigint as through) c
+      on conflict (day) do update set calendar = excluded.calendar, through = excluded.through, figures = excluded.figures, counted_at = now()
+        where ${kept.through} <= excluded.through`,
+  );
 
 /** The WIB days of arrival of the reports changed by timeline events after `since`. */
 export const daysChangedSince = async (db: Db, since: number) =>

@@ -13,6 +13,24 @@
  * that writes events stays open. When the holiday calendar changes every duration may change, and
  * when there are fewer events than before the data was replaced (a restore): then every day is
  * dropped.
+ *
+ * The days counted are also kept in the database (table dashboard_day_figures), so that an instance
+ * that has just started, or has let a day go from its memory, reads the day instead of counting it
+ * again. A kept row holds the newest visible event `through` when it was counted and the calendar
+ * it was counted with. Every event not yet visible then was numbered above through − LOOKBACK (the
+ * same bound as above), so the row is right as long as no event numbered above through − LOOKBACK
+ * touches a report of its day: on a miss in memory, the rows of the missing days are read with
+ * that check, in one statement (keptDays), and only the days it refuses are counted and written
+ * back. A change on any instance writes an event, which the check finds; a holiday change changes
+ * the fingerprint; data replaced by data with fewer events makes `through` lie beyond the newest
+ * event, and such rows are not read. A row counted through an older event never replaces one
+ * counted through a newer one. Days read from the table enter memory under the same rule as
+ * counted ones (nothing dropped since the computation began), and leave it by the same looks. FORM
+ * names the shape and meaning of DayFigures: change it with them, and rows of the old form are
+ * left unread.
+ *
+ * Memory holds at most KEPT_BYTES of figures (as JSON text) per instance; beyond that the days
+ * least recently asked for are let go (the database still has them).
  */
 import type { Db } from '../core/db/client.js';
 import { addDays, wibStart } from '../core/calendar/working-days.js';
@@ -21,6 +39,15 @@ import { sumDays, type DayFigures } from './day-figures.js';
 
 const LOOKBACK = 10_000;
 const SETTLE_MS = 60_000;
+const FORM = 'day-figures-1';
+/** About 1,000 days at a million reports (8 KB of JSON a day); several times that as objects. */
+export const KEPT_BYTES = 12 * 2 ** 20;
+
+interface Kept {
+  figures: DayFigures;
+  /** Length of its JSON text: what the memory bound counts. */
+  bytes: number;
+}
 
 interface Store {
   /** The newest visible event id at the last look; when (ms) it last moved, and when the events were last scanned. */
@@ -29,7 +56,9 @@ interface Store {
   scannedAt: number;
   /** The calendar the days were counted with. */
   calendar: string;
-  days: Map<string, DayFigures>;
+  /** Least recently asked first (a day asked for moves to the end). */
+  days: Map<string, Kept>;
+  bytes: number;
   /** A computation stores its days only if none was dropped since it started: all of them (generation) or its own (droppedAt, in looks). */
   generation: number;
   looks: number;
@@ -43,7 +72,7 @@ const stores = new WeakMap<Db, Store>();
 function storeOf(db: Db): Store {
   let store = stores.get(db);
   if (!store) {
-    store = { through: 0, movedAt: 0, scannedAt: 0, calendar: '', days: new Map(), generation: 0, looks: 0, droppedAt: new Map(), looking: Promise.resolve() };
+    store = { through: 0, movedAt: 0, scannedAt: 0, calendar: '', days: new Map(), bytes: 0, generation: 0, looks: 0, droppedAt: new Map(), looking: Promise.resolve() };
     stores.set(db, store);
   }
   return store;
@@ -55,11 +84,12 @@ async function look(db: Db, store: Store) {
   if (store.looks++ > 0) {
     if (mark.calendar !== store.calendar || mark.through < store.through) {
       store.days.clear();
+      store.bytes = 0;
       store.generation++;
     } else if (mark.through > store.through || store.scannedAt < store.movedAt + SETTLE_MS) {
       const now = Date.now();
       for (const day of await q.daysChangedSince(db, Math.max(0, store.through - LOOKBACK))) {
-        store.days.delete(day);
+        forget(store, day);
         store.droppedAt.set(day, store.looks);
       }
       store.scannedAt = now;
@@ -83,22 +113,60 @@ export function runsOf(days: string[]): q.DayRun[] {
   return runs;
 }
 
+function forget(store: Store, day: string) {
+  const kept = store.days.get(day);
+  if (!kept) return;
+  store.days.delete(day);
+  store.bytes -= kept.bytes;
+}
+
+function keep(store: Store, day: string, kept: Kept) {
+  forget(store, day);
+  store.days.set(day, kept);
+  store.bytes += kept.bytes;
+  for (const oldest of store.days.keys()) {
+    if (store.bytes <= KEPT_BYTES) break;
+    forget(store, oldest);
+  }
+}
+
+/** What one instance keeps in memory (for tests and the harness's notes). */
+export const keptInMemory = (db: Db) => ({ days: storeOf(db).days.size, bytes: storeOf(db).bytes });
+
 /** The period's figures that the clock does not change, summed over its days. */
 export async function periodDays(db: Db, p: q.Period): Promise<DayFigures> {
   const store = storeOf(db);
   const looked = store.looking.then(() => look(db, store));
   store.looking = looked.catch(() => undefined);
   await looked;
-  const all: string[] = [];
-  for (let day = p.from; day <= p.to; day = addDays(day, 1)) all.push(day);
-  const missing = all.filter((day) => !store.days.has(day));
-  const found = new Map(all.filter((day) => store.days.has(day)).map((day) => [day, store.days.get(day)!]));
+  const found = new Map<string, DayFigures>();
+  const missing: string[] = [];
+  for (let day = p.from; day <= p.to; day = addDays(day, 1)) {
+    const kept = store.days.get(day);
+    if (!kept) {
+      missing.push(day);
+      continue;
+    }
+    found.set(day, kept.figures);
+    // Most recently asked last: the memory bound lets the others go first.
+    store.days.delete(day);
+    store.days.set(day, kept);
+  }
   if (missing.length) {
     const startedAt = store.looks;
     const generation = store.generation;
-    for (const [day, figures] of await q.dayFigures(db, runsOf(missing), p.calendarEnd)) {
+    const take = (day: string, text: string) => {
+      const figures = JSON.parse(text) as DayFigures;
       found.set(day, figures);
-      if (store.generation === generation && (store.droppedAt.get(day) ?? 0) <= startedAt) store.days.set(day, figures);
+      if (store.generation === generation && (store.droppedAt.get(day) ?? 0) <= startedAt) keep(store, day, { figures, bytes: text.length });
+    };
+    for (const { day, figures } of await q.keptDays(db, missing, FORM, LOOKBACK)) take(day, figures);
+    const uncounted = missing.filter((day) => !found.has(day));
+    if (uncounted.length) {
+      const counted = await q.dayFigures(db, runsOf(uncounted), p.calendarEnd);
+      for (const { day, figures } of counted.days) take(day, figures);
+      // Derived data: a failed write costs the next start a count, not this answer.
+      await q.keepDays(db, counted, FORM).catch((err: unknown) => process.emitWarning(`dashboard day figures not kept: ${String(err)}`));
     }
   }
   return sumDays(found.values());
