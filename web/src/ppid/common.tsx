@@ -70,6 +70,9 @@ export function CopyField({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** What was asked, cut short for a list. */
+export const short = (text: string, max = 140): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 /** Bytes as KB/MB for a download link. */
 export const fileSize = (bytes: number): string => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
@@ -90,7 +93,7 @@ export function RequestTable({ items, caption }: { items: Summary[]; caption: st
       {items.map((s) => (
         <tr key={s.registrationNumber}>
           <td><Link to={`/ppid/permohonan/${s.registrationNumber}`}>{s.registrationNumber}</Link></td>
-          <td>{s.information.length > 140 ? `${s.information.slice(0, 140)}…` : s.information}</td>
+          <td>{short(s.information)}</td>
           <td>{s.opd?.name ?? t('utama')}</td>
           <td><StatusBadges s={s} /></td>
           <td>{formatDate(s.status === 'submitted' ? s.verifyDueAt : s.answerDueAt, lang)}</td>

@@ -3,7 +3,7 @@ import { useLang, useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { Table } from '../../ui/table';
 import { Loading, LoadError, Page } from '../../ui/page';
-import { MoreRow, usePagedList } from '../common';
+import { MoreRow, short, usePagedList } from '../common';
 import { OBJECTION_STATUS, label } from '../labels';
 import { m } from '../messages';
 import type { ObjectionSummary } from '../types';
@@ -22,7 +22,7 @@ export default function Objections() {
             {list.items.map((o) => (
               <tr key={o.registrationNumber}>
                 <td><Link to={`/ppid/permohonan/${o.registrationNumber}`}>{o.registrationNumber}</Link></td>
-                <td>{o.information.length > 140 ? `${o.information.slice(0, 140)}…` : o.information}</td>
+                <td>{short(o.information)}</td>
                 <td>{o.opd?.name ?? t('utama')}</td>
                 <td>{o.reasons.join(', ')}</td>
                 <td>

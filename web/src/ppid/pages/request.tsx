@@ -156,8 +156,7 @@ export default function RequestPage({ params }: { params: Record<string, string>
             <dd><ul>{o.reasons.map((x) => <li key={x}>{label(REASON, x, lang)}</li>)}</ul></dd>
             <dt>{t('statementL')}</dt>
             <dd className="prewrap">{o.statement}</dd>
-            <dt>{t('objectionDue')}</dt>
-            <dd>{formatDate(o.answerDueAt, lang)}</dd>
+            {o.status === 'filed' ? (<><dt>{t('objectionDue')}</dt><dd>{formatDate(o.answerDueAt, lang)}</dd></>) : null}
             {o.decisionReason ? (<><dt>{t('decisionL')}</dt><dd className="prewrap">{o.decisionReason}</dd></>) : null}
             {o.disputeDueAt && !o.dispute ? (<><dt>{t('disputeDue')}</dt><dd>{formatDate(o.disputeDueAt, lang)}</dd></>) : null}
           </dl>
