@@ -37,11 +37,14 @@ import { addDays, wibStart } from '../core/calendar/working-days.js';
 import * as q from './queries.js';
 import { sumDays, type DayFigures } from './day-figures.js';
 
-const LOOKBACK = 10_000;
 const SETTLE_MS = 60_000;
 const FORM = 'day-figures-1';
-/** About 1,000 days at a million reports (8 KB of JSON a day); several times that as objects. */
-export const KEPT_BYTES = 12 * 2 ** 20;
+export const bounds = {
+  /** LOOKBACK (tests lower it, to see kept rows used among a handful of events). */
+  lookback: 10_000,
+  /** KEPT_BYTES: about 1,500 days at a million reports (8 KB of JSON a day); a few times that as objects. */
+  keptBytes: 12 * 2 ** 20,
+};
 
 interface Kept {
   figures: DayFigures;
@@ -88,7 +91,7 @@ async function look(db: Db, store: Store) {
       store.generation++;
     } else if (mark.through > store.through || store.scannedAt < store.movedAt + SETTLE_MS) {
       const now = Date.now();
-      for (const day of await q.daysChangedSince(db, Math.max(0, store.through - LOOKBACK))) {
+      for (const day of await q.daysChangedSince(db, Math.max(0, store.through - bounds.lookback))) {
         forget(store, day);
         store.droppedAt.set(day, store.looks);
       }
@@ -125,7 +128,7 @@ function keep(store: Store, day: string, kept: Kept) {
   store.days.set(day, kept);
   store.bytes += kept.bytes;
   for (const oldest of store.days.keys()) {
-    if (store.bytes <= KEPT_BYTES) break;
+    if (store.bytes <= bounds.keptBytes) break;
     forget(store, oldest);
   }
 }
@@ -160,7 +163,7 @@ export async function periodDays(db: Db, p: q.Period): Promise<DayFigures> {
       found.set(day, figures);
       if (store.generation === generation && (store.droppedAt.get(day) ?? 0) <= startedAt) keep(store, day, { figures, bytes: text.length });
     };
-    for (const { day, figures } of await q.keptDays(db, missing, FORM, LOOKBACK)) take(day, figures);
+    for (const { day, figures } of await q.keptDays(db, missing, FORM, bounds.lookback)) take(day, figures);
     const uncounted = missing.filter((day) => !found.has(day));
     if (uncounted.length) {
       const counted = await q.dayFigures(db, runsOf(uncounted), p.calendarEnd);
