@@ -7,7 +7,7 @@ import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, text, time
 import { sql } from 'drizzle-orm';
 import { users } from '../core/auth/schema.js';
 import { tsvector } from '../core/db/columns.js';
-import { documents, uploads } from '../core/files/schema.js';
+import { documents } from '../core/files/schema.js';
 import { opds } from '../core/reference/schema.js';
 import { timelineColumns } from '../core/workflow/timeline-columns.js';
 import { CHANNELS, DELIVERY_METHODS, IDENTITY_TYPES, OBTAIN_METHODS, REQUEST_STATUSES } from './lifecycle.js';
@@ -33,9 +33,9 @@ export const ppidRequests = pgTable(
     address: text('address').notNull(),
     email: text('email'),
     phone: text('phone'),
-    /** Filing for someone else: their name, and the power of attorney (a scan). */
+    /** Filing for someone else: their name, and the power of attorney (a PDF, or a photo kept as one). */
     onBehalfOf: text('on_behalf_of'),
-    powerOfAttorneyId: uuid('power_of_attorney_id').references(() => uploads.id),
+    powerOfAttorneyId: uuid('power_of_attorney_id').references(() => documents.id),
     information: text('information').notNull(),
     purpose: text('purpose').notNull(),
     obtainMethod: text('obtain_method', { enum: OBTAIN_METHODS }).notNull(),
@@ -118,8 +118,8 @@ export const ppidObjections = pgTable(
     disputeOutcome: text('dispute_outcome', { enum: DISPUTE_OUTCOMES }),
     disputeDecidedAt: ts('dispute_decided_at'),
     disputeSummary: text('dispute_summary'),
-    /** The Komisi's decision (putusan) or mediation record, a scan in the file store. */
-    disputeDecisionId: uuid('dispute_decision_id').references(() => uploads.id),
+    /** The Komisi's decision (putusan) or mediation record: a PDF, or a photo kept as one. */
+    disputeDecisionId: uuid('dispute_decision_id').references(() => documents.id),
   },
   (t) => [index('ppid_objections_queue_idx').on(t.status, t.answerDueAt)],
 );
