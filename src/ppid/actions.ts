@@ -85,7 +85,13 @@ function redactions(s: Step, exemptions: readonly Exemption[]) {
 }
 
 const EFFECTS: Record<RequestAction, (s: Step) => Promise<Effect>> = {
-  verify: async (s) => (s.input.opdCode ? { set: { opdId: await opdIdOf(s) }, detail: { opdCode: s.input.opdCode } } : {}),
+  verify: async (s) => {
+    // Filing for someone else is complete only with their power of attorney (Perki 1/2021 Pasal 4).
+    if (s.row.onBehalfOf && !s.row.powerOfAttorneyId) {
+      throw conflict('power_of_attorney_missing', 'Surat kuasa belum diunggah: minta pemohon melengkapinya.', 'The power of attorney has not been uploaded: ask the requester to complete the request.', 'powerOfAttorney');
+    }
+    return s.input.opdCode ? { set: { opdId: await opdIdOf(s) }, detail: { opdCode: s.input.opdCode } } : {};
+  },
   ask_clarification: async (s) => ({ publicMessage: need(s.input.message, 'message') }),
   // A clarified request counts as received anew: its deadlines run from now.
   clarify: async (s) => ({

@@ -20,8 +20,9 @@ export const RequestInputSchema = Type.Object({
   address: Type.String({ minLength: 5, maxLength: 500 }),
   email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
   phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 -]{8,20}$' })),
-  onBehalfOf: Type.Optional(Type.String({ maxLength: 200, description: 'Filing for someone else: their name (a power of attorney is then required)' })),
-  powerOfAttorneyId: Type.Optional(Type.String({ format: 'uuid', description: 'An upload (POST /uploads) of the signed power of attorney' })),
+  onBehalfOf: Type.Optional(
+    Type.String({ maxLength: 200, description: 'Filing for someone else: their name. The signed power of attorney follows (POST …/power-of-attorney); the request is verified only with it.' }),
+  ),
   information: Type.String({ minLength: 10, maxLength: 4000, description: 'The information wanted' }),
   purpose: Type.String({ minLength: 5, maxLength: 2000, description: 'What it will be used for' }),
   obtainMethod: Type.Enum(OBTAIN_METHODS),
@@ -74,7 +75,7 @@ const ObjectionSchema = Type.Object({
       outcome: Nullable(Type.Enum(DISPUTE_OUTCOMES)),
       decidedAt: Nullable(Type.String({ format: 'date-time' })),
       summary: Nullable(Type.String()),
-      decisionDocumentId: Nullable(Type.String({ description: 'The decision scan (GET /uploads/:id)' })),
+      decisionUrl: Nullable(Type.String({ description: 'The Komisi Informasi’s decision document (PDF)' })),
     }),
   ),
   allowedActions: Type.Array(Type.Enum(OBJECTION_ACTIONS)),
@@ -106,6 +107,7 @@ export const DetailSchema = Type.Object({
     phone: Nullable(Type.String()),
     onBehalfOf: Nullable(Type.String()),
     hasPowerOfAttorney: Type.Boolean(),
+    powerOfAttorneyUrl: Nullable(Type.String({ description: 'The power of attorney (PDF), for the requester and the desks' })),
   }),
   answer: Nullable(
     Type.Object({
@@ -131,6 +133,8 @@ export const DetailSchema = Type.Object({
     }),
   ),
   allowedActions: Type.Array(Type.Enum(REQUEST_ACTIONS)),
+  /** For the requester: the last moment to object (Pasal 36: 30 working days from the reason), while that is open. */
+  objectionDueAt: Nullable(Type.String({ format: 'date-time', description: 'Until when the requester may object; null when no objection can be filed now' })),
   objection: Nullable(ObjectionSchema),
 });
 
@@ -142,7 +146,8 @@ export const FiledSchema = Type.Object({
 });
 
 const Message = Type.Optional(Text(4000));
-const Exemptions = Type.Array(Type.Enum(EXEMPTION_CODES), { minItems: 1, maxItems: 10, description: 'Pasal 17 letters a–j' });
+// At least one letter: checked by the action, whose refusal says what is missing.
+const Exemptions = Type.Array(Type.Enum(EXEMPTION_CODES), { maxItems: 10, description: 'Pasal 17 letters a–j (at least one)' });
 const Notice = Text(8000, 'The written notice (pemberitahuan tertulis): what is given, how, and why anything is withheld');
 const DocumentIds = Type.Optional(
   Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20, uniqueItems: true, description: 'The answer’s documents (POST /uploads/documents), in order; sent by email when the requester chose email' }),
@@ -178,7 +183,11 @@ export const OBJECTION_ROUTES = {
   dismiss: { path: 'dismiss', summary: 'Atasan PPID: dismiss the objection, with reasons (the requester is told of the 14 working days to go to the Komisi Informasi)', body: { message: Text(4000) } },
   file_dispute: { path: 'dispute', summary: 'Requester or PPID Utama: record that a dispute was filed at the Komisi Informasi, with its register number', body: { register: Text(100), message: Message } },
   record_hearing: { path: 'hearings', summary: 'PPID: record a Komisi Informasi hearing date', body: { date: Type.String({ format: 'date' }), message: Message } },
-  record_dispute_outcome: { path: 'dispute-outcome', summary: 'PPID: record the Komisi Informasi’s decision, with a scan of it', body: { outcome: Type.Enum(DISPUTE_OUTCOMES), message: Text(4000), documentId: Type.String({ format: 'uuid' }) } },
+  record_dispute_outcome: {
+    path: 'dispute-outcome',
+    summary: 'PPID: record the Komisi Informasi’s decision, with its document (POST /uploads/documents)',
+    body: { outcome: Type.Enum(DISPUTE_OUTCOMES), message: Text(4000), documentId: Type.String({ format: 'uuid' }) },
+  },
 } satisfies Record<ObjectionAction, { path: string; summary: string; body: Record<string, unknown> }>;
 
 export const ObjectionListSchema = Type.Object({

@@ -11,7 +11,8 @@ import { renderPdf, table } from '../core/export/pdf.js';
 import { EXEMPTION_CODES, type RequestStatus } from './lifecycle.js';
 import { DISPUTE_OUTCOMES } from './objection-lifecycle.js';
 import { STATUS_LABELS } from './messages.js';
-import { answerIsPublic, fileUrl } from './reads.js';
+import { answerIsPublic } from './reads.js';
+import { fileUrl } from './messages.js';
 import * as q from './queries.js';
 
 export async function archive(ctx: AppContext, query: { q?: string | undefined; limit: number; offset: number }) {

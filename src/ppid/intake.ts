@@ -27,7 +27,6 @@ export interface RequestInput {
   email?: string | undefined;
   phone?: string | undefined;
   onBehalfOf?: string | undefined;
-  powerOfAttorneyId?: string | undefined;
   information: string;
   purpose: string;
   obtainMethod: (typeof OBTAIN_METHODS)[number];
@@ -66,9 +65,6 @@ function checkShape(input: RequestInput): void {
   if (input.identityType === 'entity' && !input.entityName?.trim()) {
     throw invalid('field_required', 'Nama badan hukum wajib diisi.', 'The legal entity’s name is required.', 'entityName');
   }
-  if (input.onBehalfOf?.trim() && !input.powerOfAttorneyId) {
-    throw invalid('power_of_attorney_required', 'Unggah surat kuasa bila mengajukan atas nama orang lain.', 'Upload the power of attorney when filing for someone else.', 'powerOfAttorneyId');
-  }
   if (input.deliveryMethod === 'email' && !input.email) {
     throw invalid('field_required', 'Alamat email wajib diisi untuk pengiriman lewat email.', 'An email address is needed for delivery by email.', 'email');
   }
@@ -85,10 +81,6 @@ export async function fileRequest(ctx: AppContext, tx: Db, filer: Principal | nu
     throw invalid('channel_desk_only', 'Hanya petugas PPID yang mencatat permohonan dari loket, telepon, surat atau email.', 'Only PPID officers record requests received at the desk, by phone, letter or email.', 'channel');
   }
   const id = identity(ctx, input, at);
-  // Uploading needs a session: online, filing for someone else needs an account (or the desk).
-  if (input.powerOfAttorneyId && !(filer && (await q.claimUpload(tx, input.powerOfAttorneyId, filer.userId, at)))) {
-    throw invalid('unknown_upload', 'Berkas surat kuasa tidak ditemukan atau sudah dipakai.', 'The power of attorney file was not found or is already used.', 'powerOfAttorneyId');
-  }
   const token = crypto.randomBytes(24).toString('base64url');
   const serial = await q.nextRegistrationSerial(tx);
   const registrationNumber = `${ctx.config.city.trackingPrefix}-PPID-${wibDate(at).slice(0, 4)}-${String(serial).padStart(6, '0')}`;
@@ -104,7 +96,6 @@ export async function fileRequest(ctx: AppContext, tx: Db, filer: Principal | nu
     email: input.email?.trim().toLowerCase() || null,
     phone: input.phone?.trim() || null,
     onBehalfOf: input.onBehalfOf?.trim() || null,
-    powerOfAttorneyId: input.powerOfAttorneyId ?? null,
     information: input.information.trim(),
     purpose: input.purpose.trim(),
     obtainMethod: input.obtainMethod,

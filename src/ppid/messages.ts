@@ -17,6 +17,10 @@ export const STATUS_LABELS: Record<RequestStatus, Message> = {
 /** The requester's page with its secret: with it, anyone holding the link follows the request. */
 export const secretLinkOf = (registrationNumber: string, token: string) => `/ppid/permohonan/${registrationNumber}?kunci=${token}`;
 
+/** A request's file, with the secret link for a requester who came by it. */
+export const fileUrl = (registrationNumber: string, path: string, secret?: string) =>
+  `/api/v1/ppid/requests/${registrationNumber}/${path}${secret ? `?kunci=${encodeURIComponent(secret)}` : ''}`;
+
 /** Sent to the form's address at filing: the number, the deadline, and the secret link to keep. */
 export const receivedNotice = (registrationNumber: string, answerDue: string, link: string) => ({
   title: { id: `Permohonan informasi ${registrationNumber} diterima`, en: `Information request ${registrationNumber} received` },

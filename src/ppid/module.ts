@@ -39,6 +39,7 @@ const access: AccessRules = {
   [`GET ${P}/:registrationNumber/receipt.pdf`]: 'public',
   [`GET ${P}/:registrationNumber/notice.pdf`]: 'public',
   [`GET ${P}/:registrationNumber/documents/:documentId`]: 'public',
+  [`POST ${P}/:registrationNumber/power-of-attorney`]: 'public',
   ...Object.fromEntries(Object.values(ACTION_ROUTES).map((a) => [`POST ${P}/:registrationNumber/${a.path}`, 'public' as const])),
   [`POST ${P}/:registrationNumber/objection`]: 'public',
   ...Object.fromEntries(Object.values(OBJECTION_ROUTES).map((a) => [`POST ${P}/:registrationNumber/objection/${a.path}`, 'public' as const])),

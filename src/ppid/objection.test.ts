@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../test/harness.js';
-import { photo, upload } from '../test/fixtures.js';
+import { uploadDocument } from '../test/fixtures.js';
+import { renderPdf } from '../core/export/pdf.js';
 import { deliverDue } from '../core/notifications/delivery.js';
 import { file, request, step, type H } from './test-fixtures.js';
 
@@ -59,16 +60,20 @@ describeEachDatabase('ppid: objections and Komisi Informasi disputes', (h) => {
     expect(badDate.status).toBe(400);
     await step(h, number, 'objection/hearings', { date: '2026-07-21', message: 'Sidang ajudikasi kedua' }, { token: utamaLater });
     await step(h, number, 'objection/hearings', { date: '2026-07-07', message: 'Sidang pemeriksaan awal' }, { token: utamaLater });
-    const scan = await upload(h(), utamaLater, await photo());
+    const scan = await uploadDocument(h(), utamaLater, await renderPdf('Putusan', (d) => d.text('Putusan Komisi Informasi Provinsi Riau Nomor 031/VII/KI-RIAU-PS/2026')), 'putusan.pdf');
     const noDoc = await step(h, number, 'objection/dispute-outcome', { outcome: 'granted', message: 'Dikabulkan.', documentId: '00000000-0000-4000-8000-000000000000' }, { token: utamaLater });
-    expect([noDoc.status, noDoc.body.code]).toEqual([422, 'unknown_upload']);
+    expect([noDoc.status, noDoc.body.code]).toEqual([422, 'unknown_document']);
     const decided = await step(h, number, 'objection/dispute-outcome', { outcome: 'partly_granted', message: 'Daftar diberikan tanpa alamat penerima.', documentId: scan.body.id }, { token: utamaLater });
     expect(decided.body.objection).toMatchObject({
       status: 'dispute_decided',
-      dispute: { outcome: 'partly_granted', hearings: [{ date: '2026-07-07' }, { date: '2026-07-21' }], decisionDocumentId: scan.body.id },
+      dispute: { outcome: 'partly_granted', hearings: [{ date: '2026-07-07' }, { date: '2026-07-21' }], decisionUrl: `/api/v1/ppid/requests/${number}/documents/${scan.body.id}` },
       allowedActions: [],
     });
     const seen = await h().call('GET', `/api/v1/ppid/requests/${number}`, { token: citizenToken });
+    // The requester reads the Komisi's decision; the public does not.
+    const decision = await h().call('GET', seen.body.objection.dispute.decisionUrl, { token: citizenToken });
+    expect([decision.status, decision.headers.get('content-type'), decision.text.slice(0, 5)]).toEqual([200, 'application/pdf', '%PDF-']);
+    expect((await h().call('GET', seen.body.objection.dispute.decisionUrl)).status).toBe(404);
     expect(seen.body.timeline.map((e: { action: string }) => e.action).slice(-6)).toEqual(['object', 'dismiss', 'file_dispute', 'record_hearing', 'record_hearing', 'record_dispute_outcome']);
   });
 
@@ -82,9 +87,13 @@ describeEachDatabase('ppid: objections and Komisi Informasi disputes', (h) => {
 
     const late = await refused(h);
     const inTime = await refused(h);
+    // The requester is told until when (the desk is not: it is the requester's step).
+    const mine = await h().call('GET', `/api/v1/ppid/requests/${inTime.number}?kunci=${inTime.kunci}`);
+    expect(mine.body.objectionDueAt).toBe('2026-07-15T16:59:59.999Z');
+    expect((await h().call('GET', `/api/v1/ppid/requests/${inTime.number}`, { token: inTime.utama.token })).body.objectionDueAt).toBeNull();
     h().setNow('2026-07-15T02:00:00Z'); // the 30th working day after 2 June
     const ok = await step(h, inTime.number, 'objection', { reasons: ['a'], statement: 'Keberatan.' }, { kunci: inTime.kunci });
-    expect(ok.body.objection.status).toBe('filed');
+    expect([ok.body.objection.status, ok.body.objectionDueAt]).toEqual(['filed', null]);
     h().setNow('2026-07-16T02:00:00Z');
     const tooLate = await step(h, late.number, 'objection', { reasons: ['a'], statement: 'Keberatan.' }, { kunci: late.kunci });
     expect([tooLate.status, tooLate.body.code]).toEqual([409, 'objection_too_late']);

@@ -25,7 +25,7 @@ import {
 } from './objection-lifecycle.js';
 import { tokenHashOf } from './intake.js';
 import { REQUEST } from './actions.js';
-import { objectionNotice } from './messages.js';
+import { fileUrl, objectionNotice } from './messages.js';
 import * as q from './queries.js';
 
 const OBJECTION = { id: 'Keberatan', en: 'Objection' };
@@ -157,17 +157,25 @@ export async function objectionStep(ctx: AppContext, tx: Db, p: Principal | null
   if (!objection) throw notFound(OBJECTION);
   const to = objectionLifecycle.next(action, objection.status, actor);
   const effect = await EFFECTS[action]({ ctx, tx, objection, input, actor, at });
-  if (effect.set.disputeDecisionId && !(p && (await q.claimUpload(tx, effect.set.disputeDecisionId, p.userId, at)))) {
-    throw invalid('unknown_upload', 'Berkas putusan tidak ditemukan atau sudah dipakai.', 'The decision file was not found or is already used.', 'documentId');
+  if (effect.set.disputeDecisionId && !(p && (await q.claimDocument(tx, effect.set.disputeDecisionId, p.userId, at)))) {
+    throw invalid('unknown_document', 'Dokumen putusan tidak ditemukan atau sudah dipakai.', 'The decision document was not found or is already used.', 'documentId');
   }
   await q.updateObjection(tx, objection.id, { ...effect.set, status: to });
   await record(ctx, tx, p, row, action, objection.status, to, effect.message, effect.detail ?? {}, at, actor !== 'requester');
 }
 
-/** The objection as the request's audience sees it, with the actions the caller may take now. */
-export async function objectionView(ctx: AppContext, p: Principal | null, row: q.RequestRow, withSecret: boolean) {
+/** Until when the requester may object, while they may: a reason has arisen, the window is open, and none was filed. */
+export async function objectionDueAt(ctx: AppContext, row: q.RequestRow, now: Date): Promise<Date | null> {
+  const arose = reasonArose(row, now);
+  if (!arose || (await q.findObjection(ctx.db, row.id))) return null;
+  const lastDay = await ctx.calendar.deadline(ctx.db, arose, OBJECTION_DEADLINES.lodgeWorkingDays);
+  return now <= lastDay ? lastDay : null;
+}
+
+/** The objection as the request's audience sees it, with the actions the caller may take now; `secret`: the requester's valid secret link. */
+export async function objectionView(ctx: AppContext, p: Principal | null, row: q.RequestRow, secret: string | undefined) {
   const o = await q.findObjection(ctx.db, row.id);
-  const actor = objectionActorFor(p, row, withSecret);
+  const actor = objectionActorFor(p, row, !!secret);
   if (!o) return null;
   return {
     status: o.status,
@@ -186,7 +194,7 @@ export async function objectionView(ctx: AppContext, p: Principal | null, row: q
           outcome: o.disputeOutcome,
           decidedAt: o.disputeDecidedAt?.toISOString() ?? null,
           summary: o.disputeSummary,
-          decisionDocumentId: o.disputeDecisionId,
+          decisionUrl: o.disputeDecisionId ? fileUrl(row.registrationNumber, `documents/${o.disputeDecisionId}`, secret) : null,
         }
       : null,
     // A dispute over an undecided objection waits until the Atasan's answer is overdue.

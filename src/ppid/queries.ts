@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../core/db/client.js';
 import { rowsOf } from '../core/db/json-rows.js';
 import { opds } from '../core/reference/schema.js';
-import { documents, uploads } from '../core/files/schema.js';
+import { documents } from '../core/files/schema.js';
 import { ppidAnswerDocuments, ppidEvents, ppidObjections, ppidRequests } from './schema.js';
 import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
 
@@ -18,15 +18,25 @@ export async function insertRequest(db: Db, values: typeof ppidRequests.$inferIn
   return (await db.insert(ppidRequests).values(values).returning())[0]!;
 }
 
-/** Takes the caller's own unattached upload for the request; false when it is not theirs or already used. */
-export async function claimUpload(db: Db, uploadId: string, ownerId: string, at: Date): Promise<boolean> {
+/** Takes the caller's own unattached document for the request; false when it is not theirs or already used. */
+export async function claimDocument(db: Db, documentId: string, ownerId: string, at: Date): Promise<boolean> {
   const taken = await db
-    .update(uploads)
+    .update(documents)
     .set({ attachedAt: at })
-    .where(and(eq(uploads.id, uploadId), eq(uploads.ownerId, ownerId), isNull(uploads.attachedAt)))
-    .returning({ id: uploads.id });
+    .where(and(eq(documents.id, documentId), eq(documents.ownerId, ownerId), isNull(documents.attachedAt)))
+    .returning({ id: documents.id });
   return taken.length === 1;
 }
+
+/** A document stored for the request right now (the power of attorney): taken at once; the one it replaces is let go for the sweep. */
+export async function setPowerOfAttorney(db: Db, row: RequestRow, documentId: string, at: Date): Promise<void> {
+  await db.update(documents).set({ attachedAt: at }).where(eq(documents.id, documentId));
+  await db.update(ppidRequests).set({ powerOfAttorneyId: documentId, updatedAt: at }).where(eq(ppidRequests.id, row.id));
+  if (row.powerOfAttorneyId) await db.update(documents).set({ attachedAt: null }).where(eq(documents.id, row.powerOfAttorneyId));
+}
+
+/** One of the request's own papers (power of attorney, the Komisi's decision) by id. */
+export const documentById = async (db: Db, id: string) => (await db.select({ id: documents.id, name: documents.name, mime: documents.mime, fileKey: documents.fileKey }).from(documents).where(eq(documents.id, id)))[0];
 
 /**
  * Attaches the officer's own unattached documents to a request as its answer, in the given order;

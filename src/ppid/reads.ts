@@ -7,13 +7,9 @@ import { PPID_STAFF_ROLES, actorFor, audienceFor, type Audience } from './access
 import { OPEN_STATUSES, REQUEST_ACTIONS, lifecycle, type RequestStatus } from './lifecycle.js';
 import { tokenHashOf } from './intake.js';
 import { REQUEST } from './actions.js';
-import { STATUS_LABELS } from './messages.js';
-import { objectionView } from './objections.js';
+import { STATUS_LABELS, fileUrl } from './messages.js';
+import { objectionDueAt, objectionView } from './objections.js';
 import * as q from './queries.js';
-
-/** A request's file, with the secret link for a requester who came by it. */
-export const fileUrl = (registrationNumber: string, path: string, secret?: string) =>
-  `/api/v1/ppid/requests/${registrationNumber}/${path}${secret ? `?kunci=${encodeURIComponent(secret)}` : ''}`;
 
 /** A deadline this close (in working days) is "due soon" on the desk's list. */
 const DUE_SOON_WORKING_DAYS = 2;
@@ -63,6 +59,7 @@ export async function requestDetail(ctx: AppContext, p: Principal | null, regist
   }
   const actor = actorFor(p, row, withSecret);
   const timeline = await q.timelineOf(ctx.db, row.id);
+  const key = withSecret ? secret : undefined;
   return {
     ...(await summaryOf(ctx, row, await q.opdNames(ctx.db), now)),
     purpose: row.purpose,
@@ -80,6 +77,7 @@ export async function requestDetail(ctx: AppContext, p: Principal | null, regist
       phone: row.phone,
       onBehalfOf: row.onBehalfOf,
       hasPowerOfAttorney: row.powerOfAttorneyId !== null,
+      powerOfAttorneyUrl: row.powerOfAttorneyId ? fileUrl(registrationNumber, `documents/${row.powerOfAttorneyId}`, key) : null,
     },
     answer: row.answeredAt
       ? {
@@ -89,8 +87,8 @@ export async function requestDetail(ctx: AppContext, p: Principal | null, regist
           heldBy: row.heldBy,
           costRupiah: row.costRupiah,
           redactions: row.redactions ?? [],
-          noticeUrl: fileUrl(registrationNumber, 'notice.pdf', withSecret ? secret : undefined),
-          documents: (await q.answerDocuments(ctx.db, row.id)).map(({ fileKey: _, ...d }) => ({ ...d, url: fileUrl(registrationNumber, `documents/${d.id}`, withSecret ? secret : undefined) })),
+          noticeUrl: fileUrl(registrationNumber, 'notice.pdf', key),
+          documents: (await q.answerDocuments(ctx.db, row.id)).map(({ fileKey: _, ...d }) => ({ ...d, url: fileUrl(registrationNumber, `documents/${d.id}`, key) })),
         }
       : null,
     timeline: timeline.map((e) => ({
@@ -103,7 +101,8 @@ export async function requestDetail(ctx: AppContext, p: Principal | null, regist
       ...(audience === 'desk' ? { note: e.internalNote, actorRole: e.actorRole } : {}),
     })),
     allowedActions: actor ? REQUEST_ACTIONS.filter((a) => lifecycle.can(a, row.status, actor) && (a !== 'extend' || !row.extendedAt)) : [],
-    objection: await objectionView(ctx, p, row, withSecret),
+    objectionDueAt: actor === 'requester' ? ((await objectionDueAt(ctx, row, now))?.toISOString() ?? null) : null,
+    objection: await objectionView(ctx, p, row, key),
   };
 }
 
@@ -136,12 +135,17 @@ export async function listMine(ctx: AppContext, p: Principal, query: ListQuery) 
 export const answerIsPublic = (row: Pick<q.RequestRow, 'publicConsent' | 'status' | 'answeredAt' | 'exemptions'>) =>
   row.publicConsent && row.status !== 'withdrawn' && !!row.answeredAt && !(row.exemptions ?? []).length;
 
-/** One answer document: for the request's audience, or anyone once the answer is public. */
-export async function answerDocument(ctx: AppContext, p: Principal | null, registrationNumber: string, documentId: string, secret?: string) {
+/**
+ * One of a request's documents: an answer document for the request's audience, or for anyone once
+ * the answer is public; the power of attorney and the Komisi Informasi's decision for the audience.
+ */
+export async function requestDocument(ctx: AppContext, p: Principal | null, registrationNumber: string, documentId: string, secret?: string) {
   const row = await q.findRequest(ctx.db, registrationNumber);
   const withSecret = !!row && !!secret && tokenHashOf(secret) === row.tokenHash;
-  if (!row || !(answerIsPublic(row) || audienceFor(p, row, withSecret))) throw notFound(REQUEST);
-  const doc = (await q.answerDocuments(ctx.db, row.id)).find((d) => d.id === documentId);
+  const audience = row ? audienceFor(p, row, withSecret) : null;
+  if (!row || !(answerIsPublic(row) || audience)) throw notFound(REQUEST);
+  const papers = audience ? [row.powerOfAttorneyId, (await q.findObjection(ctx.db, row.id))?.disputeDecisionId] : [];
+  const doc = (await q.answerDocuments(ctx.db, row.id)).find((d) => d.id === documentId) ?? (papers.includes(documentId) ? await q.documentById(ctx.db, documentId) : undefined);
   if (!doc) throw notFound({ id: 'Dokumen', en: 'Document' });
   return { name: doc.name, mime: doc.mime, data: await ctx.storage.get(doc.fileKey) };
 }

@@ -16,9 +16,11 @@ import { fileObjection, listObjections, objectionStep, type ObjectionStepInput }
 import type { ObjectionAction } from './objection-lifecycle.js';
 import { OBJECTION_ROLES } from './access.js';
 import { REQUEST_STATUSES, type RequestAction, type RequestStatus } from './lifecycle.js';
-import { answerDocument, filedSummary, listForDesk, listMine, requestDetail } from './reads.js';
+import { filedSummary, listForDesk, listMine, requestDetail, requestDocument } from './reads.js';
 import { noticePdf, receiptPdf } from './letters.js';
 import { secretLinkOf } from './messages.js';
+import { uploadPowerOfAttorney } from './power-of-attorney.js';
+import { onlyFile } from '../core/files/multipart.js';
 
 const tags = ['ppid'];
 
@@ -48,13 +50,16 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
     },
     async (request, reply) => {
       const p = request.principal;
-      // Without an account a retried submission is told apart by its key alone.
-      const scope = p ? `user:${p.userId}` : `ppid:${request.ip}`;
+      // Without an account a retry is known by its key and body alone: a phone that changed networks
+      // while the first answer was lost must get the same request back, not file it again. The
+      // kept answer holds the secret link's key encrypted, as the request keeps only its hash.
+      const scope = p ? `user:${p.userId}` : 'ppid:anonymous';
       const result = await idempotent(ctx.db, scope, request.headers['idempotency-key'], request.body, async (tx) => {
         const { row, token } = await fileRequest(ctx, tx, p, request.body);
-        return { status: 201, body: { registrationNumber: row.registrationNumber, token } };
+        return { status: 201, body: { registrationNumber: row.registrationNumber, tokenEncrypted: ctx.cipher.encrypt(token) } };
       });
-      const { registrationNumber, token } = result.body;
+      const { registrationNumber } = result.body;
+      const token = ctx.cipher.decrypt(result.body.tokenEncrypted);
       const summary = await filedSummary(ctx, registrationNumber);
       const secretLink = secretLinkOf(registrationNumber, token);
       return reply.status(201).send({ ...summary, secretLink, receiptUrl: `/api/v1/ppid/requests/${registrationNumber}/receipt.pdf?kunci=${token}` });
@@ -147,7 +152,7 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
     {
       schema: {
         tags,
-        summary: 'An answer document: for the requester and the desks, and for anyone once the answer is in the public archive',
+        summary: 'A request’s document: an answer document (for anyone once the answer is in the public archive), the power of attorney or the Komisi Informasi’s decision (for the requester and the desks)',
         security: [],
         params: Type.Object({ ...RegistrationParams.properties, documentId: Type.String({ format: 'uuid' }) }),
         querystring: SecretQuery,
@@ -155,13 +160,35 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
       },
     },
     async (request, reply) => {
-      const doc = await answerDocument(ctx, request.principal, request.params.registrationNumber, request.params.documentId, request.query.kunci);
+      const doc = await requestDocument(ctx, request.principal, request.params.registrationNumber, request.params.documentId, request.query.kunci);
       return reply
         .header('Cache-Control', 'private, no-cache')
         .header('X-Content-Type-Options', 'nosniff')
         .header('Content-Disposition', `attachment; filename="${doc.name.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
         .type(doc.mime)
         .send(doc.data);
+    },
+  );
+
+  r.post(
+    '/ppid/requests/:registrationNumber/power-of-attorney',
+    {
+      config: { rateLimit: { max: ctx.config.submitRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'The power of attorney of a request filed for someone else (multipart field "file": a PDF, or a JPEG/PNG/WebP photo kept as a PDF): by the requester (account or secret link) or the desk, while the request is open',
+        security: [],
+        consumes: ['multipart/form-data'],
+        params: RegistrationParams,
+        querystring: SecretQuery,
+        response: { 200: DetailSchema, ...problems(400, 404, 409, 413, 415, 422, 429) },
+      },
+    },
+    async (request) => {
+      const { registrationNumber } = request.params;
+      const { raw, filename } = await onlyFile(request, 'file');
+      await uploadPowerOfAttorney(ctx, request.principal, registrationNumber, request.query.kunci, raw, filename);
+      return requestDetail(ctx, request.principal, registrationNumber, request.query.kunci, request.ip);
     },
   );
 

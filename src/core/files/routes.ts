@@ -1,15 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { requireUser } from '../auth/principal.js';
-import { AppError, forbidden, notFound } from '../errors.js';
+import { forbidden, notFound } from '../errors.js';
 import { problems } from '../http/schemas.js';
 import { perAccountPerMinute } from '../http/rate-limit.js';
 import { processImage } from './image.js';
 import { storeDocument } from './store-document.js';
 import { MAX_UPLOAD_BYTES } from './limits.js';
+import { onlyFile } from './multipart.js';
 import { newFileKey } from './storage.js';
 import { uploads } from './schema.js';
 
@@ -30,22 +31,6 @@ const DocumentSchema = Type.Object({
   bytes: Type.Integer(),
   pages: Type.Union([Type.Integer(), Type.Null()]),
 });
-
-const noFile = (field = 'photo') =>
-  new AppError(400, 'upload_missing', { id: 'Pilih berkas untuk diunggah.', en: 'Choose a file to upload.' }, { field });
-const tooLarge = (field: string) => new AppError(413, 'upload_too_large', { id: 'Berkas terlalu besar (maks. 10 MB).', en: 'File too large (max 10 MB).' }, { field });
-
-/** The one file of a multipart upload, whole (the multipart limit stops it at MAX_UPLOAD_BYTES). */
-async function onlyFile(request: FastifyRequest, field: string): Promise<{ raw: Buffer; filename: string }> {
-  if (!request.isMultipart()) throw noFile(field);
-  const part = await request.file();
-  if (!part) throw noFile(field);
-  try {
-    return { raw: await part.toBuffer(), filename: part.filename };
-  } catch {
-    throw tooLarge(field);
-  }
-}
 
 export async function uploadRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
