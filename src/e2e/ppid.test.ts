@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { startHarness } from '../test/harness.js';
 import { axe, E2E_DATABASE, launchBrowser, newContext, screenshot } from '../test/browser.js';
 import { renderPdf } from '../core/export/pdf.js';
+import { photo } from '../test/fixtures.js';
 import { file, request, step } from '../ppid/test-fixtures.js';
 
 // Public information requests (PPID) in a real browser against the real server: a requester
@@ -146,7 +147,7 @@ it('takes a non-resident\'s request from a phone without an account to an answer
   for (const x of [r, u, p, a]) await x.context.close();
 });
 
-it('keeps a request filed offline on the phone, sends it once, and shows the requester the extension\'s reason', async () => {
+it('keeps a request filed offline for someone else on the phone, sends it and its power of attorney once, and shows the requester the extension\'s reason', async () => {
   const utama = await h.staff('ppid_utama', 'DISKOMINFOTIKSAN');
   const r = await as(null);
   await r.page.goto('/ppid/ajukan');
@@ -156,6 +157,10 @@ it('keeps a request filed offline on the phone, sends it once, and shows the req
   await r.page.getByLabel('Alamat').fill('12 Jalan Ampang, Kuala Lumpur');
   await r.page.getByLabel('Nomor telepon/HP').fill('+60 12 345 6789');
   await r.page.getByLabel('Cara menerima').selectOption('collect');
+  // Filing for her father: the power of attorney, photographed, follows the request.
+  await r.page.getByLabel('Saya mengajukan untuk orang lain').check();
+  await r.page.getByLabel('Nama orang yang diwakili').fill('Tan Ah Kow (ayah pemohon)');
+  await r.page.getByLabel('Surat kuasa (PDF, atau foto: JPEG, PNG, WebP)').setInputFiles({ name: 'surat-kuasa.jpg', mimeType: 'image/jpeg', buffer: await photo('#f4f1e8') });
   await r.page.getByLabel('Informasi apa yang Anda butuhkan?').fill('Data kunjungan wisatawan mancanegara ke Kota Dumai tahun 2025 per bulan.');
   await r.page.getByLabel('Untuk apa informasi ini?').fill('Penelitian pariwisata pesisir.');
   await r.context.setOffline(true);
@@ -169,7 +174,8 @@ it('keeps a request filed offline on the phone, sends it once, and shows the req
   const desk = await h.call('GET', '/api/v1/ppid/requests?status=submitted&limit=100', { token: utama.token });
   expect(desk.body.items.filter((i: { information: string }) => i.information.startsWith('Data kunjungan wisatawan'))).toHaveLength(1);
 
-  await step(H, number, 'verify', {}, { token: utama.token });
+  // The power of attorney arrived with it, so the request can be verified.
+  expect((await step(H, number, 'verify', {}, { token: utama.token })).body).toMatchObject({ status: 'in_progress', requester: { onBehalfOf: 'Tan Ah Kow (ayah pemohon)', hasPowerOfAttorney: true } });
   const u = await as(utama.token, DESKTOP);
   await u.page.goto(`/ppid/permohonan/${number}`);
   await openStep(u.page, 'Perpanjang jangka waktu (7 hari kerja)');
@@ -180,6 +186,7 @@ it('keeps a request filed offline on the phone, sends it once, and shows the req
   await r.page.getByText('Alasan perpanjangan').waitFor();
   await r.page.getByText('Data bulanan masih direkap dari tiga pintu masuk pelabuhan.').first().waitFor();
   await r.page.getByText('Batas jawaban setelah perpanjangan (+7 hari kerja)').waitFor();
+  expect((await downloaded(r.page, 'Lihat surat kuasa (PDF)')).head).toBe('%PDF-');
   // The requester may still withdraw; the desks' steps are not theirs.
   await r.page.locator('summary', { hasText: 'Cabut permohonan' }).waitFor();
   expect(await r.page.locator('summary', { hasText: 'Kabulkan seluruhnya' }).count()).toBe(0);

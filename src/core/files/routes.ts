@@ -8,7 +8,7 @@ import { forbidden, notFound } from '../errors.js';
 import { problems } from '../http/schemas.js';
 import { perAccountPerMinute } from '../http/rate-limit.js';
 import { processImage } from './image.js';
-import { storeDocument } from './store-document.js';
+import { storeScan } from './store-document.js';
 import { MAX_UPLOAD_BYTES } from './limits.js';
 import { onlyFile } from './multipart.js';
 import { newFileKey } from './storage.js';
@@ -65,7 +65,7 @@ export async function uploadRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       config: perAccountPerMinute(30),
       schema: {
         tags: ['files'],
-        summary: 'Staff: upload one document (multipart field "file"; PDF, XLSX or CSV, max 10 MB). Checked by content; a PDF is rewritten and refused with scripts or embedded files, a workbook with macros.',
+        summary: 'Staff: upload one document (multipart field "file"; PDF, XLSX or CSV, or a JPEG/PNG/WebP photo of a paper, kept as a one-page PDF; max 10 MB). Checked by content; a PDF is rewritten and refused with scripts or embedded files, a workbook with macros.',
         consumes: ['multipart/form-data'],
         response: { 201: DocumentSchema, ...problems(400, 401, 403, 413, 415, 422, 429) },
       },
@@ -74,7 +74,7 @@ export async function uploadRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       const p = requireUser(request.principal);
       if (p.role === 'citizen') throw forbidden();
       const { raw, filename } = await onlyFile(request, 'file');
-      const row = await storeDocument(ctx, ctx.db, p.userId, raw, filename);
+      const row = await storeScan(ctx, ctx.db, p.userId, raw, filename);
       return reply.status(201).send({ id: row.id, mime: row.mime, name: row.name, bytes: row.bytes, pages: row.pages });
     },
   );

@@ -323,7 +323,7 @@ function DisputeOutcome({ ctx }: { ctx: StepContext }) {
   const [summary, setSummary] = useState('');
   const [scan, setScan] = useState<File | null>(null);
   const [documentId, setDocumentId] = useState('');
-  // The scan goes up when chosen, so a refused decision form keeps it.
+  // The document goes up when chosen, so a refused decision form keeps it.
   const [uploadError, setUploadError] = useState<unknown>();
   const choose = async (f: File | null) => {
     setScan(f);
@@ -331,15 +331,15 @@ function DisputeOutcome({ ctx }: { ctx: StepContext }) {
     setUploadError(undefined);
     if (!f) return;
     const form = new FormData();
-    form.append('photo', f, f.name);
+    form.append('file', f, f.name);
     try {
-      setDocumentId((await api<{ id: string }>('POST', '/uploads', { form })).id);
+      setDocumentId((await api<{ id: string }>('POST', '/uploads/documents', { form })).id);
     } catch (err) {
       setUploadError(err);
     }
   };
   return (
-    <StepForm ctx={ctx} path="objection/dispute-outcome" title={t('act_record_dispute_outcome')} fields={['outcome', 'message', 'documentId', 'photo']} body={() => ({ outcome, message: summary.trim(), documentId })}>
+    <StepForm ctx={ctx} path="objection/dispute-outcome" title={t('act_record_dispute_outcome')} fields={['outcome', 'message', 'documentId', 'file']} body={() => ({ outcome, message: summary.trim(), documentId })}>
       {(err) => (
         <>
           <SelectField label={t('outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)} error={err('outcome')}>
@@ -349,11 +349,11 @@ function DisputeOutcome({ ctx }: { ctx: StepContext }) {
           <TextField
             label={t('decisionScan')}
             type="file"
-            accept="image/jpeg,image/png,image/webp"
+            accept="application/pdf,image/jpeg,image/png,image/webp"
             required
-            hint={scan && !documentId && !uploadError ? t('uploading') : undefined}
+            hint={scan && !documentId && !uploadError ? t('uploading') : t('scanHint')}
             onChange={(e) => void choose(e.target.files?.[0] ?? null)}
-            error={fieldError(uploadError, 'photo') ?? err('documentId')}
+            error={fieldError(uploadError, 'file') ?? err('documentId')}
           />
         </>
       )}

@@ -1,14 +1,15 @@
 /**
  * Information requests filed without a connection wait here (IndexedDB, the power of attorney as a
  * blob) and are sent when the connection returns: on the `online` event and on app start. Each
- * keeps one Idempotency-Key for its whole life, so a resend never files it twice. What a sent
- * request answered — its registration number and secret link, shown only once by the server — is
- * kept on this device for the person who filed it, until they remove it.
+ * keeps one Idempotency-Key for its whole life, so a resend never files it twice; the power of
+ * attorney follows through the request's secret link, and a retry after the filing only sends that.
+ * What a sent request answered — its registration number and secret link, shown only once by the
+ * server — is kept on this device for the person who filed it, until they remove it.
  */
 import { useEffect, useState } from 'react';
 import { api, ApiError, errorMessage, OfflineError } from '../lib/api';
 import type { Message } from '../lib/i18n';
-import { outboxStore, uploadPhotos, type QueuedPhoto } from '../lib/outbox-store';
+import { outboxStore } from '../lib/outbox-store';
 import type { Filed, RequestDraft } from './types';
 
 export interface QueuedRequest {
@@ -18,8 +19,10 @@ export interface QueuedRequest {
   userId: string | null;
   createdAt: string;
   draft: RequestDraft;
-  /** The power of attorney, uploaded just before the request. */
-  attachments: QueuedPhoto[];
+  /** The power of attorney (a PDF or a photo), sent after the filing through its secret link. */
+  powerOfAttorney: Blob | null;
+  /** The filing's answer, once it came: what is left to send is the power of attorney. */
+  filed?: Filed;
   /** 'failed': the server refused it; the person sees why and may discard it. */
   state: 'waiting' | 'failed';
   error?: Message;
@@ -35,6 +38,8 @@ export interface SentRequest {
   verifyDueAt: string;
   answerDueAt: string;
   at: string;
+  /** The power of attorney could not be sent (refused): the person uploads it on the request's page. */
+  powerOfAttorneyFailed?: boolean;
 }
 
 const CHANGED = 'khidmat-ppid-outbox-changed';
@@ -67,12 +72,27 @@ export function forgetSent(id: string): void {
 }
 export const discardQueued = store.remove;
 
+/** Sends the power of attorney; false when the server refused it (the request stands without it). */
+async function sendPowerOfAttorney(filed: Filed, blob: Blob): Promise<boolean> {
+  const form = new FormData();
+  form.append('file', blob, blob.type === 'application/pdf' ? 'surat-kuasa.pdf' : 'surat-kuasa.jpg');
+  const kunci = new URL(filed.secretLink, location.origin).searchParams.get('kunci') ?? '';
+  try {
+    await api('POST', `/ppid/requests/${filed.registrationNumber}/power-of-attorney?kunci=${encodeURIComponent(kunci)}`, { form });
+    return true;
+  } catch (err) {
+    if (retryable(err)) throw err;
+    return false;
+  }
+}
+
 async function send(item: QueuedRequest): Promise<SentRequest> {
-  const [powerOfAttorneyId] = await uploadPhotos(item.attachments, 'surat-kuasa.jpg', () => store.put(item));
-  const filed = await api<Filed>('POST', '/ppid/requests', {
-    body: { ...item.draft, ...(powerOfAttorneyId ? { powerOfAttorneyId } : {}) },
-    headers: { 'Idempotency-Key': item.id },
-  });
+  if (!item.filed) {
+    item.filed = await api<Filed>('POST', '/ppid/requests', { body: item.draft, headers: { 'Idempotency-Key': item.id } });
+    await store.put(item);
+  }
+  const filed = item.filed;
+  const powerOfAttorneyFailed = item.powerOfAttorney ? !(await sendPowerOfAttorney(filed, item.powerOfAttorney)) : false;
   const sent: SentRequest = {
     id: item.id,
     userId: item.userId,
@@ -82,6 +102,7 @@ async function send(item: QueuedRequest): Promise<SentRequest> {
     verifyDueAt: filed.verifyDueAt,
     answerDueAt: filed.answerDueAt,
     at: new Date().toISOString(),
+    ...(powerOfAttorneyFailed ? { powerOfAttorneyFailed } : {}),
   };
   writeSent([sent, ...sentLog().filter((s) => s.id !== item.id)]);
   await store.remove(item.id);
@@ -111,7 +132,7 @@ export async function submitRequest(draft: RequestDraft, powerOfAttorney: Blob |
     userId: currentUserId(),
     createdAt: new Date().toISOString(),
     draft,
-    attachments: powerOfAttorney ? [{ blob: powerOfAttorney, uploadId: null }] : [],
+    powerOfAttorney,
     state: 'waiting',
   };
   await store.put(item);

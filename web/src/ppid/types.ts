@@ -65,7 +65,7 @@ export interface Objection {
     outcome: (typeof DISPUTE_OUTCOMES)[number] | null;
     decidedAt: string | null;
     summary: string | null;
-    decisionDocumentId: string | null;
+    decisionUrl: string | null;
   } | null;
   allowedActions: ObjectionAction[];
 }
@@ -89,6 +89,7 @@ export interface Detail extends Summary {
     phone: string | null;
     onBehalfOf: string | null;
     hasPowerOfAttorney: boolean;
+    powerOfAttorneyUrl: string | null;
   };
   answer: {
     notice: string | null;
@@ -102,6 +103,8 @@ export interface Detail extends Summary {
   } | null;
   timeline: { at: string; action: string; fromStatus: string | null; toStatus: string | null; message: string | null; note?: string | null; actorRole?: string }[];
   allowedActions: RequestAction[];
+  /** For the requester: until when an objection may be filed (null: not now). */
+  objectionDueAt: string | null;
   objection: Objection | null;
 }
 

@@ -13,7 +13,7 @@ import { discardQueued, forgetSent, submitRequest, useRequestOutbox, type SentRe
 import { CatalogueSuggestions } from '../suggest';
 import { DELIVERY_METHODS, DESK_CHANNELS, DESK_ROLES, IDENTITY_TYPES, OBTAIN_METHODS, type RequestDraft } from '../types';
 
-const FIELDS = ['identityType', 'identityNumber', 'fullName', 'entityName', 'address', 'email', 'phone', 'onBehalfOf', 'powerOfAttorneyId', 'photo', 'information', 'purpose', 'obtainMethod', 'deliveryMethod', 'publicConsent', 'channel'];
+const FIELDS = ['identityType', 'identityNumber', 'fullName', 'entityName', 'address', 'email', 'phone', 'onBehalfOf', 'file', 'information', 'purpose', 'obtainMethod', 'deliveryMethod', 'publicConsent', 'channel'];
 
 const blank = {
   identityType: 'nik' as RequestDraft['identityType'],
@@ -72,6 +72,7 @@ function FiledResult({ s, onAnother }: { s: SentRequest; onAnother?: () => void 
         <dd>{formatDate(s.answerDueAt, lang)}</dd>
       </dl>
       <p className="alert alert-info">{t('keepWarning')}</p>
+      {s.powerOfAttorneyFailed ? <p className="alert alert-error" role="alert">{t('poaFailed')}</p> : null}
       <CopyField label={t('secretLink')} value={link} />
       <div className="btn-row">
         <a className="btn" href={s.receiptUrl} download>{t('receipt')}</a>
@@ -193,13 +194,7 @@ export default function FileRequest() {
             {v.onBehalf ? (
               <>
                 <TextField label={t('onBehalfOf')} required value={v.onBehalfOf} onChange={(e) => set('onBehalfOf', e.target.value)} error={err('onBehalfOf')} />
-                {user ? (
-                  <TextField label={t('poa')} type="file" accept="image/jpeg,image/png,image/webp" required onChange={(e) => setPoa(e.target.files?.[0] ?? null)} error={err('powerOfAttorneyId') ?? err('photo')} />
-                ) : (
-                  <p className="alert alert-info">
-                    {t('poaLogin')} <Link to={`/masuk?lanjut=${encodeURIComponent('/ppid/ajukan')}`}>{t('login')}</Link>
-                  </p>
-                )}
+                <TextField label={t('poa')} hint={t('poaHint')} type="file" accept="application/pdf,image/jpeg,image/png,image/webp" required onChange={(e) => setPoa(e.target.files?.[0] ?? null)} error={err('file')} />
               </>
             ) : null}
           </fieldset>

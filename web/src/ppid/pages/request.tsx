@@ -1,18 +1,43 @@
 import { useState } from 'react';
-import { ApiError, query } from '../../lib/api';
+import { api, ApiError, query } from '../../lib/api';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import { useSearchParams } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
 import { Loading, LoadError, Page } from '../../ui/page';
+import { fieldError, FormError, TextField } from '../../ui/forms';
+import { useSubmit } from '../../lib/use-submit';
 import { ActionPanel, type StepContext } from '../actions';
 import { fileSize, StatusBadges } from '../common';
 import { CHANNEL, DELIVERY, EXEMPTION, IDENTITY, OBJECTION_STATUS, OBTAIN, OUTCOME, REASON, ROLE, STATUS, STEP, label } from '../labels';
 import { m } from '../messages';
 import { STAFF_ROLES, type Detail } from '../types';
 
-const ANSWERED = ['successful', 'partially_successful', 'rejected', 'not_held'];
+const OPEN = ['submitted', 'clarification_needed', 'in_progress'];
+
+/** The power of attorney of a request filed for someone else, sent after the filing (by its requester or the desk). */
+function PowerOfAttorneyUpload({ ctx, label }: { ctx: StepContext; label: string }) {
+  const t = useT(m);
+  const [file, setFile] = useState<File | null>(null);
+  const { busy, error, submit } = useSubmit(
+    () => {
+      const form = new FormData();
+      if (file) form.append('file', file, file.name);
+      return api<Detail>('POST', `/ppid/requests/${ctx.registrationNumber}/power-of-attorney${query({ kunci: ctx.kunci })}`, { form });
+    },
+    (d) => ctx.onDone(d, t('poaUpload')),
+  );
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <TextField label={label} type="file" accept="application/pdf,image/jpeg,image/png,image/webp" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} error={fieldError(error, 'file')} />
+      <FormError error={error} shownFields={['file']} />
+      <div className="btn-row">
+        <button type="submit" className="btn btn-primary" disabled={busy}>{t('poaUpload')}</button>
+      </div>
+    </form>
+  );
+}
 
 /** A request as its requester (account or secret link) or a PPID desk in scope sees it, with the steps open to them. */
 export default function RequestPage({ params }: { params: Record<string, string> }) {
@@ -44,8 +69,8 @@ export default function RequestPage({ params }: { params: Record<string, string>
       setSaid(t('done', { action: what }));
     },
   };
-  // Objecting is the requester's once the request is answered, or overdue unanswered; the server keeps the 30-working-day window.
-  const mayObject = !desk && !d.objection && (ANSWERED.includes(d.status) || (d.status !== 'withdrawn' && new Date(d.answerDueAt) < new Date()));
+  // The server says whether (and until when) the requester may object: 30 working days from the reason.
+  const mayObject = !desk && d.objectionDueAt !== null;
   const steps = [...d.allowedActions, ...(mayObject ? (['object'] as const) : []), ...(d.objection?.allowedActions ?? [])];
   const r = d.requester;
   const o = d.objection;
@@ -82,6 +107,7 @@ export default function RequestPage({ params }: { params: Record<string, string>
             ) : null}
             <dt>{t('opdL')}</dt>
             <dd>{d.opd ? d.opd.name : t('utama')}</dd>
+            {d.objectionDueAt ? (<><dt>{t('objectUntil')}</dt><dd>{formatDate(d.objectionDueAt, lang)}</dd></>) : null}
           </dl>
           <p><a href={file('receipt.pdf')} download>{t('receipt')}</a></p>
         </section>
@@ -110,8 +136,11 @@ export default function RequestPage({ params }: { params: Record<string, string>
             <dd>{r.address}</dd>
             {r.email ? (<><dt>{t('email')}</dt><dd>{r.email}</dd></>) : null}
             {r.phone ? (<><dt>{t('phone')}</dt><dd>{r.phone}</dd></>) : null}
-            {r.onBehalfOf ? (<><dt>{t('onBehalfL')}</dt><dd>{r.onBehalfOf}{r.hasPowerOfAttorney ? ` — ${t('poaYes')}` : ''}</dd></>) : null}
+            {r.onBehalfOf ? (<><dt>{t('onBehalfL')}</dt><dd>{r.onBehalfOf}</dd></>) : null}
           </dl>
+          {r.powerOfAttorneyUrl ? <p><a href={r.powerOfAttorneyUrl} download>{t('poaView')}</a></p> : null}
+          {r.onBehalfOf && !r.hasPowerOfAttorney ? <p className="alert alert-info">{t('poaMissing')}</p> : null}
+          {r.onBehalfOf && OPEN.includes(d.status) && (kunci || user) ? <PowerOfAttorneyUpload ctx={ctx} label={r.hasPowerOfAttorney ? t('poaReplace') : t('poa')} /> : null}
         </section>
       </div>
       {a ? (
@@ -174,6 +203,7 @@ export default function RequestPage({ params }: { params: Record<string, string>
                 ) : null}
                 {o.dispute.outcome ? (<><dt>{t('outcomeL')}</dt><dd>{label(OUTCOME, o.dispute.outcome, lang)}{o.dispute.summary ? ` — ${o.dispute.summary}` : ''}</dd></>) : null}
               </dl>
+              {o.dispute.decisionUrl ? <p><a href={o.dispute.decisionUrl} download>{t('decisionDoc')}</a></p> : null}
             </>
           ) : null}
         </section>
