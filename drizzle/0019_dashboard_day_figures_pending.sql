@@ -1,0 +1,1 @@
+ALTER TABLE "dashboard_day_figures" ADD COLUMN "pending" bigint[];
