@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { dumaiNik, startHarness } from '../test/harness.js';
-import { axe, E2E_DATABASE, launchBrowser, newContext, screenshot } from '../test/browser.js';
+import { accessible, E2E_DATABASE, launchBrowser, newContext, signedIn } from '../test/browser.js';
 import { BAGAN_KELADI, complaintBody, dinsos, household, importRegister, kkNumber, operator, REGISTER_HEADER, registerLines } from '../kemiskinan/test-fixtures.js';
 
 // The poverty-complaint pages in a real browser against the real server: intake by a citizen and by
@@ -22,16 +22,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function as(token: string, opts: Parameters<typeof newContext>[2] = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, h.baseUrl, opts);
-  await context.addCookies([{ name: 'khidmat_session', value: token, url: h.baseUrl }]);
-  return { context, page: await context.newPage() };
-}
+const as = (token: string | null, opts: Parameters<typeof newContext>[2] = {}) => signedIn(browser, h.baseUrl, token, opts);
 
-async function accessible(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await axe(page), name).toEqual([]);
-}
 
 it('says so when the form\'s lists of needs cannot load, and fills them when asked again', async () => {
   const citizen = await h.citizen({ fullName: 'Rahmat Hidayat' });

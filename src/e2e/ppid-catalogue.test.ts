@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startHarness } from '../test/harness.js';
-import { axe, E2E_DATABASE, launchBrowser, newContext, screenshot } from '../test/browser.js';
+import { accessible, E2E_DATABASE, launchBrowser, newContext, signedIn } from '../test/browser.js';
 import { renderPdf } from '../core/export/pdf.js';
 
 // The information catalogue (DIP) in a real browser, on a phone: an OPD officer drafts an item with
@@ -21,16 +21,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function as(token: string | null): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, h.baseUrl);
-  if (token) await context.addCookies([{ name: 'khidmat_session', value: token, url: h.baseUrl }]);
-  return { context, page: await context.newPage() };
-}
+const as = (token: string | null, opts: Parameters<typeof newContext>[2] = {}) => signedIn(browser, h.baseUrl, token, opts);
 
-async function accessible(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await axe(page), name).toEqual([]);
-}
 
 /** Opens a step's folded form on the item page and takes it with its own button. */
 async function takeStep(page: Page, name: string, done: string) {

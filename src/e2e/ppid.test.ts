@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startHarness } from '../test/harness.js';
-import { axe, E2E_DATABASE, launchBrowser, newContext, screenshot } from '../test/browser.js';
+import { accessible, E2E_DATABASE, launchBrowser, newContext, signedIn } from '../test/browser.js';
 import { renderPdf } from '../core/export/pdf.js';
 import { photo } from '../test/fixtures.js';
 import { file, request, step } from '../ppid/test-fixtures.js';
@@ -27,16 +27,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function as(token: string | null, opts: Parameters<typeof newContext>[2] = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, h.baseUrl, opts);
-  if (token) await context.addCookies([{ name: 'khidmat_session', value: token, url: h.baseUrl }]);
-  return { context, page: await context.newPage() };
-}
+const as = (token: string | null, opts: Parameters<typeof newContext>[2] = {}) => signedIn(browser, h.baseUrl, token, opts);
 
-async function accessible(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await axe(page), name).toEqual([]);
-}
 
 /** Opens a step's folded form on the request page and submits it with its own button. */
 async function openStep(page: Page, name: string) {
@@ -249,6 +241,20 @@ it('takes a Pasal 17 refusal through the objection, the Atasan PPID\'s decision 
   await u.page.getByLabel('Keterangan sidang (opsional)').fill('Sidang pemeriksaan awal');
   await submitStep(u.page, 'Catat sidang Komisi Informasi');
   await u.page.getByText(/Sidang pemeriksaan awal/).first().waitFor();
+  // … and the Komisi's decision, whose document the requester then downloads.
+  await openStep(u.page, 'Catat putusan Komisi Informasi');
+  await u.page.getByLabel('Putusan', { exact: true }).selectOption('partly_granted');
+  await u.page.getByLabel('Ringkasan putusan').fill('Jumlah penerima per kelurahan dibuka; nama dan alamat tetap dikecualikan.');
+  const putusan = await renderPdf('Putusan', (d) => d.text('Putusan Komisi Informasi Provinsi Riau Nomor 031/VII/KI-RIAU-PS/2026'));
+  await Promise.all([
+    u.page.waitForResponse((res) => res.url().endsWith('/api/v1/uploads/documents') && res.status() === 201),
+    u.page.getByLabel('Dokumen putusan').setInputFiles({ name: 'putusan-031.pdf', mimeType: 'application/pdf', buffer: putusan }),
+  ]);
+  await u.page.getByText('Mengunggah…').waitFor({ state: 'hidden' });
+  await submitStep(u.page, 'Catat putusan Komisi Informasi');
+  await c.page.reload();
+  await c.page.getByText('Dikabulkan sebagian — Jumlah penerima per kelurahan dibuka; nama dan alamat tetap dikecualikan.').waitFor();
+  expect((await downloaded(c.page, 'Putusan Komisi Informasi (PDF)')).head).toBe('%PDF-');
 
   // The yearly report counts the refusal under letter h.
   const year = new Date(h.now().getTime() + 7 * 3600_000).getUTCFullYear();

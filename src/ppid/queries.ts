@@ -1,9 +1,10 @@
 /** All SQL of the PPID module. Services call these; nothing else touches the module's tables. */
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
 import { rowsOf } from '../core/db/json-rows.js';
 import { opds } from '../core/reference/schema.js';
 import { documents } from '../core/files/schema.js';
+import { claimDocuments } from '../core/files/claim.js';
 import { ppidAnswerDocuments, ppidEvents, ppidObjections, ppidRequests } from './schema.js';
 import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
 
@@ -19,14 +20,7 @@ export async function insertRequest(db: Db, values: typeof ppidRequests.$inferIn
 }
 
 /** Takes the caller's own unattached document for the request; false when it is not theirs or already used. */
-export async function claimDocument(db: Db, documentId: string, ownerId: string, at: Date): Promise<boolean> {
-  const taken = await db
-    .update(documents)
-    .set({ attachedAt: at })
-    .where(and(eq(documents.id, documentId), eq(documents.ownerId, ownerId), isNull(documents.attachedAt)))
-    .returning({ id: documents.id });
-  return taken.length === 1;
-}
+export const claimDocument = (db: Db, documentId: string, ownerId: string, at: Date): Promise<boolean> => claimDocuments(db, [documentId], ownerId, at);
 
 /** A document stored for the request right now (the power of attorney): taken at once; the one it replaces is let go for the sweep. */
 export async function setPowerOfAttorney(db: Db, row: RequestRow, documentId: string, at: Date): Promise<void> {
@@ -44,12 +38,7 @@ export const documentById = async (db: Db, id: string) => (await db.select({ id:
  */
 export async function attachAnswerDocuments(db: Db, requestId: number, documentIds: readonly string[], ownerId: string, at: Date): Promise<boolean> {
   if (!documentIds.length) return true;
-  const taken = await db
-    .update(documents)
-    .set({ attachedAt: at })
-    .where(and(inArray(documents.id, [...documentIds]), eq(documents.ownerId, ownerId), isNull(documents.attachedAt)))
-    .returning({ id: documents.id });
-  if (taken.length !== documentIds.length) return false;
+  if (!(await claimDocuments(db, documentIds, ownerId, at))) return false;
   const start = Number(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${ppidAnswerDocuments} where request_id = ${requestId}`))[0]!.n);
   await db.insert(ppidAnswerDocuments).values(documentIds.map((documentId, i) => ({ requestId, documentId, position: start + i })));
   return true;

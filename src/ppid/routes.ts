@@ -7,6 +7,7 @@ import type { Db } from '../core/db/client.js';
 import { forbidden, invalid } from '../core/errors.js';
 import { idempotent } from '../core/idempotency/idempotency.js';
 import { problems } from '../core/http/schemas.js';
+import { sendAttachment } from '../core/http/download.js';
 import { ArchiveQuerySchema, ArchiveSchema, ReportQuerySchema, ReportSchema, ACTION_ROUTES, OBJECTION_ROUTES, ObjectionInputSchema, ObjectionListSchema, DetailSchema, FiledSchema, ListQuerySchema, ListSchema, RegistrationParams, RequestInputSchema, SecretQuery } from './api-schemas.js';
 import { act, type ActionInput } from './actions.js';
 import { fileRequest } from './intake.js';
@@ -103,49 +104,30 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
     },
   );
 
-  r.get(
-    '/ppid/requests/:registrationNumber/receipt.pdf',
-    {
-      schema: {
-        tags,
-        summary: 'The receipt (tanda bukti permohonan) as PDF',
-        security: [],
-        params: RegistrationParams,
-        querystring: SecretQuery,
-        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...problems(404) },
+  const LETTERS = [
+    { path: 'receipt.pdf', summary: 'The receipt (tanda bukti permohonan) as PDF', name: 'tanda-bukti', render: receiptPdf },
+    { path: 'notice.pdf', summary: 'The written notice (pemberitahuan tertulis) as PDF, once answered: for the requester and the desks in scope', name: 'pemberitahuan', render: noticePdf },
+  ];
+  for (const letter of LETTERS) {
+    r.get(
+      `/ppid/requests/:registrationNumber/${letter.path}`,
+      {
+        schema: {
+          tags,
+          summary: letter.summary,
+          security: [],
+          params: RegistrationParams,
+          querystring: SecretQuery,
+          response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...problems(404) },
+        },
       },
-    },
-    async (request, reply) => {
-      const pdf = await receiptPdf(ctx, request.principal, request.params.registrationNumber, request.query.kunci, request.ip);
-      return reply
-        .header('Cache-Control', 'no-store')
-        .header('Content-Disposition', `attachment; filename="tanda-bukti-${request.params.registrationNumber}.pdf"`)
-        .type('application/pdf')
-        .send(pdf);
-    },
-  );
-
-  r.get(
-    '/ppid/requests/:registrationNumber/notice.pdf',
-    {
-      schema: {
-        tags,
-        summary: 'The written notice (pemberitahuan tertulis) as PDF, once answered: for the requester and the desks in scope',
-        security: [],
-        params: RegistrationParams,
-        querystring: SecretQuery,
-        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...problems(404) },
+      async (request, reply) => {
+        const { registrationNumber } = request.params;
+        const data = await letter.render(ctx, request.principal, registrationNumber, request.query.kunci, request.ip);
+        return sendAttachment(reply, { name: `${letter.name}-${registrationNumber}.pdf`, mime: 'application/pdf', data }, 'no-store');
       },
-    },
-    async (request, reply) => {
-      const pdf = await noticePdf(ctx, request.principal, request.params.registrationNumber, request.query.kunci, request.ip);
-      return reply
-        .header('Cache-Control', 'no-store')
-        .header('Content-Disposition', `attachment; filename="pemberitahuan-${request.params.registrationNumber}.pdf"`)
-        .type('application/pdf')
-        .send(pdf);
-    },
-  );
+    );
+  }
 
   r.get(
     '/ppid/requests/:registrationNumber/documents/:documentId',
@@ -160,13 +142,7 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
       },
     },
     async (request, reply) => {
-      const doc = await requestDocument(ctx, request.principal, request.params.registrationNumber, request.params.documentId, request.query.kunci);
-      return reply
-        .header('Cache-Control', 'private, no-cache')
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Content-Disposition', `attachment; filename="${doc.name.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
-        .type(doc.mime)
-        .send(doc.data);
+      return sendAttachment(reply, await requestDocument(ctx, request.principal, request.params.registrationNumber, request.params.documentId, request.query.kunci));
     },
   );
 

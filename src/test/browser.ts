@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import sharp from 'sharp';
+import { expect } from 'vitest';
 import type { DatabaseKind } from '../core/db/client.js';
 
 /** The database behind the server under test: one vitest project per database (vitest.config.ts). */
@@ -81,4 +82,22 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A context signed in with a session token (none: a visitor), and a page in it. */
+export async function signedIn(
+  browser: Browser,
+  baseURL: string,
+  token: string | null,
+  opts: Parameters<typeof newContext>[2] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, baseURL, opts);
+  if (token) await context.addCookies([{ name: 'khidmat_session', value: token, url: baseURL }]);
+  return { context, page: await context.newPage() };
+}
+
+/** Keeps the page's screenshot and checks it with axe: no serious or critical WCAG 2.1 AA violation. */
+export async function accessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await axe(page), name).toEqual([]);
 }

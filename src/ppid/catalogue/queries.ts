@@ -1,7 +1,8 @@
 /** All SQL of the PPID catalogue (DIP). */
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../core/db/client.js';
 import { documents } from '../../core/files/schema.js';
+import { claimDocuments } from '../../core/files/claim.js';
 import { ppidCatalogueDocuments, ppidCatalogueEvents, ppidCatalogueItems } from './schema.js';
 import type { CatalogueClass, CatalogueStatus } from './lifecycle.js';
 
@@ -29,12 +30,7 @@ export const historyOf = (db: Db, itemId: number) =>
 /** Takes the author's own unattached documents for the item; false (nothing taken) when one is not theirs or already used. */
 export async function attachDocuments(db: Db, itemId: number, documentIds: readonly string[], ownerId: string, at: Date): Promise<boolean> {
   if (!documentIds.length) return true;
-  const taken = await db
-    .update(documents)
-    .set({ attachedAt: at })
-    .where(and(inArray(documents.id, [...documentIds]), eq(documents.ownerId, ownerId), isNull(documents.attachedAt)))
-    .returning({ id: documents.id });
-  if (taken.length !== documentIds.length) return false;
+  if (!(await claimDocuments(db, documentIds, ownerId, at))) return false;
   const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(ppidCatalogueDocuments).where(eq(ppidCatalogueDocuments.itemId, itemId))) as [{ n: number }];
   await db.insert(ppidCatalogueDocuments).values(documentIds.map((documentId, i) => ({ itemId, documentId, position: n + i })));
   return true;

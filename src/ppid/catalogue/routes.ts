@@ -5,6 +5,7 @@ import type { PluginOptions } from '../../core/module.js';
 import { requireRole, requireUser } from '../../core/auth/principal.js';
 import { idempotent } from '../../core/idempotency/idempotency.js';
 import { problems } from '../../core/http/schemas.js';
+import { sendAttachment } from '../../core/http/download.js';
 import { AUTHOR_ROLES, rolesFor } from './access.js';
 import { createItem, editItem, step } from './actions.js';
 import { catalogueDocument, deskList, itemDetail, publicCatalogue } from './reads.js';
@@ -74,13 +75,7 @@ export async function catalogueRoutes(app: FastifyInstance, { ctx }: PluginOptio
       },
     },
     async (request, reply) => {
-      const doc = await catalogueDocument(ctx, request.principal, request.params.id, request.params.documentId);
-      return reply
-        .header('Cache-Control', 'private, no-cache')
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Content-Disposition', `attachment; filename="${doc.name.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
-        .type(doc.mime)
-        .send(doc.data);
+      return sendAttachment(reply, await catalogueDocument(ctx, request.principal, request.params.id, request.params.documentId));
     },
   );
 

@@ -5,10 +5,9 @@
  * an answer lost on the way back) the server files it once. Photos go first; their upload ids are
  * written back so a retry does not upload them again.
  */
-import { useEffect, useState } from 'react';
 import { api, ApiError, OfflineError } from '../lib/api';
 import type { Message } from '../lib/i18n';
-import { outboxStore, uploadPhotos, type QueuedPhoto } from '../lib/outbox-store';
+import { currentUserId, outboxStore, syncWhenOnline, uploadPhotos, useOutboxState, type QueuedPhoto } from '../lib/outbox-store';
 import type { ReportDetail } from './types';
 
 export interface ReportDraft {
@@ -41,14 +40,6 @@ export interface QueuedReport {
 const CHANGED = 'khidmat-outbox-changed';
 const SENT_KEY = 'khidmat.outbox.sent';
 
-/** The logged-in account as lib/session.tsx remembers it (also offline); null when logged out. */
-function currentUserId(): string | null {
-  try {
-    return (JSON.parse(localStorage.getItem('khidmat.me') ?? 'null') as { id: string } | null)?.id ?? null;
-  } catch {
-    return null;
-  }
-}
 
 const store = outboxStore<QueuedReport>({ name: 'khidmat', store: 'outbox', keyPath: 'id', changed: CHANGED });
 export const listQueued = store.all;
@@ -151,33 +142,12 @@ export function syncOutbox(): Promise<void> {
   });
 }
 
-let started = false;
 /** Called once at app start: send what waits now, and whenever the connection comes back. */
-export function startOutboxSync(): void {
-  if (started || typeof indexedDB === 'undefined') return;
-  started = true;
-  window.addEventListener('online', () => void syncOutbox().catch(() => undefined));
-  if (navigator.onLine) void syncOutbox().catch(() => undefined);
-}
+export const startOutboxSync = syncWhenOnline(syncOutbox);
 
 const forMe = <T extends { userId: string }>(list: T[]) => list.filter((x) => x.userId === currentUserId());
 
 /** What waits in the outbox and what it recently delivered for this account, kept current for the UI. */
-export function useOutbox() {
-  const [state, setState] = useState<{ items: QueuedReport[]; sent: Sent[]; needsLogin: boolean }>({ items: [], sent: forMe(sentLog()), needsLogin });
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void listQueued().then(
-        (all) => live && setState({ items: forMe(all), sent: forMe(sentLog()), needsLogin }),
-        () => undefined,
-      );
-    load();
-    window.addEventListener(CHANGED, load);
-    return () => {
-      live = false;
-      window.removeEventListener(CHANGED, load);
-    };
-  }, []);
-  return state;
+export function useOutbox(): { items: QueuedReport[]; sent: Sent[]; needsLogin: boolean } {
+  return useOutboxState(CHANGED, async () => ({ items: forMe(await listQueued()), sent: forMe(sentLog()), needsLogin }), { items: [], sent: forMe(sentLog()), needsLogin });
 }

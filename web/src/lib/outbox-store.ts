@@ -1,10 +1,47 @@
 /**
- * The IndexedDB side of an offline outbox (citizen reports, kemiskinan visit records): one object
+ * The IndexedDB side of an offline outbox (citizen reports, PPID requests, kemiskinan visit records): one object
  * store per outbox, a window event after every write so open pages refresh their list, and the
  * photo uploads that go before the submission itself. How and when an outbox retries stays with
  * its area, because the rules differ (the citizen's queue is per account and waits for a login).
  */
+import { useEffect, useState } from 'react';
 import { api } from './api';
+
+/** The logged-in account as lib/session.tsx remembers it (also offline); null when logged out. */
+export function currentUserId(): string | null {
+  try {
+    return (JSON.parse(localStorage.getItem('khidmat.me') ?? 'null') as { id: string } | null)?.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A starter to call once at app start: `sync` now, and whenever the connection comes back. */
+export function syncWhenOnline(sync: () => Promise<void>): () => void {
+  let started = false;
+  return () => {
+    if (started || typeof indexedDB === 'undefined') return;
+    started = true;
+    window.addEventListener('online', () => void sync().catch(() => undefined));
+    if (navigator.onLine) void sync().catch(() => undefined);
+  };
+}
+
+/** What `read` gives, read again whenever the outbox announces a change (`changed`, its window event). */
+export function useOutboxState<S>(changed: string, read: () => Promise<S>, initial: S): S {
+  const [state, setState] = useState<S>(initial);
+  useEffect(() => {
+    let live = true;
+    const load = () => void read().then((s) => live && setState(s), () => undefined);
+    load();
+    window.addEventListener(changed, load);
+    return () => {
+      live = false;
+      window.removeEventListener(changed, load);
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  return state;
+}
 
 export interface QueuedPhoto {
   blob: Blob;

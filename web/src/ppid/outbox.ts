@@ -6,10 +6,9 @@
  * What a sent request answered — its registration number and secret link, shown only once by the
  * server — is kept on this device for the person who filed it, until they remove it.
  */
-import { useEffect, useState } from 'react';
 import { api, ApiError, errorMessage, OfflineError } from '../lib/api';
 import type { Message } from '../lib/i18n';
-import { outboxStore } from '../lib/outbox-store';
+import { currentUserId, outboxStore, syncWhenOnline, useOutboxState } from '../lib/outbox-store';
 import type { Filed, RequestDraft } from './types';
 
 export interface QueuedRequest {
@@ -46,13 +45,6 @@ const CHANGED = 'khidmat-ppid-outbox-changed';
 const SENT_KEY = 'khidmat.ppid.sent';
 const store = outboxStore<QueuedRequest>({ name: 'khidmat-ppid', store: 'requests', keyPath: 'id', changed: CHANGED });
 
-function currentUserId(): string | null {
-  try {
-    return (JSON.parse(localStorage.getItem('khidmat.me') ?? 'null') as { id: string } | null)?.id ?? null;
-  } catch {
-    return null;
-  }
-}
 
 function sentLog(): SentRequest[] {
   try {
@@ -167,31 +159,11 @@ export function syncRequests(): Promise<void> {
   });
 }
 
-let started = false;
-export function startRequestSync(): void {
-  if (started || typeof indexedDB === 'undefined') return;
-  started = true;
-  window.addEventListener('online', () => void syncRequests().catch(() => undefined));
-  if (navigator.onLine) void syncRequests().catch(() => undefined);
-}
+export const startRequestSync = syncWhenOnline(syncRequests);
+
+const mine = <T extends { userId: string | null }>(list: T[]) => list.filter((x) => x.userId === currentUserId());
 
 /** What waits and what was sent from this device, for the current session, kept current. */
-export function useRequestOutbox() {
-  const mine = <T extends { userId: string | null }>(list: T[]) => list.filter((x) => x.userId === currentUserId());
-  const [state, setState] = useState<{ waiting: QueuedRequest[]; sent: SentRequest[] }>({ waiting: [], sent: mine(sentLog()) });
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void store.all().then(
-        (all) => live && setState({ waiting: mine(all), sent: mine(sentLog()) }),
-        () => undefined,
-      );
-    load();
-    window.addEventListener(CHANGED, load);
-    return () => {
-      live = false;
-      window.removeEventListener(CHANGED, load);
-    };
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
-  return state;
+export function useRequestOutbox(): { waiting: QueuedRequest[]; sent: SentRequest[] } {
+  return useOutboxState(CHANGED, async () => ({ waiting: mine(await store.all()), sent: mine(sentLog()) }), { waiting: [], sent: mine(sentLog()) });
 }
