@@ -17,9 +17,11 @@
  * The days counted are also kept in the database (table dashboard_day_figures), so that an instance
  * that has just started, or has let a day go from its memory, reads the day instead of counting it
  * again. A kept row holds the newest visible event `through` when it was counted and the calendar
- * it was counted with. Every event not yet visible then was numbered above through − LOOKBACK (the
- * same bound as above), so the row is right as long as no event numbered above through − LOOKBACK
- * touches a report of its day: on a miss in memory, the rows of the missing days are read with
+ * it was counted with, and the ids in (through − LOOKBACK, through] not visible then (pending:
+ * still committing, or rolled back). Every event not yet visible then was numbered above through −
+ * LOOKBACK (the same bound as above), so it is newer than `through` or pending: the row is right as
+ * long as no such event touches a report of its day (with more than a thousand pending, any event
+ * above through − LOOKBACK counts). On a miss in memory, the rows of the missing days are read with
  * that check, in one statement (keptDays), and only the days it refuses are counted and written
  * back. A change on any instance writes an event, which the check finds; a holiday change changes
  * the fingerprint; data replaced by data with fewer events makes `through` lie beyond the newest
@@ -166,7 +168,7 @@ export async function periodDays(db: Db, p: q.Period): Promise<DayFigures> {
     for (const { day, figures } of await q.keptDays(db, missing, FORM, bounds.lookback)) take(day, figures);
     const uncounted = missing.filter((day) => !found.has(day));
     if (uncounted.length) {
-      const counted = await q.dayFigures(db, runsOf(uncounted), p.calendarEnd);
+      const counted = await q.dayFigures(db, runsOf(uncounted), p.calendarEnd, bounds.lookback);
       for (const { day, figures } of counted.days) take(day, figures);
       // Derived data: a failed write costs the next start a count, not this answer.
       await q.keepDays(db, counted, FORM).catch((err: unknown) => process.emitWarning(`dashboard day figures not kept: ${String(err)}`));
