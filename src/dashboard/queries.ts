@@ -154,18 +154,30 @@ const newestEvent = sql`coalesce((select max(id) from ${reportEvents}), 0)::floa
 const MAX_PENDING = 1000;
 /**
  * The event ids in (through − lookback, through] not visible now: being written by transactions
- * still open, or never to be seen (rolled back). Null when there are more than MAX_PENDING.
+ * still open, or never to be seen (rolled back). Null when there are more than MAX_PENDING. A
+ * statement of its own, with `through` as a parameter: inside a larger one its guessed cost
+ * tipped the plan into JIT compilation (+0.3 s).
  */
-const pendingEvents = (through: SQL, lookback: number) => sql`(select case when count(*) > ${MAX_PENDING} then null else coalesce(array_agg(g::float8 order by g), '{}') end
-  from generate_series(greatest(1, ${through}::bigint - ${lookback} + 1), ${through}::bigint) g
-  where not exists (select 1 from ${reportEvents} where ${reportEvents.id} = g))`;
+export const pendingEvents = async (db: Db, through: number, lookback: number) =>
+  (
+    await rows<{ ids: number[] | null }>(
+      db,
+      sql`select case when count(*) > ${MAX_PENDING} then null else coalesce(array_agg(g::float8 order by g), '{}') end as ids
+        from generate_series(greatest(1, ${through}::bigint - ${lookback} + 1), ${through}::bigint) g
+        where not exists (select 1 from ${reportEvents} where ${reportEvents.id} = g)`,
+    )
+  )[0]!.ids;
+
+/** What a count of day figures saw: every event up to `through` except the pending ones. */
+export interface Seen {
+  through: number;
+  pending: number[] | null;
+}
 
 /** Days' figures as counted: each day's DayFigures as JSON text (its length is what keeping it costs). */
 export interface Counted {
-  /** The holiday calendar's fingerprint, the newest visible event and the ids below it not visible, read with the figures. */
+  /** The holiday calendar's fingerprint, read with the figures. */
   calendar: string;
-  through: number;
-  pending: number[] | null;
   days: { day: string; figures: string }[];
 }
 
@@ -174,13 +186,11 @@ export interface Counted {
  * the reports that arrived that day, in one statement over the runs' reports read once. A day
  * without reports comes back too, with zero counts.
  */
-export async function dayFigures(db: Db, runs: DayRun[], calendarEnd: string, lookback: number): Promise<Counted> {
+export async function dayFigures(db: Db, runs: DayRun[], calendarEnd: string): Promise<Counted> {
   const c: Calendar = { from: runs[0]!.first, calendarEnd };
-  const answer = await rows<{ day: string; figures: string; calendar: string; through: number; pending: number[] | null }>(
+  const answer = await rows<{ day: string; figures: string; calendar: string }>(
     db,
     sql`with ${calendarCte(c)}, ${runsReportsCte(runs)}, ${runsDispositionsCte(c)},
-      mark as materialized (select ${newestEvent} as through, ${calendarFingerprint} as calendar),
-      pending as materialized (select ${pendingEvents(sql`(select through from mark)`, lookback)} as ids),
       days as (${sql.join(
         runs.map((r) => sql`select d::date as day from generate_series(${r.first}::date, ${r.last}::date, interval '1 day') d`),
         sql` union all `,
@@ -230,14 +240,13 @@ export async function dayFigures(db: Db, runs: DayRun[], calendarEnd: string, lo
         'verifyDays', ${histogram('verify')}, 'resolveDays', ${histogram('resolve')},
         'dispositionedReports', coalesce(dispositioned.n, 0), 'opds', coalesce(opd_days.opds, '{}'),
         'waiting', coalesce(waiting.waiting, '{"overdueFrom": [], "verifyDue": [], "resolveDue": []}')))::text as figures,
-      mark.calendar, mark.through, pending.ids as pending
-    from mark, pending, days
+      ${calendarFingerprint} as calendar
+    from days
     left join totals using (day) left join statuses using (day) left join categories using (day) left join kelurahan using (day)
     left join report_durations durations using (day) left join opd_days using (day) left join dispositioned using (day)
     left join waiting using (day)`,
   );
-  const [first] = answer;
-  return { calendar: first?.calendar ?? '', through: first?.through ?? 0, pending: first ? first.pending : [], days: answer.map(({ day, figures }) => ({ day, figures })) };
+  return { calendar: answer[0]?.calendar ?? '', days: answer.map(({ day, figures }) => ({ day, figures })) };
 }
 
 /**
@@ -252,49 +261,54 @@ export const rollupMark = async (db: Db) =>
     )
   )[0]!;
 
+/** The oldest `through` among the kept rows of these days (null: none kept). */
+export const oldestKept = async (db: Db, days: string[]) =>
+  (await rows<{ through: number | null }>(db, sql`select min(${kept.through})::float8 as through from ${kept} where ${kept.day} = any(${`{${days.join(',')}}`}::date[])`))[0]!
+    .through;
+
 /**
  * The kept days among `days` that are still right now, as JSON text: counted in this `form` with
  * today's holiday calendar, at most as late as the newest visible event (the data was not replaced
  * by one with fewer events), and no report of the day touched by an event the count did not see —
  * one newer than its `through`, or one of its pending ones (without those noted: one newer than
- * `through` − lookback). One statement, so one snapshot; the events are read in one pass, from
- * the oldest such `through` − lookback (read just before). The days found good have their `through` (and pending
- * events) moved up to now when it lags by more than the lookback, so that pass stays short for
- * days nobody changes: they are right as of now, since the check found every event that could
- * touch them.
+ * `through` − lookback). One statement, so one snapshot; the events are read in one pass from
+ * `since` (oldestKept − lookback, a parameter: read inside the statement, the planner guessed
+ * millions of events and compiled the plan, +0.5 s). A row whose through lags by more than the
+ * lookback is moved up to `seen` (read before this statement), so that pass stays short for days
+ * nobody changes: every event `seen` counts as seen was visible to this check, which found none
+ * touching the day that the row's count had not seen.
  */
-export async function keptDays(db: Db, days: string[], form: string, lookback: number) {
-  const dayList = `{${days.join(',')}}`;
-  // Where the pass over the events starts, as a parameter: with it the planner knows the pass is
-  // short (read inside the statement, it guessed millions of events, and compiled the plan: +0.5 s).
-  const [oldest] = await rows<{ through: number | null }>(db, sql`select min(${kept.through})::float8 as through from ${kept} where ${kept.day} = any(${dayList}::date[])`);
-  if (oldest?.through === null || oldest?.through === undefined) return [];
-  const since = Math.max(0, oldest.through - lookback);
-  return rows<{ day: string; figures: string }>(
+export const keptDays = (db: Db, days: string[], form: string, lookback: number, since: number, seen?: Seen) =>
+  rows<{ day: string; figures: string }>(
     db,
     sql`with mark as materialized (select ${newestEvent} as through, ${form} || ':' || ${calendarFingerprint} as calendar),
-      -- A row kept since that read with an older through (emptied and counted again) is left for counting.
+      -- A row kept since oldestKept with an older through (emptied and counted again) is left for counting.
       candidates as materialized (select ${kept.day} as day, ${kept.through} as through, ${kept.pending} as pending, ${kept.figures} as figures
-        from ${kept}, mark where ${kept.day} = any(${dayList}::date[]) and ${kept.calendar} = mark.calendar
+        from ${kept}, mark where ${kept.day} = any(${`{${days.join(',')}}`}::date[]) and ${kept.calendar} = mark.calendar
           and ${kept.through} <= mark.through and ${kept.through} - ${lookback} >= ${since}),
       -- A report looked up per event: a few thousand index probes.
       changed as materialized (select (select ${wibDay(reports.createdAt)} from ${reports} where ${reports.id} = ${reportEvents.reportId}) as day, ${reportEvents.id} as id
         from ${reportEvents} where ${reportEvents.id} > ${since}),
       good as (select c.* from candidates c where not exists (select 1 from changed x where x.day = c.day
-        and (x.id > c.through or case when c.pending is null then x.id > c.through - ${lookback} else x.id = any(c.pending) end))),
+        and (x.id > c.through or case when c.pending is null then x.id > c.through - ${lookback} else x.id = any(c.pending) end)))${
+        seen
+          ? sql`,
       -- Rows another statement holds are skipped, not waited for: never part of a deadlock.
-      moved as (update ${kept} set through = (select through from mark), pending = ${pendingEvents(sql`(select through from mark)`, lookback)}
-        where ${kept.day} in (select k.day from ${kept} k
-          join good on good.day = k.day and good.through = k.through, mark where good.through < mark.through - ${lookback} for update of k skip locked))
+      moved as (update ${kept} set through = ${seen.through}, pending = ${pgArray(seen.pending)}::bigint[]
+        where ${kept.day} in (select k.day from ${kept} k join good on good.day = k.day and good.through = k.through
+          where good.through < ${seen.through - lookback} for update of k skip locked))`
+          : sql``
+      }
     select to_char(day, 'YYYY-MM-DD') as day, figures::text as figures from good`,
   );
-}
+
+const pgArray = (list: number[] | null) => (list ? `{${list.join(',')}}` : null);
 
 /**
  * Keeps counted days in the table: a day already kept is replaced unless its row was counted
  * through a newer event (two instances counting the same day keep the later count).
  */
-export const keepDays = (db: Db, counted: Counted, form: string) =>
+export const keepDays = (db: Db, counted: Counted, seen: Seen, form: string) =>
   db.execute(
     sql`insert into ${kept} (day, calendar, through, pending, figures)
       select x.day, c.calendar, c.through, c.pending, x.figures from jsonb_to_recordset(${`[${[...counted.days]
@@ -302,8 +316,8 @@ export const keepDays = (db: Db, counted: Counted, form: string) =>
         .sort((a, b) => (a.day < b.day ? -1 : 1))
         .map((d) => `{"day":${JSON.stringify(d.day)},"figures":${d.figures}}`)
         .join(',')}]`}::jsonb) as x(day date, figures jsonb)
-        cross join lateral (select ${`${form}:${counted.calendar}`}::text as calendar, ${counted.through}::bigint as through,
-          ${counted.pending ? `{${counted.pending.join(',')}}` : null}::bigint[] as pending) c
+        cross join lateral (select ${`${form}:${counted.calendar}`}::text as calendar, ${seen.through}::bigint as through,
+          ${pgArray(seen.pending)}::bigint[] as pending) c
       on conflict (day) do update set calendar = excluded.calendar, through = excluded.through, pending = excluded.pending, figures = excluded.figures, counted_at = now()
         where ${kept.through} <= excluded.through`,
   );

@@ -165,13 +165,24 @@ export async function periodDays(db: Db, p: q.Period): Promise<DayFigures> {
       found.set(day, figures);
       if (store.generation === generation && (store.droppedAt.get(day) ?? 0) <= startedAt) keep(store, day, { figures, bytes: text.length });
     };
-    for (const { day, figures } of await q.keptDays(db, missing, FORM, bounds.lookback)) take(day, figures);
+    // What a count from here on sees: every event up to the last look's mark but those pending (the
+    // mark was read before, so whatever was visible then is visible to the statements below).
+    const through = store.through;
+    let seen: q.Seen | undefined;
+    const seenNow = async () => (seen ??= { through, pending: await q.pendingEvents(db, through, bounds.lookback) });
+    const oldest = await q.oldestKept(db, missing);
+    if (oldest !== null) {
+      const lagging = oldest < through - bounds.lookback;
+      const since = Math.max(0, oldest - bounds.lookback);
+      for (const { day, figures } of await q.keptDays(db, missing, FORM, bounds.lookback, since, lagging ? await seenNow() : undefined)) take(day, figures);
+    }
     const uncounted = missing.filter((day) => !found.has(day));
     if (uncounted.length) {
-      const counted = await q.dayFigures(db, runsOf(uncounted), p.calendarEnd, bounds.lookback);
+      const counting = await seenNow();
+      const counted = await q.dayFigures(db, runsOf(uncounted), p.calendarEnd);
       for (const { day, figures } of counted.days) take(day, figures);
       // Derived data: a failed write costs the next start a count, not this answer.
-      await q.keepDays(db, counted, FORM).catch((err: unknown) => process.emitWarning(`dashboard day figures not kept: ${String(err)}`));
+      await q.keepDays(db, counted, counting, FORM).catch((err: unknown) => process.emitWarning(`dashboard day figures not kept: ${String(err)}`));
     }
   }
   return sumDays(found.values());
