@@ -41,9 +41,8 @@ describeEachDatabase('ppid: filing for someone else, and a retried filing', (h) 
     expect((await h().call('GET', url.replace(/\?.*$/, ''))).status).toBe(404);
 
     expect((await step(h, number, 'verify', {}, { token: utama.token })).body.status).toBe('in_progress');
-    await step(h, number, 'grant', { message: 'Diberikan.' }, { token: utama.token });
-    const closed = await poa(h, number, await photo(), { kunci });
-    expect([closed.status, closed.body.code]).toEqual([409, 'request_closed']);
+    const locked = await poa(h, number, await photo(), { kunci });
+    expect([locked.status, locked.body.code]).toEqual([409, 'power_of_attorney_locked']);
 
     const own = await file(h);
     const notOnBehalf = await poa(h, own.number, await photo(), { kunci: own.kunci });

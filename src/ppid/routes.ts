@@ -152,7 +152,7 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
       config: { rateLimit: { max: ctx.config.submitRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: 'The power of attorney of a request filed for someone else (multipart field "file": a PDF, or a JPEG/PNG/WebP photo kept as a PDF): by the requester (account or secret link) or the desk, while the request is open',
+        summary: 'The power of attorney of a request filed for someone else (multipart field "file": a PDF, or a JPEG/PNG/WebP photo kept as a PDF): by the requester (account or secret link) or the desk, until the request is verified',
         security: [],
         consumes: ['multipart/form-data'],
         params: RegistrationParams,

@@ -88,6 +88,7 @@ export const OUTCOME: Labels = {
 /** Timeline steps (request and objection). */
 export const STEP: Labels = {
   submit: { id: 'Permohonan diajukan', en: 'Request filed' },
+  power_of_attorney: { id: 'Surat kuasa diterima', en: 'Power of attorney received' },
   verify: { id: 'Diverifikasi lengkap', en: 'Verified as complete' },
   ask_clarification: { id: 'Diminta penjelasan', en: 'Clarification asked' },
   clarify: { id: 'Pemohon memberi penjelasan', en: 'Requester clarified' },

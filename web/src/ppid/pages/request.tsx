@@ -14,7 +14,8 @@ import { CHANNEL, DELIVERY, EXEMPTION, IDENTITY, OBJECTION_STATUS, OBTAIN, OUTCO
 import { m } from '../messages';
 import { STAFF_ROLES, type Detail } from '../types';
 
-const OPEN = ['submitted', 'clarification_needed', 'in_progress'];
+/** The power of attorney may come, or change, until the request is verified. */
+const BEFORE_VERIFICATION = ['submitted', 'clarification_needed'];
 
 /** The power of attorney of a request filed for someone else, sent after the filing (by its requester or the desk). */
 function PowerOfAttorneyUpload({ ctx, label }: { ctx: StepContext; label: string }) {
@@ -140,7 +141,7 @@ export default function RequestPage({ params }: { params: Record<string, string>
           </dl>
           {r.powerOfAttorneyUrl ? <p><a href={r.powerOfAttorneyUrl} download>{t('poaView')}</a></p> : null}
           {r.onBehalfOf && !r.hasPowerOfAttorney ? <p className="alert alert-info">{t('poaMissing')}</p> : null}
-          {r.onBehalfOf && OPEN.includes(d.status) && (kunci || user) ? <PowerOfAttorneyUpload ctx={ctx} label={r.hasPowerOfAttorney ? t('poaReplace') : t('poa')} /> : null}
+          {r.onBehalfOf && BEFORE_VERIFICATION.includes(d.status) && (kunci || user) ? <PowerOfAttorneyUpload ctx={ctx} label={r.hasPowerOfAttorney ? t('poaReplace') : t('poa')} /> : null}
         </section>
       </div>
       {a ? (
