@@ -4,7 +4,7 @@ import type { PgbenchResult } from './pgbench.js';
 
 interface Result {
   date: string;
-  machine: { loadAverage: number; cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string };
+  machine: { loadAverage: number; loadAverageEnd?: number; cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string };
   reports: number;
   seconds: number;
   readConnections: number;
@@ -52,27 +52,29 @@ export function markdown(r: Result): string {
     `## Benchmark ${r.date.slice(0, 10)} — ${r.reports.toLocaleString('en')} reports`,
     '',
     `Machine: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGb} GB; Node ${r.machine.node}; PostgreSQL ${r.machine.postgres}. ` +
-      `Server, database and load generator share the machine (1-minute load average at start: ${r.machine.loadAverage}); ${r.seconds} s per run.`,
+      `Server, database and load generator share the machine (1-minute load average at start: ${r.machine.loadAverage}${r.machine.loadAverageEnd !== undefined ? `, at the end: ${r.machine.loadAverageEnd}` : ''}); ${r.seconds} s per run.`,
     '',
-    '### Intake (POST /api/v1/reports, JSON, no photo, with an Idempotency-Key) against the pgbench ceiling (same rows: report, event, audit, outbox, idempotency key)',
-    '',
-    ...(r.intake.some((i) => i.runs) ? ['Each figure is the median run of several, with every run\'s figure in parentheses; the ratio compares the medians.', ''] : []),
-    ...CEILING_HEAD,
-    ...r.intake.map(againstCeiling),
-    '',
-    `### Reads at ${r.reports.toLocaleString('en')} reports (${r.readConnections} connections)`,
-    '',
-    ...READ_HEAD,
-    ...r.reads.map(readRow),
-    '',
+    // A partial run (--only) leaves out the sections it did not measure.
+    ...(r.intake.length
+      ? [
+          '### Intake (POST /api/v1/reports, JSON, no photo, with an Idempotency-Key) against the pgbench ceiling (same rows: report, event, audit, outbox, idempotency key)',
+          '',
+          ...(r.intake.some((i) => i.runs) ? ['Each figure is the median run of several, with every run\'s figure in parentheses; the ratio compares the medians.', ''] : []),
+          ...CEILING_HEAD,
+          ...r.intake.map(againstCeiling),
+          '',
+        ]
+      : []),
+    ...(r.reads.length ? [`### Reads at ${r.reports.toLocaleString('en')} reports (${r.readConnections} connections)`, '', ...READ_HEAD, ...r.reads.map(readRow), ''] : []),
     ...(r.ppid && (r.ppid.filing.length || r.ppid.reads.length)
       ? [
           `### PPID at ${r.ppid.requests.toLocaleString('en')} information requests`,
           '',
           ...(r.ppid.filing.length
             ? [
-                'Filing (POST /api/v1/ppid/requests, anonymous, with an Idempotency-Key) against the pgbench ceiling (same rows: request with its encrypted identity number, event, audit, idempotency key):',
+                'Filing (POST /api/v1/ppid/requests, anonymous web form, with an Idempotency-Key) against the pgbench ceiling (the same statements in one transaction: key claimed, registration serial, request with its encrypted identity number, event, audit, key answered; no outbox row, as the server runs without SMTP):',
                 '',
+                ...(r.ppid.filing.some((i) => i.runs) ? ['Each figure is the median run of several, with every run\'s figure in parentheses; the ratio compares the medians.', ''] : []),
                 ...CEILING_HEAD,
                 ...r.ppid.filing.map(againstCeiling),
                 '',

@@ -6,7 +6,8 @@
  * masks it), by which channel, with statuses by age (fresh requests at the desk, old ones mostly
  * answered: granted, partly granted or refused under Pasal 17, not held, withdrawn), working-day
  * deadlines from the holidays table, one extension on some, clarifications, the written notices,
- * a timeline per request, the `ppid.submit` audit line, and objections to some refusals.
+ * a timeline per request with an audit line for every step, answer documents (metadata only) on
+ * most copies granted, and objections to some refusals.
  * Rows go in with COPY FROM STDIN; the tables' secondary indexes (the full-text GIN index among
  * them) are dropped for the load and rebuilt after it.
  *
@@ -23,6 +24,7 @@ import { maskNik, parseNik } from '../core/nik/nik.js';
 import { addWorkingDays, wibDate } from '../core/calendar/working-days.js';
 import { mulberry32, type Random } from '../core/demo/random.js';
 import { STREETS } from '../aduan/demo/places.js';
+import { XLSX } from '../core/files/document.js';
 import { DEADLINES, type RequestStatus } from '../ppid/lifecycle.js';
 import { OBJECTION_DEADLINES } from '../ppid/objection-lifecycle.js';
 
@@ -162,6 +164,8 @@ const REFUSALS: Record<string, readonly [string, string]> = {
   i: ['i', 'Memorandum antarbagian ini masih berupa bahan pertimbangan yang belum menjadi keputusan.'],
 };
 const HELD_BY = ['BPS Kota Dumai', 'Pemerintah Provinsi Riau', 'KSOP Kelas I Dumai', 'BPJN Riau (Kementerian PUPR)', 'BPJS Kesehatan Cabang Dumai', 'Kantor Pertanahan Kota Dumai'];
+/** Answer documents as officers name them (the store keeps only the metadata here: no file behind them). */
+const DOCUMENT_NAMES = ['Salinan dokumen', 'Rekapitulasi data', 'Laporan realisasi', 'Surat jawaban PPID', 'Lampiran kontrak', 'Daftar penerima', 'Data per kelurahan', 'Laporan kinerja'];
 const EXTENSIONS = ['Dokumen masih dihimpun dari beberapa bidang; kami perlu tambahan waktu.', 'Informasi perlu diuji konsekuensinya sebelum diberikan.', 'Data tersebar di beberapa puskesmas/sekolah dan sedang direkap.'];
 
 /** Status by age: fresh requests wait at the desk, old ones are mostly answered. */
@@ -239,7 +243,7 @@ export async function seedPpid(url: string, opts: PpidSeedOptions): Promise<{ re
     await client.query('begin');
     await client.query(`set local maintenance_work_mem = '256MB'`);
     await client.query('set local session_replication_role = replica');
-    const tables = ['ppid_requests', 'ppid_events', 'ppid_objections'];
+    const tables = ['ppid_requests', 'ppid_events', 'ppid_objections', 'ppid_answer_documents'];
     const indexes = (
       await client.query<{ name: string; def: string }>(
         `select i.indexname as name, i.indexdef as def from pg_indexes i
@@ -255,7 +259,10 @@ export async function seedPpid(url: string, opts: PpidSeedOptions): Promise<{ re
     const events: Cell[][] = [];
     const audits: Cell[][] = [];
     const objections: Cell[][] = [];
+    const documents: Cell[][] = [];
+    const answerDocuments: Cell[][] = [];
     let eventCount = 0;
+    let documentCount = 0;
     const start = now.getTime() - span;
     for (let from = 0; from < opts.requests; from += BATCH) {
       const to = Math.min(opts.requests, from + BATCH);
@@ -301,12 +308,16 @@ export async function seedPpid(url: string, opts: PpidSeedOptions): Promise<{ re
             const step = (minH: number, maxH: number) => (t = Math.min(latest, t + rand.between(minH, maxH) * HOUR));
             // The request's own steps move its updated_at; objection steps (on the same timeline) do not.
             let changed = t;
+            // Each step with its audit line, as the app writes them (actions.ts, objections.ts): the
+            // audit names the actor's role, or `system` for a requester without an account.
             const ev = (action: string, role: string, fromS: string | null, toS: string | null, message: string | null = null, detail: Record<string, unknown> | null = null, actor: string | null = null) => {
               events.push([id, new Date(t), actor, role, action, fromS, toS, message, detail ? JSON.stringify(detail) : null]);
-              if (!detail?.objection) changed = t;
+              const { objection, ...audited } = detail ?? {};
+              audits.push([new Date(t), actor, role === 'requester' ? 'system' : role, objection ? `ppid.objection.${action}` : `ppid.${action}`, 'ppid_request', registration,
+                objection || detail ? JSON.stringify(audited) : null]);
+              if (!objection) changed = t;
             };
             ev('submit', actorRole, null, 'submitted', null, { channel }, account);
-            audits.push([created, account, account ? 'citizen' : channel === 'web' ? 'system' : 'ppid_utama', 'ppid.submit', 'ppid_request', registration, JSON.stringify({ channel })]);
             let received = created;
             if (vague) {
               step(4, 40);
@@ -364,6 +375,19 @@ export async function seedPpid(url: string, opts: PpidSeedOptions): Promise<{ re
                     if (status === 'successful' && obtain === 'hard_copy' && rand.chance(0.3)) cost = rand.int(1, 30) * 2500;
                     const action = { successful: 'grant', partially_successful: 'grant_partly', rejected: 'refuse', not_held: 'not_held' }[status as 'successful'];
                     ev(action, code ? 'ppid_pelaksana' : 'ppid_utama', 'in_progress', status, notice, null);
+                    // Most copies granted in full or in part go out as answer documents (PDF, or a workbook of figures).
+                    if ((status === 'successful' || status === 'partially_successful') && (obtain === 'soft_copy' || obtain === 'hard_copy') && rand.chance(0.7)) {
+                      const count = rand.weighted({ 1: 70, 2: 22, 3: 8 });
+                      for (let position = 0; position < Number(count); position++) {
+                        const doc = crypto.randomUUID();
+                        const workbook = rand.chance(0.2);
+                        const uploaded = new Date(t - rand.between(0.2, 20) * HOUR);
+                        const ym = uploaded.toISOString().slice(0, 7).replace('-', '/');
+                        documents.push([doc, null, `documents/${ym}/${doc}.${workbook ? 'xlsx' : 'pdf'}`, workbook ? XLSX : 'application/pdf',
+                          `${rand.pick(DOCUMENT_NAMES)}${position ? ` (${position + 1})` : ''}.${workbook ? 'xlsx' : 'pdf'}`, rand.int(40_000, 4_000_000), workbook ? null : rand.int(1, 60), uploaded, answeredAt]);
+                        answerDocuments.push([id, doc, position]);
+                      }
+                    }
                     // Objections (keberatan): to some refusals, a few partial grants and answers of not held.
                     const objects = rand.chance(status === 'rejected' ? 0.15 : status === 'partially_successful' ? 0.06 : status === 'not_held' ? 0.02 : 0);
                     if (objects) {
@@ -398,9 +422,12 @@ export async function seedPpid(url: string, opts: PpidSeedOptions): Promise<{ re
       await copy(client, 'ppid_events', ['request_id', 'at', 'actor_id', 'actor_role', 'action', 'from_status', 'to_status', 'public_message', 'detail'], events);
       await copy(client, 'audit_log', ['at', 'actor_id', 'actor_role', 'action', 'entity', 'entity_id', 'detail'], audits);
       await copy(client, 'ppid_objections', ['request_id', 'reasons', 'statement', 'status', 'filed_at', 'answer_due_at', 'decided_at', 'decision_reason', 'dispute_due_at'], objections);
+      await copy(client, 'documents', ['id', 'owner_id', 'file_key', 'mime', 'name', 'bytes', 'pages', 'created_at', 'attached_at'], documents);
+      await copy(client, 'ppid_answer_documents', ['request_id', 'document_id', 'position'], answerDocuments);
       eventCount += events.length;
-      log(`${to} PPID requests, ${eventCount} timeline events`);
-      for (const rows of [events, audits, objections]) rows.length = 0;
+      documentCount += answerDocuments.length;
+      log(`${to} PPID requests, ${eventCount} timeline events, ${documentCount} answer documents`);
+      for (const rows of [events, audits, objections, documents, answerDocuments]) rows.length = 0;
     }
     await client.query('alter table ppid_requests alter column id set generated always');
     await client.query(`select setval(pg_get_serial_sequence('ppid_requests', 'id'), (select max(id) from ppid_requests))`);
@@ -408,7 +435,7 @@ export async function seedPpid(url: string, opts: PpidSeedOptions): Promise<{ re
     for (const ix of indexes) await client.query(ix.def);
     log(`rebuilt ${indexes.length} indexes`);
     await client.query('commit');
-    for (const t of [...tables, 'audit_log']) await client.query(`vacuum (analyze) ${t}`);
+    for (const t of [...tables, 'documents', 'audit_log']) await client.query(`vacuum (analyze) ${t}`);
     return { requests: opts.requests, events: eventCount, seconds: (Date.now() - started) / 1000 };
   } catch (err) {
     await client.query('rollback').catch(() => undefined);
