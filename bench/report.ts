@@ -17,6 +17,54 @@ interface Result {
   /** The first summaries after the server starts (nothing kept yet); absent from runs before 2026-11-24 08:00 UTC. */
   firstSummaries?: { days: number; ms: number }[];
   peakRssMb: number;
+  /** Time to answer after the first start, and everything after the restart; absent from runs before 2026-12-07. */
+  startup?: Startup;
+  afterRestart?: { startup: Startup; summaries: { count: number; p50: number; p95: number; max: number } };
+  /** The embedded default's first start with the demo city and a short load; absent from runs before 2026-12-07. */
+  pglite?: { startup: Startup; peakAtReadyMb: number; peakMb: number; reads: LoadResult[] };
+}
+
+interface Startup {
+  healthMs: number;
+  readyMs: number;
+  firstListMs: number;
+}
+
+/** Peak RSS goals (MB): the whole run on PostgreSQL; PGlite's first start with the demo city and a short load. */
+const RSS_GOAL_PG = 300;
+const RSS_GOAL_PGLITE = 400;
+/** p95 of the summaries right after a restart (ms). */
+const AFTER_RESTART_GOAL = 150;
+const startupText = (s: Startup) => `health ${s.healthMs} ms, ready ${s.readyMs} ms, first public list ${s.firstListMs} ms`;
+
+/** Start-up and memory, each beside its goal. */
+function startupAndMemory(r: Result): string[] {
+  const rows = [
+    `| peak RSS of the server (PostgreSQL), the whole run | ${r.peakRssMb} MB | ≤ ${RSS_GOAL_PG} MB ${mark(r.peakRssMb <= RSS_GOAL_PG)} |`,
+    ...(r.pglite
+      ? [
+          `| peak RSS of the server (PGlite), first start with the demo city, until ready | ${r.pglite.peakAtReadyMb} MB | — |`,
+          `| peak RSS of the server (PGlite), first start and a short load (${r.pglite.reads.map((x) => x.name).join(', ')}) | ${r.pglite.peakMb} MB | ≤ ${RSS_GOAL_PGLITE} MB ${mark(r.pglite.peakMb <= RSS_GOAL_PGLITE)} |`,
+        ]
+      : []),
+    ...(r.startup ? [`| first start (PostgreSQL), from spawn | ${startupText(r.startup)} | — |`] : []),
+    ...(r.afterRestart
+      ? [
+          `| after a restart (PostgreSQL), from spawn | ${startupText(r.afterRestart.startup)} | — |`,
+          `| after a restart: dashboard summaries of ${r.afterRestart.summaries.count} periods (the last 30 days, the last 365, others of 1–365 days), one at a time | p50 ${r.afterRestart.summaries.p50} ms, p95 ${r.afterRestart.summaries.p95} ms, max ${r.afterRestart.summaries.max} ms | p95 ≤ ${AFTER_RESTART_GOAL} ms ${mark(r.afterRestart.summaries.p95 <= AFTER_RESTART_GOAL)} |`,
+        ]
+      : []),
+    ...(r.pglite ? [`| first start (PGlite, empty DATA_DIR: migrations and the demo city), from spawn | ${startupText(r.pglite.startup)} | — |`] : []),
+  ];
+  return [
+    '### Start-up and memory',
+    '',
+    '| measure | figure | goal |',
+    '| --- | --- | :---: |',
+    ...rows,
+    '',
+    ...(r.pglite?.reads.length ? [`PGlite's short load (demo city, ${r.pglite.reads[0]!.connections} connections, ${r.pglite.reads[0]!.seconds} s each):`, '', ...READ_HEAD, ...r.pglite.reads.map((x) => readRowAgainst(x, undefined)), ''] : []),
+  ];
 }
 
 /** p95 goals in ms at 1M reports; list, map and search 50 ms, the dashboard 150 ms. */
@@ -40,8 +88,8 @@ const failures = (x: LoadResult) => `${x.failures}${Object.keys(x.failedBy ?? {}
 /** A filing row beside its pgbench ceiling: app req/s, p50, p99, failures, pgbench tps and latency, ratio, goal. */
 const againstCeiling = (i: LoadResult & { pgbench: PgbenchResult | undefined; ratio: number }) =>
   `| ${i.connections} | ${withRuns(i.rps, i.runs)} | ${i.p50} | ${i.p99} | ${failures(i)} | ${i.pgbench ? withRuns(i.pgbench.tps, i.pgbench.runs) : '—'} | ${i.pgbench?.latencyAvgMs ?? '—'} | ${i.ratio} | ${mark(i.ratio >= 0.5)} |`;
-const readRow = (x: LoadResult) => {
-  const goal = READ_GOALS[x.name];
+const readRow = (x: LoadResult) => readRowAgainst(x, READ_GOALS[x.name]);
+const readRowAgainst = (x: LoadResult, goal: number | undefined) => {
   return `| ${x.name} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.failures} | ${goal ? `≤ ${goal} ms ${mark(x.p95 <= goal)}` : '—'} |`;
 };
 const READ_HEAD = ['| read | req/s | p50 ms | p95 ms | p99 ms | failures | goal p95 |', '| --- | ---: | ---: | ---: | ---: | ---: | :---: |'];
@@ -88,14 +136,13 @@ export function markdown(r: Result): string {
       : []),
     ...(r.firstSummaries?.length
       ? [
-          `First dashboard summaries after the server started, nothing kept yet (one request each, in this order): ${r.firstSummaries
+          `First dashboard summaries after the server started, nothing kept yet${r.afterRestart ? ' in memory or in the database (as on the first start ever; the harness empties the table)' : ''} (one request each, in this order): ${r.firstSummaries
             .map((f) => `the last ${f.days} days ${f.ms} ms`)
             .join('; ')}.`,
           '',
         ]
       : []),
-    `Peak RSS of the server process during the run: ${r.peakRssMb} MB.`,
-    '',
+    ...(r.afterRestart || r.pglite ? startupAndMemory(r) : [`Peak RSS of the server process during the run: ${r.peakRssMb} MB.`, '']),
   ];
   return lines.join('\n');
 }

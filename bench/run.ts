@@ -6,7 +6,7 @@
  *
  *   DATABASE_URL=postgres://… npm run bench -- [--seconds 10] [--runs 3] [--read-connections 4]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import pg from 'pg';
 import { load, type LoadResult } from './load.js';
 import { pgbenchIntake, pgbenchPpidFiling, type PgbenchResult } from './pgbench.js';
 import { markdown } from './report.js';
+import { peakRssMb, pgliteFirstStart, SERVER_ENV, SERVER_NODE_ARGS, spread, startTimed, stop, timedOneByOne, type PgliteRun, type Startup } from './startup.js';
 import { findContaining, pointInGeometry, type Geometry } from '../src/core/geo/geo.js';
 import { addDays, wibDate } from '../src/core/calendar/working-days.js';
 import { createFieldCipher, parseMasterKey } from '../src/core/crypto/secrets.js';
@@ -100,18 +101,19 @@ const median = <T>(runs: readonly T[], figure: (run: T) => number): T & { runs: 
 const machine = { loadAverage: Math.round(os.loadavg()[0]! * 10) / 10, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version,
   postgres: (await db.query('show server_version')).rows[0].server_version as string };
 
-/* The server, as deployed: a separate process; log level warn so logging is not what is measured. */
-function startServer(): Promise<ChildProcess> {
+/* The server, as deployed: a separate process (its documented flags); log level warn so logging is not what is measured. */
+function startServer(): Promise<{ proc: ChildProcess; startup: Startup }> {
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
+  const nodeArgs = [...SERVER_NODE_ARGS, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  return startTimed({
+    root: ROOT,
+    port: PORT,
+    nodeArgs,
     env: {
       ...process.env,
+      ...SERVER_ENV,
       DATABASE_URL: url,
       KHIDMAT_SECRET_KEY: process.env.KHIDMAT_SECRET_KEY ?? Buffer.alloc(32, 1).toString('base64'),
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'khidmat-bench-')),
       // One load generator on one address would otherwise meet the per-address limits at once.
@@ -120,20 +122,8 @@ function startServer(): Promise<ChildProcess> {
       // hundreds of filings a second would meet ten a minute within a run.
       SUBMIT_RATE_LIMIT_PER_MINUTE: '1000000',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 120_000;
-    const poll = async () => {
-      const ok = await fetch(`http://127.0.0.1:${PORT}/api/v1/ready`).then((r) => r.ok, () => false);
-      if (ok) return resolve(proc);
-      if (proc.exitCode !== null || Date.now() > deadline) return reject(new Error('the server did not become ready'));
-      setTimeout(poll, 250);
-    };
-    void poll();
   });
 }
-const peakRssMb = (pid: number): number => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /**
  * Intake adds reports on top of the seeded ones; left there they would be the newest reports of the
@@ -154,6 +144,8 @@ async function removeBenchReports(): Promise<void> {
     await client.query('delete from outbox where user_id in (select id from bench_citizens)');
     await client.query('delete from reports where id > $1', [seededMaxId]);
     await client.query(`delete from idempotency_keys where key like 'khidmat-bench-%'`);
+    // Removed without timeline events: day figures kept of their days would still count them.
+    await client.query('delete from dashboard_day_figures');
     await client.query('commit');
     // The next run's reads should meet the data as seeded, not tens of thousands of dead rows.
     await client.query('vacuum (analyze) reports, report_events, audit_log, outbox, notifications, idempotency_keys');
@@ -184,7 +176,12 @@ async function removeBenchPpid(): Promise<void> {
   }
 }
 
-const server = await startServer();
+// The first start ever: no day figures kept, in memory or in the database.
+await db.query('truncate dashboard_day_figures');
+const first = await startServer();
+let server = first.proc;
+/** Peak RSS of each server process of the run (the first, and the one started again). */
+const peaks: number[] = [];
 const base = `http://127.0.0.1:${PORT}`;
 const citizen = (i: number) => ({ authorization: `Bearer ${rot(citizenTokens, i)}` });
 const BENCH_KEY = `khidmat-bench-${Date.now().toString(36)}-`;
@@ -260,6 +257,10 @@ const ppidFiling: LoadResult[] = [];
 const PPID_CONNECTIONS = [16];
 let ceiling: LoadResult | undefined;
 let peakRss: number;
+/** Right after a restart (day figures kept in the database by the first server): time to answer, then single summaries of many periods. */
+let afterRestart: { startup: Startup; summaries: ReturnType<typeof spread> & { ms: number[] } } | undefined;
+/** The embedded default's first start with the demo city, then a short load. */
+let pglite: PgliteRun | undefined;
 /** Single requests on the fresh server, before anything is kept: what the first viewer after a start waits. */
 const firstSummaries: { days: number; ms: number }[] = [];
 try {
@@ -282,6 +283,23 @@ try {
   if (wanted('ceiling')) {
     say('HTTP ceiling…');
     ceiling = await load({ name: 'GET /api/v1/health (no database)', url: base, connections: 16, seconds: SECONDS, next: () => ({ path: '/api/v1/health' }) });
+  }
+  if (wanted('restart')) {
+    // A restart after the reads, which kept every day of the last 13 months: then one summary at a
+    // time, nothing else running — the last 30 days, the last 365, and 38 other periods (1 to 365
+    // days long, ending one of the last 365 days; a fixed sequence, the same in every run).
+    say('restart…');
+    peaks.push(peakRssMb(server.pid!));
+    await stop(server);
+    const again = await startServer();
+    server = again.proc;
+    const periods = [summaryOf(29, 0).path, summaryOf(364, 0).path];
+    for (let k = 1; periods.length < 40; k++) {
+      const end = (k * 97) % 365;
+      periods.push(summaryOf(Math.min(364, end + ((k * 53) % 365)), end).path);
+    }
+    const ms = await timedOneByOne(base, periods, bearer(tokens.executive));
+    afterRestart = { startup: again.startup, summaries: { ...spread(ms), ms } };
   }
   const post = (connections: number, seconds: number) =>
     load({
@@ -321,11 +339,10 @@ try {
     }
     ppidFiling.push(median(runs, (r) => r.rps));
   }
-  peakRss = Math.round(peakRssMb(server.pid!));
+  peaks.push(peakRssMb(server.pid!));
+  peakRss = Math.max(...peaks);
 } finally {
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
+  await stop(server);
 }
 
 /* The database's own ceiling for the same rows, with the server stopped so they do not compete. */
@@ -357,6 +374,11 @@ await db.query('insert into bench_citizens select ordinality, id from unnest($1:
 await removeBenchReports();
 await removeBenchPpid();
 
+if (wanted('pglite')) {
+  say('PGlite: first start with the demo city…');
+  pglite = await pgliteFirstStart({ root: ROOT, port: PORT + 1, seconds: 5, connections: READ_CONNECTIONS, nodeArgs: SERVER_NODE_ARGS, say });
+}
+
 try {
   const result = {
     date: new Date().toISOString(),
@@ -374,6 +396,9 @@ try {
     },
     httpCeiling: ceiling,
     firstSummaries,
+    startup: first.startup,
+    afterRestart,
+    pglite,
     peakRssMb: peakRss,
   };
   const md = markdown(result);
