@@ -227,7 +227,8 @@ export const ArchiveSchema = Type.Object({
       exemptions: Type.Array(Type.String()),
     }),
   ),
-  total: Type.Integer(),
+  total: Type.Integer({ description: 'Matches, counted up to 1,000' }),
+  totalCapped: Type.Boolean({ description: 'More than 1,000 match: `total` is then 1,000' }),
 });
 
 export const ReportQuerySchema = Type.Object({

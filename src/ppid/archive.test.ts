@@ -28,6 +28,10 @@ describeEachDatabase('ppid: the public archive and the yearly report', (h) => {
     expect(numbers).toEqual(expect.arrayContaining([granted.number, refused.number]));
     expect(numbers).not.toContain(hidden.number);
     expect(numbers).not.toContain(withdrawn.number);
+    // Newest first, each counted.
+    expect(all.body).toMatchObject({ total: numbers.length, totalCapped: false });
+    const received = all.body.items.map((i: { receivedAt: string }) => i.receivedAt);
+    expect(received).toEqual([...received].sort().reverse());
     const text = JSON.stringify(all.body);
     for (const secret of ['Fitriani', 'fitriani@mail.test', '1471015203880004', 'Tuanku Tambusai', 'liputan']) expect(text).not.toContain(secret);
 
@@ -38,7 +42,7 @@ describeEachDatabase('ppid: the public archive and the yearly report', (h) => {
     // Indonesian full-text search: a stemmed word finds the request, an absent one finds nothing.
     const found = await h().call('GET', '/api/v1/ppid/archive?q=beasiswa');
     expect(found.body.items.map((i: { registrationNumber: string }) => i.registrationNumber)).toEqual([granted.number]);
-    expect((await h().call('GET', '/api/v1/ppid/archive?q=kapal%20selam')).body).toEqual({ items: [], total: 0 });
+    expect((await h().call('GET', '/api/v1/ppid/archive?q=kapal%20selam')).body).toEqual({ items: [], total: 0, totalCapped: false });
     expect((await h().call('GET', '/api/v1/ppid/archive?limit=0')).status).toBe(400);
   });
 

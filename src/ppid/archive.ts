@@ -16,7 +16,7 @@ import { fileUrl } from './messages.js';
 import * as q from './queries.js';
 
 export async function archive(ctx: AppContext, query: { q?: string | undefined; limit: number; offset: number }) {
-  const { rows, total } = await q.archiveRequests(ctx.db, query);
+  const { rows, total, totalCapped } = await q.archiveRequests(ctx.db, query);
   const [opds, docs] = await Promise.all([q.opdNames(ctx.db), q.answerDocumentsOf(ctx.db, rows.filter(answerIsPublic).map((r) => r.id))]);
   return {
     items: rows.map((r) => {
@@ -35,6 +35,7 @@ export async function archive(ctx: AppContext, query: { q?: string | undefined; 
       };
     }),
     total,
+    totalCapped,
   };
 }
 

@@ -76,6 +76,10 @@ export const ppidRequests = pgTable(
     index('ppid_requests_opd_idx').on(t.opdId, t.status),
     index('ppid_requests_requester_idx').on(t.requesterId),
     index('ppid_requests_created_idx').on(t.createdAt),
+    // The public archive, newest first: its pages and searches walk this instead of sorting.
+    index('ppid_requests_archive_idx')
+      .on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.publicConsent} and ${t.status} <> 'withdrawn'`),
   ],
 );
 

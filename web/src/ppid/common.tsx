@@ -30,12 +30,15 @@ export function StatusBadges({ s }: { s: Pick<Summary, 'statusLabel' | 'deadline
 /** The PPID lists answer with a total rather than `hasMore`: read page by page like the others. */
 export function usePagedList<T>(path: string, filters: Record<string, string>, limit: number) {
   const list = usePaged<T>(path, filters, limit);
-  const total = (list.data as { total?: number } | undefined)?.total ?? 0;
-  return { ...list, total, hasMore: list.items.length < total };
+  const data = list.data as { total?: number; totalCapped?: boolean } | undefined;
+  const total = data?.total ?? 0;
+  // A capped count (the archive's) says "more than": more pages follow while they come full.
+  const capped = !!data?.totalCapped;
+  return { ...list, total: capped ? `${total}+` : total, hasMore: list.items.length < total || (capped && list.items.length > 0 && list.items.length % limit === 0) };
 }
 
 /** "Load more" under a list, with how many of how many are shown (announced politely). */
-export function MoreRow({ shown, total, hasMore, onMore }: { shown: number; total: number; hasMore: boolean; onMore: () => void }) {
+export function MoreRow({ shown, total, hasMore, onMore }: { shown: number; total: number | string; hasMore: boolean; onMore: () => void }) {
   const t = useT(m);
   return (
     <div className="btn-row ppid-more">
