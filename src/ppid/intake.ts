@@ -5,17 +5,19 @@
  * encrypted and shown masked.
  */
 import crypto from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
-import { enqueueEmail } from '../core/notifications/outbox.js';
+import { addressedEmailsInsert } from '../core/notifications/outbox.js';
 import { receivedNotice, secretLinkOf } from './messages.js';
-import { audit } from '../core/audit/audit.js';
+import { auditInsert } from '../core/audit/audit.js';
 import { AppError, invalid } from '../core/errors.js';
 import { maskNik, parseNik } from '../core/nik/nik.js';
 import { wibDate } from '../core/calendar/working-days.js';
 import { DESK_ROLES } from './access.js';
 import { DEADLINES, type CHANNELS, type DELIVERY_METHODS, type IDENTITY_TYPES, type OBTAIN_METHODS } from './lifecycle.js';
+import type { ppidRequests } from './schema.js';
 import * as q from './queries.js';
 
 export interface RequestInput {
@@ -73,7 +75,17 @@ function checkShape(input: RequestInput): void {
   }
 }
 
-export async function fileRequest(ctx: AppContext, tx: Db, filer: Principal | null, input: RequestInput, at = ctx.clock()) {
+/** A checked request, ready to be numbered and written; `token` is its secret link's key. */
+export interface Prepared {
+  values: Omit<typeof ppidRequests.$inferInsert, 'registrationNumber'>;
+  token: string;
+  filer: Principal | null;
+  at: Date;
+}
+export type Numbered = Prepared & { registrationNumber: string };
+
+/** Checks a filing and prepares its row; nothing is written. */
+export async function prepareRequest(ctx: AppContext, db: Db, filer: Principal | null, input: RequestInput, at = ctx.clock()): Promise<Prepared> {
   checkShape(input);
   const atDesk = filer !== null && DESK_ROLES.includes(filer.role);
   const channel = atDesk ? (input.channel ?? 'walk_in') : 'web';
@@ -82,10 +94,7 @@ export async function fileRequest(ctx: AppContext, tx: Db, filer: Principal | nu
   }
   const id = identity(ctx, input, at);
   const token = crypto.randomBytes(24).toString('base64url');
-  const serial = await q.nextRegistrationSerial(tx);
-  const registrationNumber = `${ctx.config.city.trackingPrefix}-PPID-${wibDate(at).slice(0, 4)}-${String(serial).padStart(6, '0')}`;
-  const row = await q.insertRequest(tx, {
-    registrationNumber,
+  const values = {
     requesterId: atDesk ? null : (filer?.userId ?? null),
     identityType: input.identityType,
     identityEncrypted: ctx.cipher.encrypt(id.plain),
@@ -103,27 +112,53 @@ export async function fileRequest(ctx: AppContext, tx: Db, filer: Principal | nu
     channel,
     recordedById: atDesk ? filer.userId : null,
     publicConsent: input.publicConsent ?? true,
-    status: 'submitted',
+    status: 'submitted' as const,
     tokenHash: tokenHashOf(token),
     createdAt: at,
     updatedAt: at,
     receivedAt: at,
-    verifyDueAt: await ctx.calendar.deadline(tx, at, DEADLINES.verifyWorkingDays),
-    answerDueAt: await ctx.calendar.deadline(tx, at, DEADLINES.answerWorkingDays),
-  });
-  await q.insertEvent(tx, {
-    requestId: row.id,
-    at,
-    actorId: filer?.userId ?? null,
-    actorRole: filer?.role ?? 'requester',
-    action: 'submit',
-    toStatus: 'submitted',
-    publicMessage: null,
-    detail: { channel },
-  });
-  await audit(tx, filer, { action: 'ppid.submit', entity: 'ppid_request', entityId: registrationNumber, detail: { channel } }, at);
-  if (ctx.config.smtp && row.email) {
-    await enqueueEmail(tx, row.email, receivedNotice(registrationNumber, wibDate(row.answerDueAt), secretLinkOf(registrationNumber, token)), { at });
-  }
-  return { row, token };
+    verifyDueAt: await ctx.calendar.deadline(db, at, DEADLINES.verifyWorkingDays),
+    answerDueAt: await ctx.calendar.deadline(db, at, DEADLINES.answerWorkingDays),
+  };
+  return { values, token, filer, at };
+}
+
+const serialsOf = new WeakMap<AppContext, ReturnType<typeof q.registrationSerials>>();
+
+/** Registration numbers for prepared requests (DMI-PPID-2026-000123). */
+export async function numberRequests(ctx: AppContext, db: Db, prepared: readonly Prepared[]): Promise<Numbered[]> {
+  let take = serialsOf.get(ctx);
+  if (!take) serialsOf.set(ctx, (take = q.registrationSerials()));
+  const serials = await take(db, prepared.length);
+  return prepared.map((p, i) => ({ ...p, registrationNumber: `${ctx.config.city.trackingPrefix}-PPID-${wibDate(p.at).slice(0, 4)}-${serials[i]!.padStart(6, '0')}` }));
+}
+
+/**
+ * Writes numbered requests in one statement: the requests, their first timeline events, the audit
+ * lines, the receipts e-mailed with the secret link, and the caller's `alongside` (idempotency claims).
+ */
+export async function writeRequests(ctx: AppContext, db: Db, numbered: readonly Numbered[], alongside: readonly SQL[] = []): Promise<q.RequestRow[]> {
+  if (!numbered.length) return [];
+  const mailed = ctx.config.smtp ? numbered.filter((n) => n.values.email) : [];
+  const inserts = [
+    ...alongside,
+    auditInsert(numbered.map((n) => ({ actor: n.filer, entry: { action: 'ppid.submit', entity: 'ppid_request', entityId: n.registrationNumber, detail: { channel: n.values.channel } }, at: n.at }))),
+    ...(mailed.length
+      ? [addressedEmailsInsert(mailed.map((n) => ({ address: n.values.email!, notice: receivedNotice(n.registrationNumber, wibDate(n.values.answerDueAt), secretLinkOf(n.registrationNumber, n.token)), at: n.at })))]
+      : []),
+  ];
+  const rows = await q.insertRequests(
+    db,
+    numbered.map((n) => ({ values: { ...n.values, registrationNumber: n.registrationNumber }, actorId: n.filer?.userId ?? null, actorRole: n.filer?.role ?? 'requester' })),
+    inserts,
+  );
+  const byNumber = new Map(rows.map((r) => [r.registrationNumber, r]));
+  return numbered.map((n) => byNumber.get(n.registrationNumber)!);
+}
+
+/** Files one request in the caller's transaction (desk entries, demo data, a retried key): checked, numbered, written. */
+export async function fileRequest(ctx: AppContext, tx: Db, filer: Principal | null, input: RequestInput, at = ctx.clock()) {
+  const prepared = await prepareRequest(ctx, tx, filer, input, at);
+  const [row] = await writeRequests(ctx, tx, await numberRequests(ctx, tx, [prepared]));
+  return { row: row!, token: prepared.token };
 }

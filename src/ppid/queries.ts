@@ -1,22 +1,38 @@
 /** All SQL of the PPID module. Services call these; nothing else touches the module's tables. */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
-import { rowsOf } from '../core/db/json-rows.js';
+import { columnList, insertJsonRows, rowOf, rowsOf, together } from '../core/db/json-rows.js';
+import { executePrepared, renderedOnce } from '../core/db/prepared.js';
+import { sequenceBlocks } from '../core/db/sequence-blocks.js';
 import { opds } from '../core/reference/schema.js';
 import { documents } from '../core/files/schema.js';
 import { claimDocuments } from '../core/files/claim.js';
-import { ppidAnswerDocuments, ppidEvents, ppidObjections, ppidRequests } from './schema.js';
+import { ppidAnswerDocuments, ppidEvents, ppidObjections, ppidRegistrationSeq, ppidRequests } from './schema.js';
 import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
 
 export type RequestRow = typeof ppidRequests.$inferSelect;
 export type ObjectionRow = typeof ppidObjections.$inferSelect;
 
-export async function nextRegistrationSerial(db: Db): Promise<number> {
-  return Number(rowsOf<{ n: string | number }>(await db.execute(sql`select nextval('ppid_registration_seq') as n`))[0]!.n);
-}
+/** Registration serials, a block at a time per instance (gaps after a restart, never a repeat). */
+export const registrationSerials = () => sequenceBlocks(ppidRegistrationSeq, 64);
 
-export async function insertRequest(db: Db, values: typeof ppidRequests.$inferInsert): Promise<RequestRow> {
-  return (await db.insert(ppidRequests).values(values).returning())[0]!;
+// The filing statement's fixed parts, rendered once (see renderedOnce).
+const requestColumns = columnList(ppidRequests, { except: ['search'] });
+const submittedHead = renderedOnce(sql`insert into ${ppidEvents} (request_id, at, actor_id, actor_role, action, to_status, detail)
+  select r.id, r.created_at, f.actor_id, f.actor_role, 'submit', 'submitted', jsonb_build_object('channel', r.channel)
+  from r join jsonb_to_recordset(`);
+const submittedTail = renderedOnce(sql`::jsonb) as f(registration_number text, actor_id uuid, actor_role text) using (registration_number)`);
+
+/**
+ * Writes requests in one statement for all of them: the requests, their first timeline events and
+ * the caller's `alongside` (audit lines, emails, idempotency claims); atomic without a transaction.
+ */
+export async function insertRequests(db: Db, requests: readonly { values: typeof ppidRequests.$inferInsert; actorId: string | null; actorRole: string }[], alongside: readonly SQL[]): Promise<RequestRow[]> {
+  const filed = insertJsonRows(ppidRequests, requests.map((r) => r.values), { returning: requestColumns });
+  const actors = JSON.stringify(requests.map((r) => ({ registration_number: r.values.registrationNumber, actor_id: r.actorId, actor_role: r.actorRole })));
+  const submitted = sql`${submittedHead}${actors}${submittedTail}`;
+  const rows = rowsOf<Record<string, unknown>>(await executePrepared(db, together([['r', filed], ['e', submitted], ...alongside], sql`select * from r`)));
+  return rows.map((row) => rowOf(ppidRequests, row, { except: ['search'] }) as RequestRow);
 }
 
 /** Takes the caller's own unattached document for the request; false when it is not theirs or already used. */

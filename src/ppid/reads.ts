@@ -7,7 +7,7 @@ import { PPID_STAFF_ROLES, actorFor, audienceFor, type Audience } from './access
 import { OPEN_STATUSES, REQUEST_ACTIONS, lifecycle, type RequestStatus } from './lifecycle.js';
 import { tokenHashOf } from './intake.js';
 import { REQUEST } from './actions.js';
-import { STATUS_LABELS, fileUrl } from './messages.js';
+import { STATUS_LABELS, fileUrl, secretLinkOf } from './messages.js';
 import { objectionDueAt, objectionView } from './objections.js';
 import * as q from './queries.js';
 
@@ -40,11 +40,22 @@ async function summaryOf(ctx: AppContext, row: q.RequestRow, opds: Map<number, {
   };
 }
 
-/** The summary of a request just filed, for the answer to its filer (who holds its secret link). */
-export async function filedSummary(ctx: AppContext, registrationNumber: string) {
+/** The answer to a filing: the request's summary, its secret link (shown this once) and its receipt. */
+export async function filedAnswer(ctx: AppContext, row: q.RequestRow, token: string) {
+  // A request just filed is with the PPID Utama; a retry's may have moved on.
+  const opds = row.opdId === null ? new Map<number, { code: string; name: string }>() : await q.opdNames(ctx.db);
+  return {
+    ...(await summaryOf(ctx, row, opds, ctx.clock())),
+    secretLink: secretLinkOf(row.registrationNumber, token),
+    receiptUrl: fileUrl(row.registrationNumber, 'receipt.pdf', token),
+  };
+}
+
+/** The same answer for a request filed before (a retried Idempotency-Key). */
+export async function refiledAnswer(ctx: AppContext, registrationNumber: string, token: string) {
   const row = await q.findRequest(ctx.db, registrationNumber);
   if (!row) throw notFound(REQUEST);
-  return summaryOf(ctx, row, await q.opdNames(ctx.db), ctx.clock());
+  return filedAnswer(ctx, row, token);
 }
 
 /** The request as its audience may see it; `secret` is the requester's secret link. */

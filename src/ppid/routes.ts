@@ -17,7 +17,8 @@ import { fileObjection, listObjections, objectionStep, type ObjectionStepInput }
 import type { ObjectionAction } from './objection-lifecycle.js';
 import { OBJECTION_ROLES } from './access.js';
 import { REQUEST_STATUSES, type RequestAction, type RequestStatus } from './lifecycle.js';
-import { filedSummary, listForDesk, listMine, requestDetail, requestDocument } from './reads.js';
+import { filedAnswer, listForDesk, listMine, refiledAnswer, requestDetail, requestDocument } from './reads.js';
+import { claimAnswer, fileRequestOnline } from './intake-desk.js';
 import { noticePdf, receiptPdf } from './letters.js';
 import { secretLinkOf } from './messages.js';
 import { uploadPowerOfAttorney } from './power-of-attorney.js';
@@ -52,18 +53,18 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
     async (request, reply) => {
       const p = request.principal;
       // Without an account a retry is known by its key and body alone: a phone that changed networks
-      // while the first answer was lost must get the same request back, not file it again. The
-      // kept answer holds the secret link's key encrypted, as the request keeps only its hash.
+      // while the first answer was lost must get the same request back, not file it again.
       const scope = p ? `user:${p.userId}` : 'ppid:anonymous';
-      const result = await idempotent(ctx.db, scope, request.headers['idempotency-key'], request.body, async (tx) => {
+      const key = request.headers['idempotency-key'];
+      const filed = await fileRequestOnline(ctx, p, request.body, scope, key);
+      if (filed) return reply.status(201).send(await filedAnswer(ctx, filed.row, filed.token));
+      // The key was used before: its stored answer, or a refusal when it was for another request.
+      const result = await idempotent(ctx.db, scope, key, request.body, async (tx) => {
         const { row, token } = await fileRequest(ctx, tx, p, request.body);
-        return { status: 201, body: { registrationNumber: row.registrationNumber, tokenEncrypted: ctx.cipher.encrypt(token) } };
+        return { status: 201, body: claimAnswer(ctx, row.registrationNumber, token) };
       });
-      const { registrationNumber } = result.body;
-      const token = ctx.cipher.decrypt(result.body.tokenEncrypted);
-      const summary = await filedSummary(ctx, registrationNumber);
-      const secretLink = secretLinkOf(registrationNumber, token);
-      return reply.status(201).send({ ...summary, secretLink, receiptUrl: `/api/v1/ppid/requests/${registrationNumber}/receipt.pdf?kunci=${token}` });
+      if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.status(201).send(await refiledAnswer(ctx, result.body.registrationNumber, ctx.cipher.decrypt(result.body.tokenEncrypted)));
     },
   );
 

@@ -43,15 +43,23 @@ export function enqueueInserts(notices: Notices, opts: { email: boolean }): SQL[
  * only), in the caller's transaction like `enqueue`; the address is cleared once it is delivered.
  */
 export async function enqueueEmail(db: Db, address: string, notice: Notice, opts: { at: Date; attachments?: MailAttachment[] }): Promise<void> {
-  await db.insert(outbox).values({
-    userId: null,
-    channel: 'email',
-    address,
-    attachments: opts.attachments?.length ? opts.attachments : null,
-    title: notice.title,
-    body: notice.body,
-    link: notice.link ?? null,
-    createdAt: opts.at,
-    availableAt: opts.at,
-  });
+  await db.execute(addressedEmailsInsert([{ address, notice, ...opts }]));
+}
+
+/** The insert of emails to addresses with no account behind them, for a caller that writes many at once (a group commit). */
+export function addressedEmailsInsert(mails: readonly { address: string; notice: Notice; at: Date; attachments?: MailAttachment[] | undefined }[]): SQL {
+  return insertJsonRows(
+    outbox,
+    mails.map(({ address, notice, at, attachments }) => ({
+      userId: null,
+      channel: 'email' as const,
+      address,
+      attachments: attachments?.length ? attachments : null,
+      title: notice.title,
+      body: notice.body,
+      link: notice.link ?? null,
+      createdAt: at,
+      availableAt: at,
+    })),
+  );
 }
