@@ -1,1 +1,1 @@
-CREATE INDEX "ppid_requests_archive_idx" ON "ppid_requests" USING btree ("received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "ppid_requests"."public_consent" and "ppid_requests"."status" <> 'withdrawn';
+CREATE INDEX "ppid_requests_archive_idx" ON "ppid_requests" USING btree ("received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "ppid_requests"."public_consent" and "ppid_requests"."answered_at" is not null;

@@ -69,7 +69,7 @@ it('takes a non-resident\'s request from a phone without an account to an answer
   await r.page.getByLabel('Informasi apa yang Anda butuhkan?').fill('Dokumen kontrak pemeliharaan Jalan Sultan Syarif Kasim tahun 2026');
   await r.page.getByRole('link', { name: 'Daftar paket pemeliharaan jalan 2026' }).waitFor();
   await r.page.getByLabel('Untuk apa informasi ini?').fill('Bahan liputan tentang kualitas jalan kota.');
-  expect(await r.page.getByLabel('Jawaban boleh ditampilkan di arsip publik').isChecked()).toBe(true);
+  expect(await r.page.getByLabel('Permohonan dan jawabannya boleh ditampilkan di arsip publik').isChecked()).toBe(true);
   await r.page.getByRole('button', { name: 'Kirim permohonan' }).click();
   // The server's refusal, in Indonesian, beside the identity number.
   await r.page.getByText('Tanggal lahir pada NIK tidak valid. Periksa kembali digit ke-7 sampai ke-12.').waitFor();
@@ -109,7 +109,7 @@ it('takes a non-resident\'s request from a phone without an account to an answer
   await openStep(p.page, 'Kabulkan seluruhnya');
   await p.page.getByLabel('Isi pemberitahuan tertulis').fill('Salinan kontrak pemeliharaan Jalan Sultan Syarif Kasim 2026 terlampir.');
   const pdf = await renderPdf('Kontrak', (d) => d.text('Kontrak pemeliharaan Jalan Sultan Syarif Kasim 2026'));
-  await p.page.getByLabel('Dokumen jawaban (PDF, XLSX atau CSV)').setInputFiles({ name: 'Kontrak SSK 2026.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await p.page.getByLabel('Dokumen jawaban (PDF, XLSX, CSV, atau foto halaman)').setInputFiles({ name: 'Kontrak SSK 2026.pdf', mimeType: 'application/pdf', buffer: pdf });
   await p.page.getByRole('button', { name: 'Hapus Kontrak SSK 2026.pdf' }).waitFor();
   await accessible(p.page, 'ppid-answer-form');
   await submitStep(p.page, 'Kabulkan seluruhnya');

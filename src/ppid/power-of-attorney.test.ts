@@ -25,6 +25,9 @@ describeEachDatabase('ppid: filing for someone else, and a retried filing', (h) 
     expect((await poa(h, number, await photo(), { kunci: 'x'.repeat(32) })).status).toBe(404);
     const bad = await poa(h, number, Buffer.from('MZ\x90\x00 not a scan'), { kunci, name: 'kuasa.exe', type: 'application/octet-stream' });
     expect([bad.status, bad.body.field]).toEqual([415, 'file']);
+    // A text file is a document, but not a signed letter.
+    const text = await poa(h, number, Buffer.from('Saya memberi kuasa kepada anak saya.\n'), { kunci, name: 'kuasa.txt', type: 'text/plain' });
+    expect([text.status, text.body.code, text.body.field]).toEqual([415, 'paper_type', 'file']);
     expect((await h().call('GET', `/api/v1/ppid/requests/${number}?kunci=${kunci}`)).body.requester.hasPowerOfAttorney).toBe(false);
 
     // A phone photo of the signed letter, kept as a one-page PDF.

@@ -29,7 +29,7 @@ export async function uploadPowerOfAttorney(ctx: AppContext, p: Principal | null
     if (!BEFORE_VERIFICATION.includes(row.status)) {
       throw conflict('power_of_attorney_locked', 'Permohonan ini sudah diverifikasi; surat kuasanya tidak dapat diubah lagi.', 'This request has been verified; its power of attorney can no longer change.', 'status');
     }
-    const doc = await storeScan(ctx, tx, p?.userId ?? null, raw, filename, at);
+    const doc = await storeScan(ctx, tx, p?.userId ?? null, raw, filename, { at, papersOnly: true });
     await q.setPowerOfAttorney(tx, row, doc.id, at);
     await q.insertEvent(tx, {
       requestId: row.id,

@@ -154,8 +154,10 @@ export async function listObjections(db: Db, f: { limit: number; offset: number 
 
 /* The public archive and the yearly report: no column that names or identifies the requester */
 
-// Spelled as the archive index's predicate, so the planner takes the index.
-const archived = sql`${ppidRequests.publicConsent} and ${ppidRequests.status} <> 'withdrawn'`;
+// A request is public once answered (the PPID has read it by then; a request text a requester
+// filled with their own details never shows unread), if they consented. Spelled as the archive
+// index's predicate, so the planner takes the index.
+const archived = sql`${ppidRequests.publicConsent} and ${ppidRequests.answeredAt} is not null`;
 /** The archive counts its matches up to this many; beyond, it says "more than". */
 export const ARCHIVE_COUNT_CAP = 1000;
 

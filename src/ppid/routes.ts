@@ -230,7 +230,7 @@ export async function ppidRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
     {
       schema: {
         tags,
-        summary: 'The public archive of requests and answers (never who asked); answers shown where the requester consented and nothing was withheld',
+        summary: 'The public archive: answered requests whose requester consented, newest first (never who asked); the answer itself where nothing was withheld',
         security: [],
         querystring: ArchiveQuerySchema,
         response: { 200: ArchiveSchema, ...problems(400) },

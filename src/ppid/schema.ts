@@ -79,7 +79,7 @@ export const ppidRequests = pgTable(
     // The public archive, newest first: its pages and searches walk this instead of sorting.
     index('ppid_requests_archive_idx')
       .on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
-      .where(sql`${t.publicConsent} and ${t.status} <> 'withdrawn'`),
+      .where(sql`${t.publicConsent} and ${t.answeredAt} is not null`),
   ],
 );
 

@@ -13,6 +13,7 @@ import { processImage } from './image.js';
 import { newFileKey } from './storage.js';
 import { documents } from './schema.js';
 import { MAX_UPLOAD_BYTES } from './limits.js';
+import { AppError } from '../errors.js';
 
 export type StoredDocument = typeof documents.$inferSelect;
 
@@ -30,9 +31,20 @@ export async function storeDocument(ctx: AppContext, db: Db, ownerId: string | n
 
 const isPhoto = (raw: Buffer) => (raw[0] === 0xff && raw[1] === 0xd8) || raw.toString('latin1', 1, 4) === 'PNG' || raw.toString('latin1', 8, 12) === 'WEBP';
 
-/** A scanned paper: a PDF as any document, or a photo (JPEG, PNG, WebP) made into a one-page PDF. */
-export async function storeScan(ctx: AppContext, db: Db, ownerId: string | null, raw: Buffer, filename: string | undefined, at = ctx.clock()): Promise<StoredDocument> {
-  if (!isPhoto(raw)) return storeDocument(ctx, db, ownerId, raw, filename, at);
+const notAPaper = () =>
+  new AppError(415, 'paper_type', { id: 'Gunakan PDF atau foto (JPEG, PNG, WebP).', en: 'Use a PDF or a photo (JPEG, PNG, WebP).' }, { field: 'file' });
+
+/**
+ * A document, or a photo (JPEG, PNG, WebP) of a paper made into a one-page PDF. `papersOnly`: a
+ * signed letter (a power of attorney) — a PDF or a photo, never a table.
+ */
+export async function storeScan(ctx: AppContext, db: Db, ownerId: string | null, raw: Buffer, filename: string | undefined, opts: { at?: Date; papersOnly?: boolean } = {}): Promise<StoredDocument> {
+  const at = opts.at ?? ctx.clock();
+  if (!isPhoto(raw)) {
+    const doc = await processDocument(raw, filename, { maxBytes: MAX_UPLOAD_BYTES });
+    if (opts.papersOnly && doc.mime !== 'application/pdf') throw notAPaper();
+    return save(ctx, db, ownerId, doc, at);
+  }
   const photo = await processImage(raw, { maxBytes: MAX_UPLOAD_BYTES });
   const pdf = await PDFDocument.create();
   const image = photo.mime === 'image/png' ? await pdf.embedPng(photo.data) : await pdf.embedJpg(photo.mime === 'image/jpeg' ? photo.data : await toJpeg(photo.data));

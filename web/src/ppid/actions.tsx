@@ -126,7 +126,7 @@ function DocumentsField({ ids, onChange }: { ids: { id: string; name: string }[]
         label={t('documents')}
         type="file"
         multiple
-        accept=".pdf,.xlsx,.csv,application/pdf,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".pdf,.xlsx,.csv,application/pdf,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,image/jpeg,image/png,image/webp"
         hint={busy ? t('uploading') : undefined}
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
@@ -35,6 +36,23 @@ const blank = {
 type Values = typeof blank;
 
 const opt = (s: string) => (s.trim() ? s.trim() : undefined);
+
+const REQUIRED = { id: 'Wajib diisi.', en: 'Required.' };
+
+/** Every required field left empty, named at once before anything is sent (the server names the first only). */
+function emptyFields(v: Values): ApiError | null {
+  const required: [keyof Values, boolean][] = [
+    ['entityName', v.identityType === 'entity'],
+    ['identityNumber', true],
+    ['fullName', true],
+    ['address', true],
+    ['onBehalfOf', v.onBehalf],
+    ['information', true],
+    ['purpose', true],
+  ];
+  const empty = required.filter(([k, on]) => on && !String(v[k]).trim()).map(([k]) => k);
+  return empty.length ? new ApiError(422, 'field_required', REQUIRED, empty[0], empty.map((field) => ({ field, code: 'field_required', message: REQUIRED }))) : null;
+}
 
 function draftOf(v: Values, atDesk: boolean): RequestDraft {
   const d: RequestDraft = {
@@ -108,13 +126,21 @@ export default function FileRequest() {
   }, [user]);
 
   const { busy, error, submit } = useSubmit(
-    () => submitRequest(draftOf(v, atDesk), v.onBehalf ? poa : null),
+    () => {
+      const empty = emptyFields(v);
+      if (empty) return Promise.reject(empty);
+      return submitRequest(draftOf(v, atDesk), v.onBehalf ? poa : null);
+    },
     (r) => {
       setOutcome(r.sent ? { sent: r.result } : { queued: true });
       window.scrollTo(0, 0);
     },
   );
   const err = (f: string) => fieldError(error, f);
+  // A refused form takes the person to its first wrong field (on a phone the button is far below it).
+  useEffect(() => {
+    if (error) document.querySelector<HTMLElement>('.ppid-form [aria-invalid="true"]')?.focus();
+  }, [error]);
   const restart = () => {
     setV(blank);
     setPoa(null);
@@ -194,7 +220,7 @@ export default function FileRequest() {
             {v.onBehalf ? (
               <>
                 <TextField label={t('onBehalfOf')} required value={v.onBehalfOf} onChange={(e) => set('onBehalfOf', e.target.value)} error={err('onBehalfOf')} />
-                <TextField label={t('poa')} hint={t('poaHint')} type="file" accept="application/pdf,image/jpeg,image/png,image/webp" required onChange={(e) => setPoa(e.target.files?.[0] ?? null)} error={err('file')} />
+                <TextField label={t('poa')} hint={t('poaHint')} type="file" accept="application/pdf,image/jpeg,image/png,image/webp" onChange={(e) => setPoa(e.target.files?.[0] ?? null)} error={err('file')} />
               </>
             ) : null}
           </fieldset>

@@ -27,7 +27,7 @@ function PowerOfAttorneyUpload({ ctx, label }: { ctx: StepContext; label: string
       if (file) form.append('file', file, file.name);
       return api<Detail>('POST', `/ppid/requests/${ctx.registrationNumber}/power-of-attorney${query({ kunci: ctx.kunci })}`, { form });
     },
-    (d) => ctx.onDone(d, t('poaUpload')),
+    (d) => ctx.onDone(d, t('poaDoc')),
   );
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
