@@ -11,6 +11,11 @@ describeEachDatabase('platform basics', (h) => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
+  it('answers a malformed address with problem+json', async () => {
+    const res = await h().call('GET', '/api/v1/ppid/requests/%00%ff');
+    expect([res.status, res.headers.get('content-type'), res.body.code, res.body.field]).toEqual([400, 'application/problem+json; charset=utf-8', 'bad_url', 'url']);
+  });
+
   it('serves an OpenAPI 3.1 document generated from the route schemas, and its UI', async () => {
     const doc = await h().call('GET', '/api/docs/json');
     expect(doc.status).toBe(200);

@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { AppContext } from './core/context.js';
-import { installProblemHandlers } from './core/http/problem.js';
+import { badUrl, installProblemHandlers } from './core/http/problem.js';
 import { installPrincipal } from './core/http/request-context.js';
 import { installOperations, type Operations } from './core/metrics/routes.js';
 import { installInputGuard } from './core/http/input-guard.js';
@@ -31,6 +31,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     trustProxy: process.env.TRUST_PROXY === 'true',
     // Clients' X-Request-Id is not trusted: ids are ours, so logs cannot be forged.
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: (_error, request, reply) => void badUrl(request, reply),
   });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   installProblemHandlers(app);

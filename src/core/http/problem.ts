@@ -159,6 +159,10 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: A
     });
 }
 
+/** A malformed address (`%ff`), refused by the framework before any route is matched. */
+export const badUrl = (request: FastifyRequest, reply: FastifyReply) =>
+  sendProblem(reply, request, new AppError(400, 'bad_url', { id: 'Alamat tidak valid.', en: 'Malformed address.' }, { field: 'url' }));
+
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendProblem(reply, request, error.status === 401 && request.passwordChangePending ? passwordChangeRequired() : error);
