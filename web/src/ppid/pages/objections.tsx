@@ -4,7 +4,7 @@ import { Link } from '../../lib/router';
 import { Table } from '../../ui/table';
 import { Loading, LoadError, Page } from '../../ui/page';
 import { MoreRow, short, usePagedList } from '../common';
-import { OBJECTION_STATUS, label } from '../labels';
+import { OBJECTION_STATUS, REASON, label } from '../labels';
 import { m } from '../messages';
 import type { ObjectionSummary } from '../types';
 
@@ -24,7 +24,7 @@ export default function Objections() {
                 <td><Link to={`/ppid/permohonan/${o.registrationNumber}`}>{o.registrationNumber}</Link></td>
                 <td>{short(o.information)}</td>
                 <td>{o.opd?.name ?? t('utama')}</td>
-                <td>{o.reasons.join(', ')}</td>
+                <td>{o.reasons.map((r) => label(REASON, r, lang)).join('; ')}</td>
                 <td>
                   <span className="ppid-badges">
                     <span className="badge badge-neutral">{label(OBJECTION_STATUS, o.status, lang)}</span>
