@@ -463,16 +463,24 @@ export interface ExportRow {
   verifyDays: number | null;
   followUpDays: number | null;
   resolveDays: number | null;
+  /** Where the next page starts: arrival at full precision (a Date keeps milliseconds only). */
+  key: string;
+}
+
+/** The last row of a page of the export: the next page starts after it. */
+export interface ExportKey {
+  key: string;
+  id: number;
 }
 
 export const countInPeriod = async (db: Db, p: Period) =>
   (await rows<{ n: number }>(db, sql`select count(*)::int as n from ${reports} where ${inPeriod(p)}`))[0]!.n;
 
 /**
- * The export table in arrival order. The SLA flags are null while undecided; the OPDs are those answering for the report (active or
- * done dispositions).
+ * The export table in arrival order, a page at a time (after the row `after`). The SLA flags are null while undecided; the OPDs are
+ * those answering for the report (active or done dispositions).
  */
-export const exportRows = (db: Db, p: Period, limit: number) =>
+export const exportRows = (db: Db, p: Period, limit: number, after?: ExportKey) =>
   rows<ExportRow>(
     db,
     sql`with ${calendarCte(p)}
@@ -493,13 +501,14 @@ export const exportRows = (db: Db, p: Period, limit: number) =>
           when ${reports.status} in ('dispositioned', 'in_progress') and ${reports.resolveDueAt} < ${p.now} then false end as "resolveMet",
         ${wd(p, reports.createdAt, reports.verifiedAt)} as "verifyDays",
         ${wd(p, reports.dispositionedAt, reports.firstFollowUpAt)} as "followUpDays",
-        ${wd(p, reports.createdAt, reports.resolvedAt)} as "resolveDays"
+        ${wd(p, reports.createdAt, reports.resolvedAt)} as "resolveDays",
+        ${reports.createdAt}::text as key
       from ${reports}
       join ${categories} c on c.id = ${reports.categoryId}
       join ${categories} g on g.id = coalesce(c.parent_id, c.id)
       join ${kelurahan} k on k.code = ${reports.kelurahanCode}
       join ${kecamatan} kc on kc.code = k.kecamatan_code
-      where ${inPeriod(p)}
+      where ${inPeriod(p)}${after ? sql` and (${reports.createdAt}, ${reports.id}) > (${after.key}::timestamptz, ${after.id})` : sql``}
       order by ${reports.createdAt}, ${reports.id}
       limit ${limit}`,
   );

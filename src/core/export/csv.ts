@@ -14,8 +14,27 @@ export function csvField(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Rows given in any number of parts (pages of a query), then the file: encoded as they come. */
+export function csvWriter(headers: readonly string[]) {
+  const parts = [Buffer.from(`\uFEFF${headers.map(csvField).join(',')}\r\n`, 'utf8')];
+  return {
+    add(rows: Iterable<readonly Cell[]>) {
+      let lines: string[] = [];
+      for (const row of rows) {
+        lines.push(`${row.map(csvField).join(',')}\r\n`);
+        if (lines.length === 1000) {
+          parts.push(Buffer.from(lines.join(''), 'utf8'));
+          lines = [];
+        }
+      }
+      if (lines.length) parts.push(Buffer.from(lines.join(''), 'utf8'));
+    },
+    end: (): Buffer => Buffer.concat(parts),
+  };
+}
+
 export function toCsv(headers: readonly string[], rows: Iterable<readonly Cell[]>): Buffer {
-  const lines = [headers.map(csvField).join(',')];
-  for (const row of rows) lines.push(row.map(csvField).join(','));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  const writer = csvWriter(headers);
+  writer.add(rows);
+  return writer.end();
 }
