@@ -24,7 +24,12 @@ export const PRINCIPAL_CHANNEL = 'khidmat_principal_changes';
 /** Announced for a TRUNCATE: any session may have ended. */
 const EVERYONE = '*';
 const ENTRY_TTL_MS = 60_000;
-const MAX_ENTRIES = 100_000;
+/**
+ * About half a kilobyte each (the principal, its token's hash, the user's set of tokens): 20,000 hold
+ * ~10 MB, a tenth of the server's heap. More sessions than that within a minute on one instance are
+ * looked up (in batches) rather than kept.
+ */
+const MAX_ENTRIES = 20_000;
 
 export interface SessionPrincipal {
   principal: Principal;
