@@ -261,10 +261,13 @@ export const rollupMark = async (db: Db) =>
     )
   )[0]!;
 
-/** The oldest `through` among the kept rows of these days (null: none kept). */
-export const oldestKept = async (db: Db, days: string[]) =>
-  (await rows<{ through: number | null }>(db, sql`select min(${kept.through})::float8 as through from ${kept} where ${kept.day} = any(${`{${days.join(',')}}`}::date[])`))[0]!
-    .through;
+/** The first event a row's count may not have seen: the one after its through, or after through − lookback when no pending ones were noted. */
+const unseenFrom = (lookback: number) => sql`case when ${kept.pending} is null then ${kept.through} - ${lookback} else ${kept.through} end`;
+
+/** Where the check of the kept rows of these days must start reading events (null: none kept). */
+export const oldestKept = async (db: Db, days: string[], lookback: number) =>
+  (await rows<{ since: number | null }>(db, sql`select min(${unseenFrom(lookback)})::float8 as since from ${kept} where ${kept.day} = any(${`{${days.join(',')}}`}::date[])`))[0]!
+    .since;
 
 /**
  * The kept days among `days` that are still right now, as JSON text: counted in this `form` with
@@ -285,10 +288,13 @@ export const keptDays = (db: Db, days: string[], form: string, lookback: number,
       -- A row kept since oldestKept with an older through (emptied and counted again) is left for counting.
       candidates as materialized (select ${kept.day} as day, ${kept.through} as through, ${kept.pending} as pending, ${kept.figures} as figures
         from ${kept}, mark where ${kept.day} = any(${`{${days.join(',')}}`}::date[]) and ${kept.calendar} = mark.calendar
-          and ${kept.through} <= mark.through and ${kept.through} - ${lookback} >= ${since}),
-      -- A report looked up per event: a few thousand index probes.
-      changed as materialized (select (select ${wibDay(reports.createdAt)} from ${reports} where ${reports.id} = ${reportEvents.reportId}) as day, ${reportEvents.id} as id
-        from ${reportEvents} where ${reportEvents.id} > ${since}),
+          and ${kept.through} <= mark.through and ${unseenFrom(lookback)} >= ${since}),
+      -- The events newer than \`since\` and the pending ones, each with its report's day (a report
+      -- looked up per event: an index probe each).
+      changed as materialized (select (select ${wibDay(reports.createdAt)} from ${reports} where ${reports.id} = e.report_id) as day, e.id
+        from (select ${reportEvents.id}, ${reportEvents.reportId} from ${reportEvents} where ${reportEvents.id} > ${since}
+          union all select ${reportEvents.id}, ${reportEvents.reportId} from ${reportEvents}
+            where ${reportEvents.id} <= ${since} and ${reportEvents.id} in (select unnest(pending) from candidates)) e),
       good as (select c.* from candidates c where not exists (select 1 from changed x where x.day = c.day
         and (x.id > c.through or case when c.pending is null then x.id > c.through - ${lookback} else x.id = any(c.pending) end)))${
         seen

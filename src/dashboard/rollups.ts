@@ -170,11 +170,10 @@ export async function periodDays(db: Db, p: q.Period): Promise<DayFigures> {
     const through = store.through;
     let seen: q.Seen | undefined;
     const seenNow = async () => (seen ??= { through, pending: await q.pendingEvents(db, through, bounds.lookback) });
-    const oldest = await q.oldestKept(db, missing);
-    if (oldest !== null) {
-      const lagging = oldest < through - bounds.lookback;
-      const since = Math.max(0, oldest - bounds.lookback);
-      for (const { day, figures } of await q.keptDays(db, missing, FORM, bounds.lookback, since, lagging ? await seenNow() : undefined)) take(day, figures);
+    const since = await q.oldestKept(db, missing, bounds.lookback);
+    if (since !== null) {
+      const lagging = since < through - bounds.lookback;
+      for (const { day, figures } of await q.keptDays(db, missing, FORM, bounds.lookback, Math.max(0, since), lagging ? await seenNow() : undefined)) take(day, figures);
     }
     const uncounted = missing.filter((day) => !found.has(day));
     if (uncounted.length) {
