@@ -7,9 +7,9 @@
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
-import { groupCommit } from '../core/batch/group-commit.js';
+import { claimedGroupCommit } from '../core/batch/claimed.js';
 import { batchStats } from '../core/batch/batched.js';
-import { claimInsert, firstClaims, isKeyTaken, type Claim } from '../core/idempotency/idempotency.js';
+import { claimInsert, type Claim } from '../core/idempotency/idempotency.js';
 import { checkFiling, numberFilings, writeFilings, type Filed, type Filing, type ReportInput } from './intake.js';
 import { filedReportView } from './reads.js';
 
@@ -39,24 +39,8 @@ async function fileTogether(ctx: AppContext, waiting: readonly Waiting[]): Promi
 function deskOf(ctx: AppContext): Desk {
   let desk = desks.get(ctx);
   if (!desk) {
-    desk = groupCommit(
-      async (batch: readonly Waiting[]) => {
-        // A repeat of a key in this batch is not filed: it waits for the first, then replays it.
-        const firsts = new Set(firstClaims(batch.flatMap((w) => (w.claim ? [w.claim] : []))));
-        const fresh = batch.filter((w) => !w.claim || firsts.has(w.claim));
-        try {
-          const filed = await fileTogether(ctx, fresh);
-          return batch.map((w) => filed[fresh.indexOf(w)]);
-        } catch (err) {
-          // One key used before: its callers answer as a replay. With more filings the batch is
-          // written again one by one, and this happens alone.
-          if (fresh.length === 1 && isKeyTaken(err)) return batch.map(() => undefined);
-          throw err;
-        }
-      },
-      // Two batches in flight: one being written while the next gathers.
-      { maxBatch: MAX_BATCH, slots: 2, stats: batchStats(ctx, 'report_filing') },
-    );
+    // Two batches in flight: one being written while the next gathers.
+    desk = claimedGroupCommit((fresh: readonly Waiting[]) => fileTogether(ctx, fresh), { maxBatch: MAX_BATCH, slots: 2, stats: batchStats(ctx, 'report_filing') });
     desks.set(ctx, desk);
   }
   return desk;

@@ -6,9 +6,9 @@
  */
 import type { AppContext } from '../core/context.js';
 import type { Principal } from '../core/auth/principal.js';
-import { groupCommit } from '../core/batch/group-commit.js';
+import { claimedGroupCommit } from '../core/batch/claimed.js';
 import { batchStats } from '../core/batch/batched.js';
-import { claimInsert, firstClaims, isKeyTaken, type Claim } from '../core/idempotency/idempotency.js';
+import { claimInsert, type Claim } from '../core/idempotency/idempotency.js';
 import { numberRequests, prepareRequest, writeRequests, type Prepared, type RequestInput } from './intake.js';
 import type { RequestRow } from './queries.js';
 
@@ -33,26 +33,13 @@ export const claimAnswer = (ctx: AppContext, registrationNumber: string, token: 
 function deskOf(ctx: AppContext): Desk {
   let desk = desks.get(ctx);
   if (!desk) {
-    desk = groupCommit(
-      async (batch: readonly Waiting[]) => {
-        // A repeat of a key in this batch is not filed: it waits for the first, then replays it.
-        const firsts = new Set(firstClaims(batch.flatMap((w) => (w.claim ? [w.claim] : []))));
-        const fresh = batch.filter((w) => !w.claim || firsts.has(w.claim));
-        try {
-          const numbered = await numberRequests(ctx, ctx.db, fresh.map((w) => w.prepared));
-          const claims = fresh.flatMap((w, i) => (w.claim ? [{ ...w.claim, answer: { status: 201, body: claimAnswer(ctx, numbered[i]!.registrationNumber, w.prepared.token) } }] : []));
-          // One statement: it commits by itself, all of it or nothing.
-          const rows = await writeRequests(ctx, ctx.db, numbered, claims.length ? [claimInsert(claims)] : []);
-          return batch.map((w) => {
-            const i = fresh.indexOf(w);
-            return i < 0 ? undefined : { row: rows[i]!, token: fresh[i]!.prepared.token };
-          });
-        } catch (err) {
-          // One key used before: its callers answer as a replay. With more requests the batch is
-          // written again one by one, and this happens alone.
-          if (fresh.length === 1 && isKeyTaken(err)) return batch.map(() => undefined);
-          throw err;
-        }
+    desk = claimedGroupCommit(
+      async (fresh: readonly Waiting[]) => {
+        const numbered = await numberRequests(ctx, ctx.db, fresh.map((w) => w.prepared));
+        const claims = fresh.flatMap((w, i) => (w.claim ? [{ ...w.claim, answer: { status: 201, body: claimAnswer(ctx, numbered[i]!.registrationNumber, w.prepared.token) } }] : []));
+        // One statement: it commits by itself, all of it or nothing.
+        const rows = await writeRequests(ctx, ctx.db, numbered, claims.length ? [claimInsert(claims)] : []);
+        return rows.map((row, i) => ({ row, token: fresh[i]!.prepared.token }));
       },
       // Two batches in flight: one being written while the next gathers.
       { maxBatch: MAX_BATCH, slots: 2, stats: batchStats(ctx, 'ppid_filing') },

@@ -11,7 +11,7 @@ const poa = (h: () => { call: (m: string, p: string, o?: object) => Promise<{ st
   return h().call('POST', `/api/v1/ppid/requests/${number}/power-of-attorney${opts.kunci ? `?kunci=${opts.kunci}` : ''}`, { token: opts.token, raw: form });
 };
 
-describeEachDatabase('ppid: filing for someone else, and a retried filing', (h) => {
+describeEachDatabase('ppid: filing online — for someone else, retried, or many at once', (h) => {
   it('takes the power of attorney after filing, through the secret link, and verifies only with it', async () => {
     h().setNow('2026-04-06T02:00:00Z');
     const utama = await h().staff('ppid_utama', 'DISKOMINFOTIKSAN');
@@ -63,5 +63,20 @@ describeEachDatabase('ppid: filing for someone else, and a retried filing', (h) 
     const kept = rowsOf<{ response: unknown }>(await h().ctx.db.execute(sql`select response from idempotency_keys where key = ${headers['idempotency-key']}`));
     expect(kept).toHaveLength(1);
     expect(JSON.stringify(kept[0]!.response)).not.toContain(key);
+  });
+
+  it('writes filings that arrive together once each, a key sent twice at once filing one request', async () => {
+    const twice = { 'idempotency-key': 'ppid-draft-twice-0001' };
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        h().call('POST', '/api/v1/ppid/requests', { body: request({ information: `Data anggaran kegiatan nomor ${i < 2 ? 'sama' : i} tahun 2026.` }), headers: i < 2 ? twice : { 'idempotency-key': `ppid-draft-many-${i}` } }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201));
+    const numbers = answers.map((a) => a.body.registrationNumber as string);
+    expect(numbers[0]).toBe(numbers[1]);
+    expect(new Set(numbers).size).toBe(11);
+    const rows = rowsOf<{ n: number }>(await h().ctx.db.execute(sql`select count(*)::int as n from ppid_requests where information like 'Data anggaran kegiatan nomor%'`));
+    expect(rows[0]!.n).toBe(11);
   });
 });
