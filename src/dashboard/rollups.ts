@@ -1,7 +1,7 @@
 /**
  * Day figures kept between requests, so a summary costs what changed since the last one, not a pass
  * over every report of its period (a year at a million reports is ~330,000 rows). Each instance
- * keeps its own: the figures are derived data, and the first request after a start fills them.
+ * keeps its own in memory (derived data), and the database keeps them across starts (below).
  *
  * A day's figures are dropped when a report that arrived that day changes: every change writes a
  * timeline event, so the days of the reports of events newer than the last look are the ones to
@@ -16,7 +16,8 @@
  *
  * The days counted are also kept in the database (table dashboard_day_figures), so that an instance
  * that has just started, or has let a day go from its memory, reads the day instead of counting it
- * again. A kept row holds the newest visible event `through` when it was counted and the calendar
+ * again. A kept row holds the newest visible event `through` at the look before it was counted
+ * (what the count saw at least) and the calendar
  * it was counted with, and the ids in (through − LOOKBACK, through] not visible then (pending:
  * still committing, or rolled back). Every event not yet visible then was numbered above through −
  * LOOKBACK (the same bound as above), so it is newer than `through` or pending: the row is right as
@@ -42,7 +43,7 @@ import { sumDays, type DayFigures } from './day-figures.js';
 const SETTLE_MS = 60_000;
 const FORM = 'day-figures-1';
 export const bounds = {
-  /** LOOKBACK (tests lower it, to see kept rows used among a handful of events). */
+  /** LOOKBACK (tests lower it, to see a lagging through moved up among a handful of events). */
   lookback: 10_000,
   /** KEPT_BYTES: about 1,500 days at a million reports (8 KB of JSON a day); a few times that as objects. */
   keptBytes: 12 * 2 ** 20,
