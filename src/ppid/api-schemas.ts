@@ -1,6 +1,6 @@
 /** Request and response schemas of the PPID API: the single source of validation, types and OpenAPI. */
 import { Type } from 'typebox';
-import { MessageSchema, Nullable } from '../core/http/schemas.js';
+import { MessageSchema, Nullable, Page } from '../core/http/schemas.js';
 import { DISPUTE_OUTCOMES, OBJECTION_ACTIONS, OBJECTION_REASON_CODES, OBJECTION_STATUSES, type ObjectionAction } from './objection-lifecycle.js';
 import { CHANNELS, DELIVERY_METHODS, EXEMPTION_CODES, IDENTITY_TYPES, OBTAIN_METHODS, REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction } from './lifecycle.js';
 
@@ -54,8 +54,7 @@ export const SummarySchema = Type.Object(summaryFields);
 export const ListSchema = Type.Object({ items: Type.Array(SummarySchema), total: Type.Integer() });
 export const ListQuerySchema = Type.Object({
   status: Type.Optional(Type.String({ maxLength: 200, description: 'Comma-separated statuses' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+  ...Page,
 });
 
 const ObjectionSchema = Type.Object({
@@ -208,8 +207,7 @@ export const ObjectionListSchema = Type.Object({
 
 export const ArchiveQuerySchema = Type.Object({
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Full-text search (Indonesian) over what was asked and answered' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+  ...Page,
 });
 
 export const ArchiveSchema = Type.Object({

@@ -30,6 +30,9 @@ const DESKS: Record<Exclude<Holder, null>, { email: string; fullName: string; op
   DLH: { email: at('ppid.dlh'), fullName: 'Irwan Syahputra, S.Si.', opdName: 'Dinas Lingkungan Hidup' },
 };
 
+/** The demo PPID Pelaksana's e-mail of an OPD, if the demo has a desk there. */
+export const pelaksanaEmail = (opd: string): string | undefined => DESKS[opd as Exclude<Holder, null>]?.email;
+
 export const PPID_STAFF: readonly DemoStaff[] = [
   { role: 'ppid_utama', email: at('ppid'), fullName: 'Rina Oktaviani, S.I.Kom.', opd: 'DISKOMINFOTIKSAN', description: 'PPID Utama (Diskominfotiksan): verifies, routes and answers information requests' },
   ...Object.entries(DESKS).map(([opd, d]) => ({ role: 'ppid_pelaksana' as const, email: d.email, fullName: d.fullName, opd, description: `PPID Pelaksana, ${d.opdName}: the requests routed to it` })),

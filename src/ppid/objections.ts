@@ -164,10 +164,10 @@ export async function objectionStep(ctx: AppContext, tx: Db, p: Principal | null
   await record(ctx, tx, p, row, action, objection.status, to, effect.message, effect.detail ?? {}, at, actor !== 'requester');
 }
 
-/** Until when the requester may object, while they may: a reason has arisen, the window is open, and none was filed. */
+/** For a request with no objection yet: until when the requester may object, while a reason has arisen and the window is open. */
 export async function objectionDueAt(ctx: AppContext, row: q.RequestRow, now: Date): Promise<Date | null> {
   const arose = reasonArose(row, now);
-  if (!arose || (await q.findObjection(ctx.db, row.id))) return null;
+  if (!arose) return null;
   const lastDay = await ctx.calendar.deadline(ctx.db, arose, OBJECTION_DEADLINES.lodgeWorkingDays);
   return now <= lastDay ? lastDay : null;
 }

@@ -71,6 +71,7 @@ export async function requestDetail(ctx: AppContext, p: Principal | null, regist
   const actor = actorFor(p, row, withSecret);
   const timeline = await q.timelineOf(ctx.db, row.id);
   const key = withSecret ? secret : undefined;
+  const objection = await objectionView(ctx, p, row, key);
   return {
     ...(await summaryOf(ctx, row, await q.opdNames(ctx.db), now)),
     purpose: row.purpose,
@@ -112,8 +113,8 @@ export async function requestDetail(ctx: AppContext, p: Principal | null, regist
       ...(audience === 'desk' ? { note: e.internalNote, actorRole: e.actorRole } : {}),
     })),
     allowedActions: actor ? REQUEST_ACTIONS.filter((a) => lifecycle.can(a, row.status, actor) && (a !== 'extend' || !row.extendedAt)) : [],
-    objectionDueAt: actor === 'requester' ? ((await objectionDueAt(ctx, row, now))?.toISOString() ?? null) : null,
-    objection: await objectionView(ctx, p, row, key),
+    objectionDueAt: actor === 'requester' && !objection ? ((await objectionDueAt(ctx, row, now))?.toISOString() ?? null) : null,
+    objection,
   };
 }
 
@@ -155,8 +156,9 @@ export async function requestDocument(ctx: AppContext, p: Principal | null, regi
   const withSecret = !!row && !!secret && tokenHashOf(secret) === row.tokenHash;
   const audience = row ? audienceFor(p, row, withSecret) : null;
   if (!row || !(answerIsPublic(row) || audience)) throw notFound(REQUEST);
-  const papers = audience ? [row.powerOfAttorneyId, (await q.findObjection(ctx.db, row.id))?.disputeDecisionId] : [];
-  const doc = (await q.answerDocuments(ctx.db, row.id)).find((d) => d.id === documentId) ?? (papers.includes(documentId) ? await q.documentById(ctx.db, documentId) : undefined);
+  // The request's own papers are read only when the id is not one of its answer documents.
+  const paper = async () => audience && [row.powerOfAttorneyId, (await q.findObjection(ctx.db, row.id))?.disputeDecisionId].includes(documentId);
+  const doc = (await q.answerDocuments(ctx.db, row.id)).find((d) => d.id === documentId) ?? ((await paper()) ? await q.documentById(ctx.db, documentId) : undefined);
   if (!doc) throw notFound({ id: 'Dokumen', en: 'Document' });
   return { name: doc.name, mime: doc.mime, data: await ctx.storage.get(doc.fileKey) };
 }

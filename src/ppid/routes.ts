@@ -20,7 +20,6 @@ import { REQUEST_STATUSES, type RequestAction, type RequestStatus } from './life
 import { filedAnswer, listForDesk, listMine, refiledAnswer, requestDetail, requestDocument } from './reads.js';
 import { claimAnswer, fileRequestOnline } from './intake-desk.js';
 import { noticePdf, receiptPdf } from './letters.js';
-import { secretLinkOf } from './messages.js';
 import { uploadPowerOfAttorney } from './power-of-attorney.js';
 import { onlyFile } from '../core/files/multipart.js';
 

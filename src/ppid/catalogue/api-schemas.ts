@@ -1,6 +1,6 @@
 /** Request and response schemas of the catalogue (DIP) API: the single source of validation, types and OpenAPI. */
 import { Type, type Static } from 'typebox';
-import { MessageSchema, Nullable } from '../../core/http/schemas.js';
+import { MessageSchema, Nullable, Page } from '../../core/http/schemas.js';
 import { EXEMPTION_CODES } from '../lifecycle.js';
 import { CATALOGUE_ACTIONS, CATALOGUE_CLASSES, CATALOGUE_STATUSES, type CatalogueAction } from './lifecycle.js';
 
@@ -13,14 +13,12 @@ export const CatalogueQuerySchema = Type.Object({
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Full-text search (Indonesian) over title and summary; best match first' })),
   opd: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'OPD code, e.g. PUPR' })),
   class: Type.Optional(Type.Enum(CATALOGUE_CLASSES)),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+  ...Page,
 });
 
 export const DeskQuerySchema = Type.Object({
   status: Type.Optional(Type.String({ maxLength: 200, description: 'Comma-separated statuses' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+  ...Page,
 });
 
 const itemFields = {

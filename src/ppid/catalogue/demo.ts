@@ -12,6 +12,7 @@ import type { Exemption } from '../lifecycle.js';
 import { createItem, step } from './actions.js';
 import type { CatalogueAction, CatalogueClass } from './lifecycle.js';
 import * as q from './queries.js';
+import { pelaksanaEmail } from '../demo.js';
 
 interface DemoFile {
   name: string;
@@ -276,15 +277,15 @@ const DIP: Record<string, DemoItem[]> = {
 
 /** The OPDs whose own desks the demo has: an officer who writes (aduan's demo), a PPID Pelaksana (the requests' demo). */
 const OFFICERS: Record<string, string> = { PUPR: 'pupr', DINSOS: 'dinsos', DLH: 'dlh', DINKES: 'dinkes', DISDIK: 'disdik', DISDUKCAPIL: 'disdukcapil' };
-const PELAKSANA = ['PUPR', 'DINSOS', 'DLH', 'DINKES', 'DISDIK'];
 
 /** Who walks an OPD's items through the chain: its own staff where the demo has them, else the city's PPID desks. */
 function desksFor(town: DemoTown, opd: string) {
   const utama = town.staff(at('ppid'));
   const officer = OFFICERS[opd];
+  const pelaksana = pelaksanaEmail(opd);
   return {
     author: officer ? town.staff(at(officer)) : utama,
-    ppid: PELAKSANA.includes(opd) ? town.staff(at(`ppid.${opd.toLowerCase()}`)) : utama,
+    ppid: pelaksana ? town.staff(pelaksana) : utama,
     // Only PUPR's head has a demo account; the Atasan PPID approves for the others.
     head: opd === 'PUPR' ? town.staff(at('pupr.admin')) : town.staff(at('atasan.ppid')),
     utama,

@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { PluginOptions } from '../../core/module.js';
-import { requireRole, requireUser } from '../../core/auth/principal.js';
+import { requireRole } from '../../core/auth/principal.js';
 import { idempotent } from '../../core/idempotency/idempotency.js';
 import { problems } from '../../core/http/schemas.js';
 import { sendAttachment } from '../../core/http/download.js';
-import { AUTHOR_ROLES, rolesFor } from './access.js';
+import { AUTHOR_ROLES, DESK_ROLES, rolesFor } from './access.js';
 import { createItem, editItem, step } from './actions.js';
 import { catalogueDocument, deskList, itemDetail, publicCatalogue } from './reads.js';
 import { CatalogueQuerySchema, CreateSchema, DeskQuerySchema, DetailSchema, DocumentParams, EditSchema, ItemParams, ListSchema, STEP_ROUTES, StepSchema } from './api-schemas.js';
@@ -43,7 +43,7 @@ export async function catalogueRoutes(app: FastifyInstance, { ctx }: PluginOptio
         response: { 200: ListSchema, ...problems(400, 401, 403, 422) },
       },
     },
-    async (request) => deskList(ctx, requireUser(request.principal), { status: request.query.status, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 }),
+    async (request) => deskList(ctx, requireRole(request.principal, DESK_ROLES), { status: request.query.status, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 }),
   );
 
   r.get(

@@ -5,9 +5,9 @@
  * an answer lost on the way back) the server files it once. Photos go first; their upload ids are
  * written back so a retry does not upload them again.
  */
-import { api, ApiError, OfflineError } from '../lib/api';
+import { api, ApiError } from '../lib/api';
 import type { Message } from '../lib/i18n';
-import { currentUserId, outboxStore, syncWhenOnline, uploadPhotos, useOutboxState, type QueuedPhoto } from '../lib/outbox-store';
+import { currentUserId, outboxStore, retryable, syncWhenOnline, uploadPhotos, useOutboxState, type QueuedPhoto } from '../lib/outbox-store';
 import type { ReportDetail } from './types';
 
 export interface ReportDraft {
@@ -92,8 +92,6 @@ function noteOutcome(err: unknown): void {
   if (was !== needsLogin) store.changed();
 }
 
-/** Worth trying again later: no network, server trouble, rate limit, or the session ran out. */
-const retryable = (err: unknown) => err instanceof OfflineError || (err instanceof ApiError && (err.status >= 500 || err.status === 429 || err.status === 401 || err.status === 408));
 
 export type SubmitResult = { sent: true; report: ReportDetail } | { sent: false; needsLogin: boolean };
 

@@ -5,7 +5,11 @@
  * its area, because the rules differ (the citizen's queue is per account and waits for a login).
  */
 import { useEffect, useState } from 'react';
-import { api } from './api';
+import { api, ApiError, OfflineError } from './api';
+
+/** Worth trying again later: no network, server trouble, a rate limit, or a session to renew. */
+export const retryable = (err: unknown): boolean =>
+  err instanceof OfflineError || (err instanceof ApiError && (err.status >= 500 || err.status === 429 || err.status === 408 || err.status === 401));
 
 /** The logged-in account as lib/session.tsx remembers it (also offline); null when logged out. */
 export function currentUserId(): string | null {

@@ -6,9 +6,9 @@
  * What a sent request answered — its registration number and secret link, shown only once by the
  * server — is kept on this device for the person who filed it, until they remove it.
  */
-import { api, ApiError, errorMessage, OfflineError } from '../lib/api';
+import { api, errorMessage } from '../lib/api';
 import type { Message } from '../lib/i18n';
-import { currentUserId, outboxStore, syncWhenOnline, useOutboxState } from '../lib/outbox-store';
+import { currentUserId, outboxStore, retryable, syncWhenOnline, useOutboxState } from '../lib/outbox-store';
 import type { Filed, RequestDraft } from './types';
 
 export interface QueuedRequest {
@@ -101,8 +101,6 @@ async function send(item: QueuedRequest): Promise<SentRequest> {
   return sent;
 }
 
-/** Worth trying again later: no network, server trouble, a rate limit, or a session to renew. */
-const retryable = (err: unknown) => err instanceof OfflineError || (err instanceof ApiError && (err.status >= 500 || err.status === 429 || err.status === 408 || err.status === 401));
 
 // One send at a time in this tab; across tabs the Idempotency-Key keeps a request single.
 let chain: Promise<unknown> = Promise.resolve();

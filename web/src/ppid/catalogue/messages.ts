@@ -19,8 +19,6 @@ export const m = defineMessages({
     empty: 'Tidak ada informasi yang cocok.',
     broadened: 'Tidak ada yang memuat semua kata pencarian; berikut informasi yang memuat sebagian katanya.',
     requestLink: 'Tidak menemukan yang Anda cari? Ajukan permohonan informasi.',
-    shown: '{n} dari {total} informasi',
-    more: 'Tampilkan lagi',
     exemptReason: 'Dikecualikan: Pasal 17 huruf {letter} — {label}',
     legalBasis: 'Dasar hukum',
     consequenceTest: 'Uji konsekuensi',
@@ -96,7 +94,6 @@ export const m = defineMessages({
     uploading: 'Mengunggah…',
     remove: 'Hapus {name}',
     save: 'Simpan draf',
-    saved: 'Draf tersimpan.',
     choose: '— pilih —',
   },
   en: {
@@ -112,8 +109,6 @@ export const m = defineMessages({
     empty: 'No matching information.',
     broadened: 'Nothing contains every word searched for; here is information containing some of them.',
     requestLink: 'Not finding what you need? File an information request.',
-    shown: '{n} of {total} items',
-    more: 'Show more',
     exemptReason: 'Exempt: Article 17 letter {letter} — {label}',
     legalBasis: 'Legal basis',
     consequenceTest: 'Consequence test',
@@ -189,7 +184,6 @@ export const m = defineMessages({
     uploading: 'Uploading…',
     remove: 'Remove {name}',
     save: 'Save draft',
-    saved: 'Draft saved.',
     choose: '— choose —',
   },
 });
