@@ -6,6 +6,7 @@
  */
 import type { AppContext } from '../core/context.js';
 import { renderPdf } from '../core/export/pdf.js';
+import { wibLongDate } from '../core/calendar/working-days.js';
 import { requestDetail } from './reads.js';
 import { notFound } from '../core/errors.js';
 import { EXEMPTIONS, type Exemption } from './lifecycle.js';
@@ -13,7 +14,6 @@ import { REQUEST } from './actions.js';
 import type { Principal } from '../core/auth/principal.js';
 
 const WIB = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long', timeStyle: 'short' });
-const WIB_DAY = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long' });
 
 const OBTAIN: Record<string, string> = { see: 'Melihat', read: 'Membaca', listen: 'Mendengarkan', note: 'Mencatat', soft_copy: 'Salinan elektronik (softcopy)', hard_copy: 'Salinan cetak (hardcopy)' };
 const DELIVERY: Record<string, string> = { collect: 'Mengambil langsung', post: 'Pos', courier: 'Kurir', email: 'Surat elektronik (email)' };
@@ -45,8 +45,8 @@ export async function receiptPdf(ctx: AppContext, p: Principal | null, registrat
     line('Cara memperoleh', OBTAIN[r.obtainMethod] ?? r.obtainMethod);
     line('Cara mendapatkan salinan', DELIVERY[r.deliveryMethod] ?? r.deliveryMethod);
     doc.moveDown(0.5);
-    line('Batas pemeriksaan kelengkapan', WIB_DAY.format(new Date(r.verifyDueAt)));
-    line('Batas pemberitahuan tertulis', WIB_DAY.format(new Date(r.answerDueAt)));
+    line('Batas pemeriksaan kelengkapan', wibLongDate(new Date(r.verifyDueAt)));
+    line('Batas pemberitahuan tertulis', wibLongDate(new Date(r.answerDueAt)));
     doc.moveDown().fontSize(9).text(
       'PPID wajib memberikan pemberitahuan tertulis paling lambat 10 hari kerja sejak permohonan diterima, dan dapat memperpanjangnya satu kali paling lama 7 hari kerja dengan alasan tertulis (UU 14/2008 Pasal 22). Simpan nomor registrasi dan tautan rahasia Anda untuk memantau permohonan.',
     );
@@ -69,7 +69,7 @@ export async function noticePdf(ctx: AppContext, p: Principal | null, registrati
   return renderPdf(`Pemberitahuan tertulis ${r.registrationNumber}`, (doc) => {
     const line = letterhead(doc, 'PEMBERITAHUAN TERTULIS', ctx.config.city.name);
     line('Nomor registrasi', r.registrationNumber);
-    line('Tanggal', WIB_DAY.format(new Date(r.answeredAt!)));
+    line('Tanggal', wibLongDate(new Date(r.answeredAt!)));
     line('Kepada', r.requester.entityName ? `${r.requester.fullName} (${r.requester.entityName})` : r.requester.fullName);
     line('Informasi yang diminta', r.information);
     doc.moveDown(0.5);

@@ -51,7 +51,7 @@ describeEachDatabase('ppid: objections and Komisi Informasi disputes', (h) => {
     await deliverDue(h().ctx, undefined);
     const citizenToken = await h().login('pemohon-keberatan@mail.test', 'kata-sandi-1');
     const inbox = JSON.stringify((await h().call('GET', '/api/v1/notifications', { token: citizenToken })).body);
-    expect(inbox).toContain('Komisi Informasi paling lambat 2026-07-13');
+    expect(inbox).toContain('Komisi Informasi paling lambat 13 Juli 2026');
 
     const disputed = await step(h, number, 'objection/dispute', { register: '031/VII/KI-RIAU-PS/2026' }, { token: citizenToken });
     expect(disputed.body.objection).toMatchObject({ status: 'disputed', dispute: { register: '031/VII/KI-RIAU-PS/2026', hearings: [] } });

@@ -8,7 +8,7 @@ import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
 import { audit } from '../core/audit/audit.js';
 import { notifyRequester } from './notify.js';
-import { wibDate } from '../core/calendar/working-days.js';
+import { wibDate, wibLongDate } from '../core/calendar/working-days.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
 import { objectionActorFor } from './access.js';
 import { ANSWERED_STATUSES, OPEN_STATUSES } from './lifecycle.js';
@@ -93,7 +93,7 @@ export async function fileObjection(ctx: AppContext, tx: Db, p: Principal | null
   }
   const lastDay = await ctx.calendar.deadline(tx, arose, OBJECTION_DEADLINES.lodgeWorkingDays);
   if (at > lastDay) {
-    throw conflict('objection_too_late', `Batas pengajuan keberatan (30 hari kerja) berakhir ${wibDate(lastDay)}.`, `The 30-working-day window to object ended on ${wibDate(lastDay)}.`, 'status');
+    throw conflict('objection_too_late', `Batas pengajuan keberatan (30 hari kerja) berakhir ${wibLongDate(lastDay)}.`, `The 30-working-day window to object ended on ${wibDate(lastDay)}.`, 'status');
   }
   const statement = need(input.statement, 'statement');
   await q.insertObjection(tx, { requestId: row.id, reasons, statement, status: 'filed', filedAt: at, answerDueAt: await ctx.calendar.deadline(tx, at, OBJECTION_DEADLINES.answerWorkingDays) });
@@ -118,7 +118,7 @@ interface Effect {
 async function decide(s: Step): Promise<Effect> {
   const reason = need(s.input.message, 'message');
   const disputeDueAt = await s.ctx.calendar.deadline(s.tx, s.at, OBJECTION_DEADLINES.disputeWorkingDays);
-  const notice = `${reason}\n\nBila tidak puas, Anda dapat mengajukan sengketa informasi ke Komisi Informasi paling lambat ${wibDate(disputeDueAt)} (14 hari kerja).`;
+  const notice = `${reason}\n\nBila tidak puas, Anda dapat mengajukan sengketa informasi ke Komisi Informasi paling lambat ${wibLongDate(disputeDueAt)} (14 hari kerja).`;
   return { set: { decidedAt: s.at, decisionReason: reason, disputeDueAt }, message: notice };
 }
 
@@ -131,7 +131,7 @@ const EFFECTS: Record<ObjectionAction, (s: Step) => Promise<Effect>> = {
     const from = o.decidedAt ?? (o.answerDueAt < s.at ? o.answerDueAt : null);
     if (!from) throw conflict('dispute_not_open', 'Sengketa dapat diajukan setelah keberatan dijawab atau bila jawabannya terlambat.', 'A dispute can be filed once the objection is answered, or when its answer is overdue.', 'status');
     const lastDay = o.disputeDueAt ?? (await s.ctx.calendar.deadline(s.tx, from, OBJECTION_DEADLINES.disputeWorkingDays));
-    if (s.at > lastDay) throw conflict('dispute_too_late', `Batas pengajuan sengketa (14 hari kerja) berakhir ${wibDate(lastDay)}.`, `The 14-working-day window for a dispute ended on ${wibDate(lastDay)}.`, 'status');
+    if (s.at > lastDay) throw conflict('dispute_too_late', `Batas pengajuan sengketa (14 hari kerja) berakhir ${wibLongDate(lastDay)}.`, `The 14-working-day window for a dispute ended on ${wibDate(lastDay)}.`, 'status');
     const register = need(s.input.register, 'register');
     return { set: { disputeFiledAt: s.at, disputeRegister: register, disputeDueAt: lastDay }, message: s.input.message?.trim() || null, detail: { register } };
   },

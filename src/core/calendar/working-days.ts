@@ -13,6 +13,12 @@ export function wibDate(instant: Date): string {
   return new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+const WIB_LONG_DATE = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long' });
+/** The WIB date as an Indonesian letter writes it ("7 Desember 2026"), for notices people read. */
+export function wibLongDate(instant: Date): string {
+  return WIB_LONG_DATE.format(instant);
+}
+
 /** Midnight UTC of a YYYY-MM-DD date: a convenient handle for weekday and day arithmetic. */
 function utcMidnight(date: string): number {
   const ms = Date.parse(`${date}T00:00:00Z`);
