@@ -81,6 +81,7 @@ describeEachDatabase('ppid: the public archive and the yearly report', (h) => {
     const csv = await h().call('GET', '/api/v1/ppid/report.csv?year=2025');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.text).toContain('Ditolak Pasal 17 huruf i');
+    expect(csv.text).toContain('Putusan sengketa: Dikabulkan sebagian');
     expect(csv.text.split('\n').find((l: string) => l.startsWith('Jumlah'))).toMatch(/^Jumlah,5,2,1,1,/);
     const xlsx = await h().call('GET', '/api/v1/ppid/report.xlsx?year=2025');
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');

@@ -9,10 +9,9 @@ import { toCsv } from '../core/export/csv.js';
 import { toXlsx } from '../core/export/xlsx.js';
 import { renderPdf, table } from '../core/export/pdf.js';
 import { EXEMPTION_CODES, type RequestStatus } from './lifecycle.js';
-import { DISPUTE_OUTCOMES } from './objection-lifecycle.js';
-import { STATUS_LABELS } from './messages.js';
+import { DISPUTE_OUTCOMES, type DisputeOutcome } from './objection-lifecycle.js';
 import { answerIsPublic } from './reads.js';
-import { fileUrl } from './messages.js';
+import { DISPUTE_OUTCOME_LABELS, STATUS_LABELS, fileUrl } from './messages.js';
 import * as q from './queries.js';
 
 export async function archive(ctx: AppContext, query: { q?: string | undefined; limit: number; offset: number }) {
@@ -116,7 +115,7 @@ const HEADERS = [
   'Rata-rata hari kerja',
   'Keberatan',
   'Sengketa',
-  ...DISPUTE_OUTCOMES.map((o) => `Putusan sengketa: ${o}`),
+  ...DISPUTE_OUTCOMES.map((o) => `Putusan sengketa: ${DISPUTE_OUTCOME_LABELS[o].id}`),
 ];
 
 const cells = (r: ReportRow, label: string) => [
@@ -138,14 +137,15 @@ const cells = (r: ReportRow, label: string) => [
 
 type Report = Awaited<ReturnType<typeof yearlyReport>>;
 const labelled = (report: Report): [ReportRow, string][] => [...report.rows.map((r): [ReportRow, string] => [r, r.opd?.name ?? 'PPID Utama']), [report.total, 'Jumlah']];
-const counts = (byKey: Record<string, number>) => Object.entries(byKey).filter(([, n]) => n > 0).map(([k, n]) => `${k}: ${n}`).join(', ');
+const counts = (byKey: Record<string, number>, label: (key: string) => string = (k) => k) =>
+  Object.entries(byKey).filter(([, n]) => n > 0).map(([k, n]) => `${label(k)}: ${n}`).join(', ');
 
 /** The printed report: the same figures, the breakdowns folded into their cells to fit a landscape page. */
 function reportPdf(report: Report): Promise<Buffer> {
   const headers = ['OPD', 'Diterima', 'Seluruhnya', 'Sebagian', 'Ditolak (Pasal 17)', 'Tidak dikuasai', 'Dicabut', 'Proses', 'Rata-rata hari kerja', 'Keberatan', 'Sengketa (putusan)'];
   const rows = labelled(report).map(([r, label]) => [
     label, r.received, r.successful, r.partiallySuccessful, `${r.rejected}${r.rejected ? ` (${counts(r.rejectedByExemption)})` : ''}`, r.notHeld, r.withdrawn, r.open,
-    r.averageWorkingDays ?? '–', r.objections, `${r.disputes}${r.disputes ? ` (${counts(r.disputeOutcomes)})` : ''}`,
+    r.averageWorkingDays ?? '–', r.objections, `${r.disputes}${r.disputes ? ` (${counts(r.disputeOutcomes, (o) => DISPUTE_OUTCOME_LABELS[o as DisputeOutcome].id)})` : ''}`,
   ]);
   return renderPdf(`Laporan layanan informasi publik ${report.year}`, (doc) => {
     doc.font('Helvetica-Bold').fontSize(13).text(`Laporan Layanan Informasi Publik Tahun ${report.year}`).moveDown(0.5);

@@ -1,7 +1,7 @@
 import type { Message } from '../core/errors.js';
 import { caseStatusNotice } from '../core/workflow/status-notice.js';
 import type { RequestStatus } from './lifecycle.js';
-import type { ObjectionStatus } from './objection-lifecycle.js';
+import type { DisputeOutcome, ObjectionStatus } from './objection-lifecycle.js';
 
 export const STATUS_LABELS: Record<RequestStatus, Message> = {
   submitted: { id: 'Menunggu pemeriksaan kelengkapan', en: 'Awaiting completeness check' },
@@ -40,6 +40,15 @@ export const OBJECTION_STATUS_LABELS: Record<ObjectionStatus, Message> = {
   dismissed: { id: 'Keberatan ditolak', en: 'Objection dismissed' },
   disputed: { id: 'Sengketa di Komisi Informasi', en: 'Dispute at the Information Commission' },
   dispute_decided: { id: 'Sengketa telah diputus', en: 'Dispute decided' },
+};
+
+/** The Komisi Informasi's decisions, as the yearly report names them. */
+export const DISPUTE_OUTCOME_LABELS: Record<DisputeOutcome, Message> = {
+  granted: { id: 'Dikabulkan', en: 'Granted' },
+  partly_granted: { id: 'Dikabulkan sebagian', en: 'Partly granted' },
+  dismissed: { id: 'Ditolak', en: 'Dismissed' },
+  mediated: { id: 'Mediasi berhasil', en: 'Settled by mediation' },
+  withdrawn: { id: 'Dicabut', en: 'Withdrawn' },
 };
 
 export const objectionNotice = (registrationNumber: string, status: ObjectionStatus, publicMessage: string | null) =>
