@@ -43,6 +43,10 @@ export const categories = pgTable('categories', {
   sortOrder: integer('sort_order').notNull().default(0),
 });
 
+/** How a report reached the city. */
+export const REPORT_CHANNELS = ['web', 'open311', 'demo', 'whatsapp', 'sms', 'assisted'] as const;
+export type ReportChannel = (typeof REPORT_CHANNELS)[number];
+
 /** The public statuses as SQL literals: the planner can match a partial index's predicate only to constants. */
 export const publicStatusList = PUBLIC_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -71,9 +75,11 @@ export const reports = pgTable(
     confidential: boolean('confidential').notNull().default(false),
     status: text('status', { enum: REPORT_STATUSES }).notNull(),
     reporterId: uuid('reporter_id').references(() => users.id, { onDelete: 'set null' }),
-    /** Open311 reporters without an account: encrypted JSON {name,email,phone}. */
+    /** Reporters without an account (Open311, WhatsApp, SMS, assisted filing): encrypted JSON {name,email,phone}. */
     externalReporter: text('external_reporter'),
-    channel: text('channel', { enum: ['web', 'open311', 'demo'] }).notNull().default('web'),
+    channel: text('channel', { enum: REPORT_CHANNELS }).notNull().default('web'),
+    /** The officer or volunteer who filed it on the resident's behalf (assisted intake). */
+    assistedById: uuid('assisted_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     verifyDueAt: ts('verify_due_at').notNull(),

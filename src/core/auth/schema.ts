@@ -14,6 +14,10 @@ export const users = pgTable(
     fullName: text('full_name').notNull(),
     email: text('email').unique(),
     phone: text('phone').unique(),
+    /** Set when the owner proved the number by writing from it to the city's WhatsApp or SMS number. */
+    phoneVerifiedAt: timestamp('phone_verified_at', { withTimezone: true }),
+    /** How notices reach them besides the in-app inbox; null: WhatsApp with a verified number, else email. */
+    noticeChannel: text('notice_channel', { enum: ['whatsapp', 'sms', 'email'] }),
     /** AES-256-GCM token; only the citizen themself ever sees it decrypted. */
     nikEncrypted: text('nik_encrypted'),
     /** Keyed hash for "one account per NIK" and register look-ups without plain NIK in queries. */
