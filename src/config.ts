@@ -41,6 +41,43 @@ export interface Config {
   metricsToken: string | undefined;
   /** Client addresses exempt from rate limits (a load test or a trusted gateway). */
   rateLimitAllowList: string[];
+  /** Notices and filing by WhatsApp (the Business Cloud API); unset: no WhatsApp. */
+  whatsapp: WhatsAppConfig | undefined;
+  /** Notices and filing by SMS through an HTTP gateway; unset: no SMS. */
+  sms: SmsConfig | undefined;
+  /** Hours (Asia/Jakarta) in which WhatsApp and SMS notices wait for the morning; replies in a conversation do not. */
+  quietHours: { from: number; until: number } | undefined;
+  /** The city's signing key and certificate (PKCS#12); unset: a self-signed demo certificate (src/core/signing). */
+  signing: { p12Path: string | undefined; p12Password: string };
+}
+
+export interface WhatsAppConfig {
+  /** The Graph API with its version, e.g. https://graph.facebook.com/v21.0 (a test points it at its own server). */
+  apiUrl: string;
+  phoneNumberId: string;
+  accessToken: string;
+  /** The app secret: incoming webhooks carry X-Hub-Signature-256, its HMAC of the body. */
+  appSecret: string;
+  /** The token Meta's webhook set-up sends back (hub.verify_token). */
+  verifyToken: string;
+  /** Approved template names: a status change ({{1}} number, {{2}} status, {{3}} message) and any other notice ({{1}} title, {{2}} text). */
+  templates: { status: string; notice: string };
+  templateLanguage: string;
+  /** Messages per minute the number may send (its Cloud API tier). */
+  perMinute: number;
+}
+
+export interface SmsConfig {
+  /** The gateway's send URL with {to}, {text} and {ref} (our message id) in it, filled URL-encoded. */
+  urlTemplate: string;
+  method: 'GET' | 'POST';
+  /** Basic auth, or a bearer token, as the gateway wants. */
+  username: string | undefined;
+  password: string | undefined;
+  token: string | undefined;
+  /** The shared secret the gateway sends with delivery reports and incoming SMS (header X-Webhook-Token). */
+  webhookToken: string;
+  perMinute: number;
 }
 
 export interface S3Config {
@@ -116,7 +153,57 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
     rateLimitAllowList: (env.RATE_LIMIT_ALLOW_LIST ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    whatsapp: whatsapp(env),
+    sms: sms(env),
+    quietHours: quietHours(env.NOTICE_QUIET_HOURS ?? '21-7'),
+    signing: { p12Path: env.SIGNING_P12_PATH ? path.resolve(env.SIGNING_P12_PATH) : undefined, p12Password: env.SIGNING_P12_PASSWORD ?? '' },
   };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string, because: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is required ${because}`);
+  return value;
+}
+
+function whatsapp(env: NodeJS.ProcessEnv): WhatsAppConfig | undefined {
+  if (!env.WHATSAPP_PHONE_NUMBER_ID) return undefined;
+  const because = 'with WHATSAPP_PHONE_NUMBER_ID';
+  return {
+    apiUrl: (env.WHATSAPP_API_URL || 'https://graph.facebook.com/v21.0').replace(/\/$/, ''),
+    phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
+    accessToken: required(env, 'WHATSAPP_ACCESS_TOKEN', because),
+    appSecret: required(env, 'WHATSAPP_APP_SECRET', because),
+    verifyToken: required(env, 'WHATSAPP_VERIFY_TOKEN', because),
+    templates: { status: env.WHATSAPP_TEMPLATE_STATUS || 'status_laporan', notice: env.WHATSAPP_TEMPLATE_NOTICE || 'pemberitahuan' },
+    templateLanguage: env.WHATSAPP_TEMPLATE_LANGUAGE || 'id',
+    perMinute: int(env, 'WHATSAPP_PER_MINUTE', 600),
+  };
+}
+
+function sms(env: NodeJS.ProcessEnv): SmsConfig | undefined {
+  if (!env.SMS_URL) return undefined;
+  const method = (env.SMS_METHOD || 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'POST') throw new Error(`SMS_METHOD must be GET or POST, got "${env.SMS_METHOD}"`);
+  return {
+    urlTemplate: env.SMS_URL,
+    method,
+    username: env.SMS_USERNAME || undefined,
+    password: env.SMS_PASSWORD || undefined,
+    token: env.SMS_TOKEN || undefined,
+    webhookToken: required(env, 'SMS_WEBHOOK_TOKEN', 'with SMS_URL'),
+    perMinute: int(env, 'SMS_PER_MINUTE', 60),
+  };
+}
+
+/** "21-7": from 21:00 until 07:00 WIB; empty: none. */
+function quietHours(raw: string): Config['quietHours'] {
+  if (!raw) return undefined;
+  const m = /^(\d{1,2})-(\d{1,2})$/.exec(raw);
+  const from = Number(m?.[1]);
+  const until = Number(m?.[2]);
+  if (!m || from > 23 || until > 23 || from === until) throw new Error(`NOTICE_QUIET_HOURS must read like 21-7, got "${raw}"`);
+  return { from, until };
 }
 
 function publicUrl(raw: string | undefined): string | undefined {
