@@ -23,7 +23,7 @@ CREATE TABLE "satudata_datasets" (
 	"published_at" timestamp with time zone,
 	"years" integer[] DEFAULT '{}'::integer[] NOT NULL,
 	"formats" text[] DEFAULT '{}'::text[] NOT NULL,
-	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('indonesian', title || ' ' || description || ' ' || array_to_string(tags, ' '))) STORED,
+	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('indonesian', title || ' ' || description)) STORED,
 	CONSTRAINT "satudata_datasets_name_unique" UNIQUE("name"),
 	CONSTRAINT "satudata_datasets_uid_unique" UNIQUE("uid"),
 	CONSTRAINT "satudata_datasets_platform_key_unique" UNIQUE("platform_key")

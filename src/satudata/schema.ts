@@ -88,8 +88,9 @@ export const satudataDatasets = pgTable(
     /** From the published version, for the search's facets. */
     years: integer('years').array().notNull().default(sql`'{}'::integer[]`),
     formats: text('formats').array().notNull().default(sql`'{}'::text[]`),
+    // Title and description only: a generated column must be immutable, and array_to_string is not; tags are matched as terms (tags:jalan) and facets.
     search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('indonesian', title || ' ' || description || ' ' || array_to_string(tags, ' '))`,
+      sql`to_tsvector('indonesian', title || ' ' || description)`,
     ),
   },
   (t) => [
