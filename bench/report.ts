@@ -54,7 +54,7 @@ function startupAndMemory(r: Result): string[] {
           `| after a restart: dashboard summaries of ${r.afterRestart.summaries.count} periods (the last 30 days, the last 365, others of 1–365 days), one at a time | p50 ${r.afterRestart.summaries.p50} ms, p95 ${r.afterRestart.summaries.p95} ms, max ${r.afterRestart.summaries.max} ms | p95 ≤ ${AFTER_RESTART_GOAL} ms ${mark(r.afterRestart.summaries.p95 <= AFTER_RESTART_GOAL)} |`,
         ]
       : []),
-    ...(r.pglite ? [`| first start (PGlite, empty DATA_DIR: migrations and the demo city), from spawn | ${startupText(r.pglite.startup)} | — |`] : []),
+    ...(r.pglite ? [`| first start (PGlite, built server, empty DATA_DIR: the template copied, migrations and the demo city), from spawn | ${startupText(r.pglite.startup)} | — |`] : []),
   ];
   return [
     '### Start-up and memory',

@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { listenPglite, listenPostgres, type Listen } from './listen.js';
+import { dataDirFromTemplate, PGLITE_START_PARAMS } from './pglite-template.js';
 
 /**
  * Both drivers' databases and transactions: services take this and never care which one runs. No
@@ -28,8 +29,9 @@ export interface Database {
 const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
 /**
- * PostgreSQL when a URL is given, otherwise embedded PGlite: in `dataDir` on disk, or in memory
- * when dataDir is undefined (tests). Migrations run on open, so a fresh folder is a ready database.
+ * PostgreSQL when a URL is given, otherwise embedded PGlite: in `dataDir` on disk (a new one copied
+ * from the build's template), or in memory when dataDir is undefined (tests). Migrations run on
+ * open, so a fresh folder is a ready database.
  */
 export async function openDatabase(opts: { url?: string | undefined; dataDir?: string | undefined }): Promise<Database> {
   if (opts.url) {
@@ -42,8 +44,11 @@ export async function openDatabase(opts: { url?: string | undefined; dataDir?: s
     const notify = (channel: string, payload: string) => pool.query('select pg_notify($1, $2)', [channel, payload]);
     return { db: db as unknown as Db, kind: 'postgresql', listen: listenPostgres(opts.url, notify), close: () => pool.end() };
   }
-  if (opts.dataDir) fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
-  const client = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
+  if (opts.dataDir) {
+    fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
+    dataDirFromTemplate(opts.dataDir);
+  }
+  const client = await PGlite.create({ ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), startParams: PGLITE_START_PARAMS });
   const db = drizzlePglite(client);
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'pglite', listen: listenPglite(client), close: () => client.close() };
