@@ -43,8 +43,17 @@ export const APPLICATION_ACTIONS = Object.keys(TRANSITIONS) as ApplicationAction
 
 export const lifecycle = workflow<ApplicationAction, ApplicationStatus, Actor>(TRANSITIONS, { id: 'permohonan layanan', en: 'application' });
 
-/** The step kind an action needs: passing is a review's, approving the approval's, issuing the issuance's (refusing or sending back: any step before issuance). */
-export const STEP_ACTION_KIND: Partial<Record<ApplicationAction, 'review' | 'approval' | 'issuance'>> = { pass: 'review', approve: 'approval', issue: 'issuance' };
+/** The step kind an action needs: passing is a review's, approving the approval's, issuing the issuance's. */
+const STEP_ACTION_KIND: Partial<Record<ApplicationAction, 'review' | 'approval' | 'issuance'>> = { pass: 'review', approve: 'approval', issue: 'issuance' };
+/** Actions that work the step the application is at (refusing or sending back: any step before issuance). */
+const STEP_BOUND: readonly ApplicationAction[] = ['pass', 'approve', 'reject', 'request_correction', 'issue'];
+
+/** Does the step the application is at take this action? */
+export function stepTakes(action: ApplicationAction, stepKind: 'review' | 'approval' | 'issuance'): boolean {
+  if (!STEP_BOUND.includes(action)) return true;
+  const kind = STEP_ACTION_KIND[action];
+  return kind ? stepKind === kind : stepKind !== 'issuance';
+}
 
 export const AUDIENCES = ['citizens', 'businesses', 'opd'] as const;
 export type Audience = (typeof AUDIENCES)[number];

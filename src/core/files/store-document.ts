@@ -29,7 +29,7 @@ export async function storeDocument(ctx: AppContext, db: Db, ownerId: string | n
   return save(ctx, db, ownerId, await processDocument(raw, filename, { maxBytes: MAX_UPLOAD_BYTES }), at);
 }
 
-const isPhoto = (raw: Buffer) => (raw[0] === 0xff && raw[1] === 0xd8) || raw.toString('latin1', 1, 4) === 'PNG' || raw.toString('latin1', 8, 12) === 'WEBP';
+export const isPhoto = (raw: Buffer) => (raw[0] === 0xff && raw[1] === 0xd8) || raw.toString('latin1', 1, 4) === 'PNG' || raw.toString('latin1', 8, 12) === 'WEBP';
 
 const notAPaper = () =>
   new AppError(415, 'paper_type', { id: 'Gunakan PDF atau foto (JPEG, PNG, WebP).', en: 'Use a PDF or a photo (JPEG, PNG, WebP).' }, { field: 'file' });

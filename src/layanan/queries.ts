@@ -1,0 +1,239 @@
+/** All SQL of the public-services module. Services call these; nothing else touches the module's tables. */
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../core/db/client.js';
+import { rowsOf } from '../core/db/json-rows.js';
+import { users } from '../core/auth/schema.js';
+import { documents } from '../core/files/schema.js';
+import { opds } from '../core/reference/schema.js';
+import { layananApplicationFiles, layananApplications, layananEvents, layananNumberSeq, layananServiceVersions, layananServices } from './schema.js';
+import { WAITING_ON_OPD, type ApplicationStatus, type Audience } from './lifecycle.js';
+
+export type ServiceRow = typeof layananServices.$inferSelect;
+export type VersionRow = typeof layananServiceVersions.$inferSelect;
+export type ApplicationRow = typeof layananApplications.$inferSelect;
+
+const serviceColumns = {
+  id: layananServices.id,
+  code: layananServices.code,
+  opdId: layananServices.opdId,
+  audience: layananServices.audience,
+  name: layananServices.name,
+  description: layananServices.description,
+  legalBasis: layananServices.legalBasis,
+  feeRupiah: layananServices.feeRupiah,
+  feeNote: layananServices.feeNote,
+  standardDays: layananServices.standardDays,
+  currentVersion: layananServices.currentVersion,
+  closedAt: layananServices.closedAt,
+  createdAt: layananServices.createdAt,
+  updatedAt: layananServices.updatedAt,
+};
+export type Service = { [K in keyof typeof serviceColumns]: ServiceRow[K] };
+
+/* Reference */
+
+export const opdByCode = async (db: Db, code: string) => (await db.select().from(opds).where(and(eq(opds.code, code), eq(opds.active, true))))[0];
+
+export const opdNames = async (db: Db): Promise<Map<number, { code: string; name: string }>> =>
+  new Map((await db.select({ id: opds.id, code: opds.code, name: opds.name }).from(opds)).map((o) => [o.id, { code: o.code, name: o.name }]));
+
+/** The NIK on a citizen's verified account, as stored there (token and mask). */
+export const accountNik = async (db: Db, userId: string) =>
+  (await db.select({ nikEncrypted: users.nikEncrypted, nikMasked: users.nikMasked, email: users.email, phone: users.phone }).from(users).where(eq(users.id, userId)))[0];
+
+/** A live citizen account with this NIK (keyed hash), to link a counter filing to. */
+export const citizenByNikHash = async (db: Db, nikHash: string) =>
+  (await db.select({ id: users.id }).from(users).where(and(eq(users.nikHash, nikHash), eq(users.role, 'citizen'), isNull(users.deletedAt))))[0]?.id ?? null;
+
+/* The catalogue */
+
+export async function insertService(db: Db, values: typeof layananServices.$inferInsert): Promise<Service> {
+  return (await db.insert(layananServices).values(values).returning(serviceColumns))[0]!;
+}
+
+export async function updateService(db: Db, id: number, values: Partial<typeof layananServices.$inferInsert>): Promise<void> {
+  await db.update(layananServices).set(values).where(eq(layananServices.id, id));
+}
+
+export async function serviceByCode(db: Db, code: string, lock = false): Promise<Service | undefined> {
+  const q = db.select(serviceColumns).from(layananServices).where(eq(layananServices.code, code));
+  return (await (lock ? q.for('update') : q))[0];
+}
+
+export const serviceById = async (db: Db, id: number): Promise<Service | undefined> => (await db.select(serviceColumns).from(layananServices).where(eq(layananServices.id, id)))[0];
+
+export interface ServiceFilter {
+  q?: string | undefined;
+  audience?: Audience | undefined;
+  /** An OPD admin's own services, published or not; otherwise only published, open services. */
+  opdId?: number | undefined;
+  /** Every service, published or not (the super admin's list). */
+  all?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listServices(db: Db, f: ServiceFilter): Promise<{ rows: Service[]; total: number }> {
+  const where: SQL[] = f.opdId !== undefined ? [eq(layananServices.opdId, f.opdId)] : f.all ? [] : [isNotNull(layananServices.currentVersion), isNull(layananServices.closedAt)];
+  if (f.audience) where.push(eq(layananServices.audience, f.audience));
+  if (f.q) where.push(or(sql`${layananServices.search} @@ websearch_to_tsquery('indonesian', ${f.q})`, sql`${layananServices.name}->>'id' ilike ${`%${f.q.replace(/[%_\\]/g, '\\$&')}%`}`)!);
+  const cond = where.length ? and(...where) : undefined;
+  const rows = await db
+    .select(serviceColumns)
+    .from(layananServices)
+    .where(cond)
+    .orderBy(sql`${layananServices.name}->>'id'`, asc(layananServices.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(layananServices).where(cond)) as [{ n: number }];
+  return { rows, total: n };
+}
+
+export async function insertVersion(db: Db, values: typeof layananServiceVersions.$inferInsert): Promise<VersionRow> {
+  return (await db.insert(layananServiceVersions).values(values).returning())[0]!;
+}
+
+export const versionOf = async (db: Db, serviceId: number, version: number): Promise<VersionRow | undefined> =>
+  (await db.select().from(layananServiceVersions).where(and(eq(layananServiceVersions.serviceId, serviceId), eq(layananServiceVersions.version, version))))[0];
+
+export const versionById = async (db: Db, id: number): Promise<VersionRow | undefined> => (await db.select().from(layananServiceVersions).where(eq(layananServiceVersions.id, id)))[0];
+
+/* Applications */
+
+export async function nextSerial(db: Db): Promise<number> {
+  return Number(rowsOf<{ n: string | number }>(await db.execute(sql`select nextval('${sql.raw(layananNumberSeq.seqName!)}') as n`))[0]!.n);
+}
+
+export async function insertApplication(db: Db, values: typeof layananApplications.$inferInsert): Promise<ApplicationRow> {
+  return (await db.insert(layananApplications).values(values).returning())[0]!;
+}
+
+export async function findApplication(db: Db, number: string, lock = false): Promise<ApplicationRow | undefined> {
+  const q = db.select().from(layananApplications).where(eq(layananApplications.number, number));
+  return (await (lock ? q.for('update') : q))[0];
+}
+
+export async function updateApplication(db: Db, id: number, values: Partial<typeof layananApplications.$inferInsert>): Promise<void> {
+  await db.update(layananApplications).set(values).where(eq(layananApplications.id, id));
+}
+
+export async function insertEvent(db: Db, values: typeof layananEvents.$inferInsert): Promise<void> {
+  await db.insert(layananEvents).values(values);
+}
+
+export const timelineOf = (db: Db, applicationId: number) =>
+  db.select().from(layananEvents).where(eq(layananEvents.applicationId, applicationId)).orderBy(asc(layananEvents.at), asc(layananEvents.id));
+
+/* Requirement files */
+
+export async function insertFile(db: Db, values: typeof layananApplicationFiles.$inferInsert): Promise<void> {
+  await db.insert(layananApplicationFiles).values(values);
+}
+
+/** Each key's latest document (earlier uploads stay for the timeline's sake, not listed). */
+export async function filesOf(db: Db, applicationId: number) {
+  const rows = await db
+    .select({ key: layananApplicationFiles.key, uploadedAt: layananApplicationFiles.uploadedAt, id: documents.id, name: documents.name, mime: documents.mime, bytes: documents.bytes, fileKey: documents.fileKey })
+    .from(layananApplicationFiles)
+    .innerJoin(documents, eq(documents.id, layananApplicationFiles.documentId))
+    .where(eq(layananApplicationFiles.applicationId, applicationId))
+    .orderBy(asc(layananApplicationFiles.key), desc(layananApplicationFiles.uploadedAt));
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.key)) latest.set(r.key, r);
+  return [...latest.values()];
+}
+
+/** A document of the application (requirement or output) by id. */
+export async function applicationDocument(db: Db, applicationId: number, documentId: string) {
+  const [file] = await db
+    .select({ name: documents.name, mime: documents.mime, fileKey: documents.fileKey })
+    .from(layananApplicationFiles)
+    .innerJoin(documents, eq(documents.id, layananApplicationFiles.documentId))
+    .where(and(eq(layananApplicationFiles.applicationId, applicationId), eq(layananApplicationFiles.documentId, documentId)));
+  return file;
+}
+
+export const documentById = async (db: Db, id: string) => (await db.select({ name: documents.name, mime: documents.mime, fileKey: documents.fileKey }).from(documents).where(eq(documents.id, id)))[0];
+
+/** The signed output as stored: a document attached at once (it is never swept), written as signed — never re-processed. */
+export async function insertOutputDocument(db: Db, values: { ownerId: string; fileKey: string; name: string; bytes: number; pages: number; at: Date }): Promise<string> {
+  const [row] = await db
+    .insert(documents)
+    .values({ ownerId: values.ownerId, fileKey: values.fileKey, mime: 'application/pdf', name: values.name, bytes: values.bytes, pages: values.pages, createdAt: values.at, attachedAt: values.at })
+    .returning({ id: documents.id });
+  return row!.id;
+}
+
+/* Lists */
+
+const summaryColumns = {
+  application: layananApplications,
+  serviceCode: layananServices.code,
+  serviceName: layananServices.name,
+  steps: layananServiceVersions.steps,
+};
+export type SummaryRow = { application: ApplicationRow; serviceCode: string; serviceName: { id: string; en: string }; steps: VersionRow['steps'] };
+
+export interface ApplicationFilter {
+  /** The handling OPD (an officer's inbox). */
+  opdId?: number | undefined;
+  applicantId?: string | undefined;
+  applicantOpdId?: number | undefined;
+  statuses?: readonly ApplicationStatus[] | undefined;
+  serviceCode?: string | undefined;
+  stepKey?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Applications waiting on the OPD first, the nearest step deadline first (so overdue ones lead),
+ * then the rest newest first.
+ */
+export async function listApplications(db: Db, f: ApplicationFilter): Promise<{ rows: SummaryRow[]; total: number }> {
+  const where: SQL[] = [];
+  if (f.opdId !== undefined) where.push(eq(layananApplications.opdId, f.opdId), sql`${layananApplications.status} <> 'draft'`);
+  if (f.applicantId !== undefined) where.push(eq(layananApplications.applicantId, f.applicantId));
+  if (f.applicantOpdId !== undefined) where.push(eq(layananApplications.applicantOpdId, f.applicantOpdId));
+  if (f.statuses?.length) where.push(inArray(layananApplications.status, [...f.statuses]));
+  if (f.serviceCode) where.push(eq(layananServices.code, f.serviceCode));
+  if (f.stepKey) where.push(sql`${layananServiceVersions.steps}->${layananApplications.stepIndex}->>'key' = ${f.stepKey}`);
+  const cond = where.length ? and(...where) : undefined;
+  const waiting = sql`${layananApplications.status} in ${WAITING_ON_OPD}`;
+  const base = () =>
+    db
+      .select(summaryColumns)
+      .from(layananApplications)
+      .innerJoin(layananServices, eq(layananServices.id, layananApplications.serviceId))
+      .innerJoin(layananServiceVersions, eq(layananServiceVersions.id, layananApplications.versionId));
+  const rows = await base()
+    .where(cond)
+    .orderBy(desc(waiting), sql`case when ${waiting} then ${layananApplications.stepDueAt} end asc nulls last`, desc(layananApplications.createdAt), desc(layananApplications.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [{ n }] = (await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(layananApplications)
+    .innerJoin(layananServices, eq(layananServices.id, layananApplications.serviceId))
+    .innerJoin(layananServiceVersions, eq(layananServiceVersions.id, layananApplications.versionId))
+    .where(cond)) as [{ n: number }];
+  return { rows: rows as SummaryRow[], total: n };
+}
+
+/* A person's data rights (UU 27/2022) */
+
+export async function applicationsOfPerson(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.select({ n: layananApplications.number }).from(layananApplications).where(eq(layananApplications.applicantId, userId)).orderBy(layananApplications.id);
+  return rows.map((r) => r.n);
+}
+
+/** Unlinks an erased account: its applications stay with the OPD (the service's records, NIK encrypted), no longer leading to the account or its contacts. */
+export async function unlinkPerson(db: Db, userId: string): Promise<number> {
+  const kept = await db.update(layananApplications).set({ applicantId: null, email: null, phone: null }).where(eq(layananApplications.applicantId, userId)).returning({ id: layananApplications.id });
+  await db.update(layananEvents).set({ actorId: null }).where(eq(layananEvents.actorId, userId));
+  return kept.length;
+}
+
+/* Demo data */
+
+export const anyService = async (db: Db): Promise<boolean> => (await db.select({ id: layananServices.id }).from(layananServices).limit(1)).length > 0;
