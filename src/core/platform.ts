@@ -14,6 +14,9 @@ import { uploadRoutes } from './files/routes.js';
 import { sweepStaleUploads } from './files/sweep.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { deliverDue } from './notifications/delivery.js';
+import { deliverMessages, messengersOf } from './notifications/phone-delivery.js';
+import { signingRoutes } from './signing/routes.js';
+import { SIGNING_ACCESS } from './signing/access.js';
 
 const V1 = '/api/v1';
 const SUPER: readonly Role[] = ['super_admin'];
@@ -70,15 +73,19 @@ const access: AccessRules = {
   [`GET ${V1}/uploads/:id`]: 'self',
   [`GET ${V1}/notifications`]: 'self',
   [`POST ${V1}/notifications/:id/read`]: 'self',
+
+  // signed documents: public verification, revocation by the issuing OPD
+  ...SIGNING_ACCESS,
 };
 
 export const platform: KhidmatModule = {
   name: 'core',
-  summary: 'accounts, reference data (regions, OPDs, holidays, roads), uploads and notifications',
-  routes: [authRoutes, accountRoutes, siteRoutes, referenceRoutes, referenceAdminRoutes, uploadRoutes, notificationRoutes, officerRoutes].map((plugin) => ({ plugin })),
+  summary: 'accounts, reference data (regions, OPDs, holidays, roads), uploads, notifications and signed documents',
+  routes: [authRoutes, accountRoutes, siteRoutes, referenceRoutes, referenceAdminRoutes, uploadRoutes, notificationRoutes, officerRoutes, signingRoutes].map((plugin) => ({ plugin })),
   access,
   jobs: (ctx, { mailer }) => [
     { name: 'outbox', everyMs: ctx.config.workerIntervalMs, run: () => deliverDue(ctx, mailer) },
+    { name: 'outbox-phone', everyMs: ctx.config.workerIntervalMs, run: () => deliverMessages(ctx, messengersOf(ctx.config)) },
     { name: 'upload-sweep', everyMs: 3600_000, run: () => sweepStaleUploads(ctx) },
   ],
   demo: {

@@ -28,19 +28,10 @@ interface StoredDemo {
   privateKey: string;
 }
 
-const cache = new WeakMap<AppContext, Promise<SigningCredentials>>();
-
-/** Loaded once per context: reading a PKCS#12 file (key derivation) costs more than a signature. */
+/** Reads them anew each call: the service keeps the signer made from them (a PKCS#12 key derivation costs more than a signature). */
 export function signingCredentials(ctx: AppContext): Promise<SigningCredentials> {
-  let loading = cache.get(ctx);
-  if (!loading) {
-    const { p12Path, p12Password } = ctx.config.signing;
-    loading = p12Path ? fs.readFile(p12Path).then((file) => fromP12(file, p12Password)) : demoCredentials(ctx);
-    // A failed load (a wrong password) is not remembered: the next document tries again.
-    loading.catch(() => cache.delete(ctx));
-    cache.set(ctx, loading);
-  }
-  return loading;
+  const { p12Path, p12Password } = ctx.config.signing;
+  return p12Path ? fs.readFile(p12Path).then((file) => fromP12(file, p12Password)) : demoCredentials(ctx);
 }
 
 /** An RSA key and its certificate (with any issuers) from a PKCS#12 file, as CAs and BSrE hand them out. */

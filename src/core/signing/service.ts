@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
 import { audit } from '../audit/audit.js';
 import { newFileKey } from '../files/storage.js';
+import { MAX_UPLOAD_BYTES } from '../files/limits.js';
 import type { SignedDocument, SignedDocumentInput } from './types.js';
 import { signingCredentials } from './credentials.js';
 import { localSigner, type PdfSigner } from './signer.js';
@@ -178,6 +179,8 @@ export interface CopyCheck {
 export async function checkCopy(ctx: AppContext, code: string, upload: Buffer): Promise<CopyCheck> {
   const found = await signedDocumentWithIssuer(ctx.db, { code });
   if (!found) throw unknownDocument();
+  // The multipart limit cuts a larger file at the limit rather than refusing it.
+  if (upload.length >= MAX_UPLOAD_BYTES) throw new AppError(413, 'upload_too_large', { id: 'Berkas terlalu besar (maks. 10 MB).', en: 'File too large (max 10 MB).' }, { field: 'file' });
   if (upload.toString('latin1', 0, 5) !== '%PDF-') throw new AppError(415, 'document_type', { id: 'Unggah berkas PDF dokumen ini.', en: "Upload the document's PDF file." }, { field: 'file' });
   const hash = sha256(upload);
   const sig = await checkSignature(upload);
