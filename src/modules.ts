@@ -12,10 +12,11 @@ import { kemiskinan } from './kemiskinan/module.js';
 import { dashboard } from './dashboard/module.js';
 import { open311 } from './open311/module.js';
 import { ppid } from './ppid/module.js';
+import { channels } from './channels/module.js';
 import { layanan } from './layanan/module.js';
 import { satudata } from './satudata/module.js';
 
-export const MODULES: readonly KhidmatModule[] = [platform, aduan, kemiskinan, dashboard, open311, ppid, satudata, layanan];
+export const MODULES: readonly KhidmatModule[] = [platform, aduan, kemiskinan, dashboard, open311, ppid, satudata, layanan, channels];
 
 /** Every role, core's and the modules'. */
 export const ROLES = rolesOf(MODULES);

@@ -14,6 +14,7 @@ import { dispositions, reports } from './schema.js';
 import { nextStatus, type OutsideAuthority, type ReportAction, type ReportStatus } from './lifecycle.js';
 import { actorFor, audienceFor, type ScopeFacts } from './access.js';
 import { statusNotice } from './messages.js';
+import { contactOfReport, notifyContact } from './contact-notices.js';
 import * as q from './queries.js';
 
 export interface ActionInput {
@@ -280,6 +281,9 @@ export async function act(
   if (to !== report.status || publicMessage) {
     const citizens = [...facts.followerIds, ...(report.reporterId ? [report.reporterId] : [])].filter((id) => id !== principal?.userId);
     await enqueue(tx, citizens, statusNotice(trackingNumber, to, publicMessage), { email, at });
+    if (!report.reporterId && report.externalReporter) {
+      await notifyContact(ctx, tx, contactOfReport(ctx, report.externalReporter), report.channel, statusNotice(trackingNumber, to, publicMessage), at);
+    }
   }
   if (effect.tellOpdIds?.length) {
     const staff = (await q.staffOfOpds(tx, effect.tellOpdIds)).filter((id) => id !== principal?.userId);

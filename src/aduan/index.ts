@@ -8,3 +8,5 @@ export { categoriesCache } from './categories.js';
 export { isPublic } from './access.js';
 export { PUBLIC_STATUSES, REPORT_STATUSES, TERMINAL_STATUSES, type ReportStatus } from './lifecycle.js';
 export { STATUS_LABELS } from './messages.js';
+export { latestStepForPhone, linkReportsOfPhone, type LatestStep } from './by-phone.js';
+export type { Contact, Reporter } from './intake.js';

@@ -16,6 +16,7 @@ import { fileableCategory } from './categories.js';
 import * as q from './queries.js';
 import { reportTrackingSeq, type reports } from './schema.js';
 import { sequenceBlocks } from '../core/db/sequence-blocks.js';
+import { notifyContact } from './contact-notices.js';
 
 export interface ReportInput {
   class: ReportClass;
@@ -35,14 +36,32 @@ export interface ReportInput {
   photoIds?: string[] | undefined;
 }
 
-/** Who files: a logged-in citizen, or an Open311 client with the reporter's contact details. */
+/** A reporter without an account: how to reach them (a phone as +628…). */
+export interface Contact {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+/**
+ * Who files: a logged-in citizen; an Open311 client, or a WhatsApp or SMS conversation, with the
+ * reporter's contact details; or an officer or volunteer on a resident's behalf (assisted intake) —
+ * the resident's account when they have one, else their contact details.
+ */
 export type Reporter =
   | { kind: 'citizen'; principal: Principal }
-  | { kind: 'external'; contact: { name?: string; email?: string; phone?: string }; channel: 'open311' };
+  | { kind: 'external'; contact: Contact; channel: 'open311' | 'whatsapp' | 'sms' }
+  | { kind: 'assisted'; principal: Principal; resident: { userId: string } | { contact: Contact } };
+
+/** The account that files in person (a citizen, or the officer assisting), for the audit line and the photos' owner. */
+const filerOf = (r: Reporter): Principal | null => (r.kind === 'external' ? null : r.principal);
+const contactOf = (r: Reporter): Contact | null => (r.kind === 'external' ? r.contact : r.kind === 'assisted' && 'contact' in r.resident ? r.resident.contact : null);
 
 /** A filing checked against reference data (no writes yet), ready to be numbered and written. */
 export interface Filing {
   reporter: Reporter;
+  /** Whose uploads the photos are: the filer's account, or none (a photo a conversation received). */
+  photoOwnerId: string | null;
   at: Date;
   values: Omit<typeof reports.$inferInsert, 'trackingNumber'>;
   photoIds: string[];
@@ -88,7 +107,7 @@ export async function checkFiling(ctx: AppContext, db: Db, reporter: Reporter, i
     targetOpdId = opd.id;
   }
   const photoIds = input.photoIds ?? [];
-  if (photoIds.length && reporter.kind !== 'citizen') {
+  if (photoIds.length && reporter.kind === 'external' && reporter.channel === 'open311') {
     throw invalid('photos_need_account', 'Foto hanya dapat dilampirkan oleh akun warga.', 'Photos can only be attached by a citizen account.', 'photoIds');
   }
 
@@ -108,14 +127,15 @@ export async function checkFiling(ctx: AppContext, db: Db, reporter: Reporter, i
     anonymous: input.anonymous ?? false,
     confidential: input.confidential ?? false,
     status: 'submitted',
-    reporterId: reporter.kind === 'citizen' ? reporter.principal.userId : null,
-    externalReporter: reporter.kind === 'external' ? ctx.cipher.encrypt(JSON.stringify(reporter.contact)) : null,
-    channel: reporter.kind === 'external' ? reporter.channel : 'web',
+    reporterId: reporter.kind === 'citizen' ? reporter.principal.userId : reporter.kind === 'assisted' && 'userId' in reporter.resident ? reporter.resident.userId : null,
+    externalReporter: contactOf(reporter) ? ctx.cipher.encrypt(JSON.stringify(contactOf(reporter))) : null,
+    channel: reporter.kind === 'external' ? reporter.channel : reporter.kind === 'assisted' ? 'assisted' : 'web',
+    assistedById: reporter.kind === 'assisted' ? reporter.principal.userId : null,
     createdAt: at,
     updatedAt: at,
     verifyDueAt: await ctx.calendar.deadline(db, at, ctx.config.sla.verifyWorkingDays),
   } satisfies Filing['values'];
-  return { reporter, at, values, photoIds };
+  return { reporter, photoOwnerId: filerOf(reporter)?.userId ?? null, at, values, photoIds };
 }
 
 /** Serials per app (per database): taken before the reports are written, so a batch knows its numbers (and idempotency answers) up front. */
@@ -136,7 +156,7 @@ export async function numberFilings(ctx: AppContext, tx: Db, filings: readonly F
  */
 export async function writeFilings(ctx: AppContext, tx: Db, filings: readonly NumberedFiling[], alongside: readonly SQL[] = []): Promise<Filed[]> {
   if (!filings.length) return [];
-  const principalOf = (f: Filing) => (f.reporter.kind === 'citizen' ? f.reporter.principal : null);
+  const principalOf = (f: Filing) => filerOf(f.reporter);
   const inserts = [
     ...alongside,
     auditInsert(filings.map((f) => ({ actor: principalOf(f), entry: { action: 'report.submit', entity: 'report', entityId: f.trackingNumber }, at: f.at }))),
@@ -147,7 +167,7 @@ export async function writeFilings(ctx: AppContext, tx: Db, filings: readonly Nu
   ];
   const written = await q.insertFilings(
     tx,
-    filings.map((f) => ({ values: { ...f.values, trackingNumber: f.trackingNumber }, actorRole: principalOf(f)?.role ?? 'open311' })),
+    filings.map((f) => ({ values: { ...f.values, trackingNumber: f.trackingNumber }, actorRole: principalOf(f)?.role ?? f.values.channel ?? 'open311' })),
     inserts,
     ctx.clock(),
   );
@@ -155,8 +175,11 @@ export async function writeFilings(ctx: AppContext, tx: Db, filings: readonly Nu
   const filed: Filed[] = [];
   for (const f of filings) {
     const { listed, event, contact } = byNumber.get(f.trackingNumber)!;
-    const ok = await q.attachPhotos(tx, { reportId: listed.r.id, ownerId: f.values.reporterId!, uploadIds: f.photoIds, kind: 'report', eventId: event.id, at: f.at });
+    const ok = await q.attachPhotos(tx, { reportId: listed.r.id, ownerId: f.photoOwnerId, uploadIds: f.photoIds, kind: 'report', eventId: event.id, at: f.at });
     if (!ok) throw invalid('unknown_photo', 'Foto tidak ditemukan atau sudah dipakai.', 'Photo not found or already used.', 'photoIds');
+    // A resident filed for by an officer hears of it as any reporter would (a conversation answers for itself).
+    const resident = contactOf(f.reporter);
+    if (f.reporter.kind === 'assisted' && resident) await notifyContact(ctx, tx, resident, 'assisted', statusNotice(f.trackingNumber, 'submitted', null), f.at);
     filed.push({ listed, event, contact, photoIds: f.photoIds });
   }
   return filed;

@@ -48,5 +48,6 @@ export function statusNotice(trackingNumber: string, status: ReportStatus, publi
       en: publicMessage ?? `Your report's status is now: ${label.en}.`,
     },
     link: `/laporan/${trackingNumber}`,
+    template: { kind: 'status' as const, params: [trackingNumber, label.id, publicMessage ?? '-'] },
   };
 }

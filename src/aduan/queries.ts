@@ -124,13 +124,13 @@ export type EventRow = typeof reportEvents.$inferSelect;
 /** Take photos the caller uploaded and nobody has used yet; refuses anything else as a whole. */
 export async function attachPhotos(
   db: Db,
-  args: { reportId: number; ownerId: string; uploadIds: string[]; kind: 'report' | 'evidence'; eventId?: number; at: Date },
+  args: { reportId: number; ownerId: string | null; uploadIds: string[]; kind: 'report' | 'evidence'; eventId?: number; at: Date },
 ): Promise<boolean> {
   if (!args.uploadIds.length) return true;
   const taken = await db
     .update(uploads)
     .set({ attachedAt: args.at })
-    .where(and(inArray(uploads.id, args.uploadIds), eq(uploads.ownerId, args.ownerId), isNull(uploads.attachedAt)))
+    .where(and(inArray(uploads.id, args.uploadIds), args.ownerId === null ? isNull(uploads.ownerId) : eq(uploads.ownerId, args.ownerId), isNull(uploads.attachedAt)))
     .returning({ id: uploads.id });
   if (taken.length !== new Set(args.uploadIds).size) return false;
   await db.insert(reportPhotos).values(
@@ -495,4 +495,26 @@ export async function updateDispositions(db: Db, ids: number[], values: Partial<
 export async function reportsFiledBy(db: Db, userIds: string[]): Promise<string[]> {
   const rows = await db.select({ trackingNumber: reports.trackingNumber }).from(reports).where(inArray(reports.reporterId, userIds)).orderBy(asc(reports.id));
   return rows.map((r) => r.trackingNumber);
+}
+
+/** The account's number when its owner has proved it (written from it), else null. */
+export async function verifiedPhoneOf(db: Db, userId: string): Promise<string | null> {
+  const [u] = await db.select({ phone: users.phone }).from(users).where(and(eq(users.id, userId), isNotNull(users.phoneVerifiedAt)));
+  return u?.phone ?? null;
+}
+
+/** A page of reports filed by conversation without an account (for linking them to one), in id order. */
+export const unlinkedConversationReports = (db: Db, afterId: number, limit: number) =>
+  db
+    .select({ id: reports.id, externalReporter: reports.externalReporter })
+    .from(reports)
+    .where(and(isNull(reports.reporterId), inArray(reports.channel, ['whatsapp', 'sms']), isNotNull(reports.externalReporter), sql`${reports.id} > ${afterId}`))
+    .orderBy(asc(reports.id))
+    .limit(limit);
+
+/** The reports become the account's: its owner now reads and answers them like their own. */
+export async function linkReports(db: Db, ids: number[], userId: string): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.update(reports).set({ reporterId: userId, externalReporter: null }).where(and(inArray(reports.id, ids), isNull(reports.reporterId))).returning({ tn: reports.trackingNumber });
+  return rows.map((r) => r.tn);
 }

@@ -3,17 +3,19 @@
  * reads an incoming message as one of these answers given the state it arrives in; an answer the
  * state has no entry for keeps the state and the bot asks again. SMS has no photo step.
  */
-export const CONVERSATION_STATES = ['category', 'description', 'photo', 'location', 'confirm'] as const;
+export const CONVERSATION_STATES = ['khidmat', 'category', 'description', 'photo', 'location', 'confirm'] as const;
 export type ConversationState = (typeof CONVERSATION_STATES)[number];
 
 /** An incoming message as the state reads it. */
-export type Answer = 'choice' | 'text' | 'photo' | 'skip' | 'location' | 'kelurahan' | 'yes' | 'no';
+export type Answer = 'choice' | 'back' | 'text' | 'photo' | 'skip' | 'location' | 'kelurahan' | 'yes' | 'no';
 
-/** 'filed': the report is written and the conversation ends; 'restart': back to the category question. */
+/** 'filed': the report is written and the conversation ends; 'restart': back to the first question. */
 export type Outcome = ConversationState | 'filed' | 'restart';
 
 export const TRANSITIONS: Readonly<Record<ConversationState, Partial<Record<Answer, Outcome>>>> = {
-  category: { choice: 'description' },
+  // Six khidmat first, then the sub-categories of the one chosen: short numbered lists for a small screen.
+  khidmat: { choice: 'category' },
+  category: { choice: 'description', back: 'khidmat' },
   description: { text: 'photo' },
   photo: { photo: 'location', skip: 'location' },
   location: { location: 'confirm', kelurahan: 'confirm' },
@@ -25,6 +27,7 @@ const SKIPPED: Readonly<Record<'whatsapp' | 'sms', readonly ConversationState[]>
 
 /** What the reporter has given so far. */
 export interface Draft {
+  khidmatCode?: string;
   categoryCode?: string;
   description?: string;
   photoIds?: string[];
@@ -46,4 +49,4 @@ export function next(state: ConversationState, answer: Answer, channel: 'whatsap
 }
 
 /** Where a new conversation starts. */
-export const FIRST_STATE: ConversationState = 'category';
+export const FIRST_STATE: ConversationState = 'khidmat';

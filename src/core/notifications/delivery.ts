@@ -29,7 +29,8 @@ type OutboxRow = typeof outbox.$inferSelect;
  * instances) never take the same row; the in-app copies and the 'delivered' marks commit together,
  * so a crash before commit redelivers and the unique outbox_id stops a second copy. In-app rows go
  * as one insert and one update per batch (a busy hour files hundreds of reports a minute); e-mails
- * one by one, each with its own retry. `beforeCommit` exists for the crash test.
+ * one by one, each with its own retry. `beforeCommit` exists for the crash test. (WhatsApp and SMS
+ * go their own way: phone-delivery.ts.)
  */
 export async function deliverDue(
   ctx: AppContext,
@@ -41,7 +42,7 @@ export async function deliverDue(
     const due = await tx
       .select()
       .from(outbox)
-      .where(and(eq(outbox.status, 'pending'), lte(outbox.availableAt, now)))
+      .where(and(eq(outbox.status, 'pending'), inArray(outbox.channel, ['in_app', 'email']), lte(outbox.availableAt, now)))
       .orderBy(asc(outbox.id))
       .limit(opts.batch ?? 100)
       .for('update', { skipLocked: true });

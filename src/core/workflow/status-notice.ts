@@ -11,5 +11,6 @@ export function caseStatusNotice(subject: Message, yours: Message, number: strin
     title: { id: `${subject.id} ${number}: ${status.id}`, en: `${subject.en} ${number}: ${status.en}` },
     body: { id: publicMessage ?? `Status ${yours.id} Anda: ${status.id}.`, en: publicMessage ?? `Your ${yours.en}'s status: ${status.en}.` },
     link,
+    template: { kind: 'status', params: [number, status.id, publicMessage ?? '-'] },
   };
 }
