@@ -15,7 +15,6 @@ import { sweepStaleUploads } from './files/sweep.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { deliverDue } from './notifications/delivery.js';
 import { deliverMessages, messengersOf } from './notifications/phone-delivery.js';
-import { deliverMessages, messengersOf } from './notifications/phone-delivery.js';
 import { signingRoutes } from './signing/routes.js';
 import { SIGNING_ACCESS } from './signing/access.js';
 
@@ -86,7 +85,6 @@ export const platform: KhidmatModule = {
   access,
   jobs: (ctx, { mailer }) => [
     { name: 'outbox', everyMs: ctx.config.workerIntervalMs, run: () => deliverDue(ctx, mailer) },
-    { name: 'outbox-phone', everyMs: ctx.config.workerIntervalMs, run: () => deliverMessages(ctx, messengersOf(ctx.config)) },
     { name: 'outbox-phone', everyMs: ctx.config.workerIntervalMs, run: () => deliverMessages(ctx, messengersOf(ctx.config)) },
     { name: 'upload-sweep', everyMs: 3600_000, run: () => sweepStaleUploads(ctx) },
   ],
