@@ -231,6 +231,10 @@ export async function applicationsOfPerson(db: Db, userId: string): Promise<stri
 export async function unlinkPerson(db: Db, userId: string): Promise<number> {
   const kept = await db.update(layananApplications).set({ applicantId: null, email: null, phone: null }).where(eq(layananApplications.applicantId, userId)).returning({ id: layananApplications.id });
   await db.update(layananEvents).set({ actorId: null }).where(eq(layananEvents.actorId, userId));
+  // The requirements they uploaded stay with the applications, no longer theirs.
+  const uploaded = db.select({ id: layananApplicationFiles.documentId }).from(layananApplicationFiles).where(eq(layananApplicationFiles.uploadedById, userId));
+  await db.update(documents).set({ ownerId: null }).where(and(eq(documents.ownerId, userId), inArray(documents.id, uploaded)));
+  await db.update(layananApplicationFiles).set({ uploadedById: null }).where(eq(layananApplicationFiles.uploadedById, userId));
   return kept.length;
 }
 

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { describeEachDatabase, type Harness } from './harness.js';
 import { fileReport, photo, upload } from './fixtures.js';
 import { complaintBody, household } from '../kemiskinan/test-fixtures.js';
+import { domisili, publish, scan, upload as uploadRequirement } from '../layanan/test-fixtures.js';
 import { MODULES } from '../modules.js';
 
 type Citizen = Awaited<ReturnType<Harness['citizen']>>;
@@ -44,6 +45,13 @@ const FILE_FOR: Record<string, (h: Harness, citizen: Citizen) => Promise<Filed>>
     if (res.status !== 201) throw new Error(`ppid filing failed: ${res.text}`);
     const key = { field: 'registrationNumber', column: 'registration_number' };
     return [{ section: 'informationRequests', trackingNumber: res.body.registrationNumber as string, table: 'ppid_requests', key }];
+  },
+  layanan: async (h, citizen) => {
+    await publish(() => h, (await h.staff('opd_admin', 'DISDUKCAPIL')).token, 'sk-domisili');
+    const res = await h.call('POST', '/api/v1/layanan/applications', { token: citizen.token, body: { serviceCode: 'sk-domisili', answers: domisili() } });
+    if (res.status !== 201) throw new Error(`layanan filing failed: ${res.text}`);
+    await uploadRequirement(() => h, citizen.token, res.body.number as string, 'kk', await scan('Kartu Keluarga'));
+    return [{ section: 'serviceApplications', trackingNumber: res.body.number as string, table: 'layanan_applications', key: { field: 'number', column: 'number' } }];
   },
 };
 
