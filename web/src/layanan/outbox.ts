@@ -1,0 +1,89 @@
+/**
+ * Applications filled in without a connection wait here (IndexedDB) and are sent once when it
+ * returns: on the `online` event and on app start. Each keeps one Idempotency-Key for its life, so
+ * a resend never files a second draft. What is sent is the draft with its answer; the requirements
+ * are uploaded on the application's page, which needs the connection anyway.
+ */
+import { api, errorMessage } from '../lib/api';
+import type { Message } from '../lib/i18n';
+import { currentUserId, outboxStore, retryable, syncWhenOnline, useOutboxState } from '../lib/outbox-store';
+import type { ApplicationDetail } from './types';
+
+export interface Filing {
+  serviceCode: string;
+  answers: Record<string, unknown>;
+  applicant?: { fullName: string; nik: string; phone?: string; email?: string };
+}
+
+export interface QueuedApplication {
+  /** Also the Idempotency-Key. */
+  id: string;
+  /** Whose it is: on a shared phone, never sent under another's session. */
+  userId: string | null;
+  createdAt: string;
+  filing: Filing;
+  state: 'waiting' | 'failed';
+  error?: Message;
+}
+
+const CHANGED = 'khidmat-layanan-outbox-changed';
+const store = outboxStore<QueuedApplication>({ name: 'khidmat-layanan', store: 'applications', keyPath: 'id', changed: CHANGED });
+export const discardQueued = store.remove;
+
+const send = async (item: QueuedApplication) => {
+  const filed = await api<ApplicationDetail>('POST', '/layanan/applications', { body: item.filing, headers: { 'Idempotency-Key': item.id } });
+  await store.remove(item.id);
+  return filed;
+};
+
+// One send at a time in this tab; across tabs the Idempotency-Key keeps an application single.
+let chain: Promise<unknown> = Promise.resolve();
+function serial<T>(run: () => Promise<T>): Promise<T> {
+  const next = chain.then(run, run);
+  chain = next.catch(() => undefined);
+  return next;
+}
+
+/**
+ * Queue first, then try at once: the same path online and offline. A refusal the person can fix
+ * (a field error) is thrown and the filing leaves the queue, so the form shows it beside the field.
+ */
+export async function fileApplication(filing: Filing): Promise<ApplicationDetail | null> {
+  const item: QueuedApplication = { id: crypto.randomUUID(), userId: currentUserId(), createdAt: new Date().toISOString(), filing, state: 'waiting' };
+  await store.put(item);
+  if (!navigator.onLine) return null;
+  return serial(async () => {
+    const current = await store.get(item.id);
+    if (!current) return null;
+    try {
+      return await send(current);
+    } catch (err) {
+      if (retryable(err)) return null;
+      await store.remove(item.id);
+      throw err;
+    }
+  });
+}
+
+/** Sends what waits for the current session; stops at the first sign the network is not there. */
+export function syncApplications(): Promise<void> {
+  return serial(async () => {
+    const me = currentUserId();
+    for (const item of await store.all()) {
+      if (item.state !== 'waiting' || item.userId !== me) continue;
+      try {
+        await send(item);
+      } catch (err) {
+        if (retryable(err)) return;
+        await store.put({ ...item, state: 'failed', error: errorMessage(err) });
+      }
+    }
+  });
+}
+
+export const startApplicationSync = syncWhenOnline(syncApplications);
+
+/** What waits on this device for the current session, kept current. */
+export function useApplicationOutbox(): QueuedApplication[] {
+  return useOutboxState(CHANGED, async () => (await store.all()).filter((x) => x.userId === currentUserId()), []);
+}
