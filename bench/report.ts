@@ -1,6 +1,7 @@
 /** The results as a markdown table, each figure beside its goal. */
 import type { LoadResult } from './load.js';
 import type { PgbenchResult } from './pgbench.js';
+import { signingMarkdown, type SigningBench } from './signing.js';
 
 interface Result {
   date: string;
@@ -22,6 +23,8 @@ interface Result {
   afterRestart?: { startup: Startup; summaries: { count: number; p50: number; p95: number; max: number } };
   /** The embedded default's first start with the demo city and a short load; absent from runs before 2026-12-07. */
   pglite?: { startup: Startup; peakAtReadyMb: number; peakMb: number; reads: LoadResult[] };
+  /** Signing a one-page document (bench/signing.ts); absent from runs before 2026-12-07 08:00 UTC. */
+  signing?: SigningBench | undefined;
 }
 
 interface Startup {
@@ -142,6 +145,7 @@ export function markdown(r: Result): string {
           '',
         ]
       : []),
+    ...(r.signing ? signingMarkdown(r.signing) : []),
     ...(r.afterRestart || r.pglite ? startupAndMemory(r) : [`Peak RSS of the server process during the run: ${r.peakRssMb} MB.`, '']),
   ];
   return lines.join('\n');

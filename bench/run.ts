@@ -16,6 +16,7 @@ import pg from 'pg';
 import { load, type LoadResult } from './load.js';
 import { pgbenchIntake, pgbenchPpidFiling, type PgbenchResult } from './pgbench.js';
 import { markdown } from './report.js';
+import { benchSigning } from './signing.js';
 import { peakRssMb, pgliteFirstStart, SERVER_ENV, SERVER_NODE_ARGS, spread, startTimed, stop, timedOneByOne, type PgliteRun, type Startup } from './startup.js';
 import { findContaining, pointInGeometry, type Geometry } from '../src/core/geo/geo.js';
 import { addDays, wibDate } from '../src/core/calendar/working-days.js';
@@ -400,6 +401,7 @@ try {
     afterRestart,
     pglite,
     peakRssMb: peakRss,
+    signing: wanted('signing') ? await benchSigning(url, say) : undefined,
   };
   const md = markdown(result);
   if (ONLY.length) {
