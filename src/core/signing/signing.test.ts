@@ -7,6 +7,8 @@ import { expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
 import { describeEachDatabase, type Harness } from '../../test/harness.js';
 import { auditLog } from '../audit/schema.js';
 import { signedDocuments } from './schema.js';
@@ -31,6 +33,7 @@ function cmsOf(pdf: Buffer): pkijs.SignedData {
 }
 
 const havePdfsig = fs.existsSync('/usr/bin/pdfsig');
+const havePdftoppm = fs.existsSync('/usr/bin/pdftoppm');
 const haveQpdf = fs.existsSync('/usr/bin/qpdf');
 
 describeEachDatabase('signed documents: issue, verify, revoke', (h) => {
@@ -70,7 +73,6 @@ describeEachDatabase('signed documents: issue, verify, revoke', (h) => {
     // content type, message digest, ESS signing-certificate-v2; no signing-time (PAdES baseline B)
     expect(attrs).toEqual(['1.2.840.113549.1.9.3', '1.2.840.113549.1.9.4', '1.2.840.113549.1.9.16.2.47']);
     expect(await cms.verify({ signer: 0, data: new Uint8Array(signed).buffer, checkChain: false })).toBe(true);
-    // The QR's target is in the file as text too, under the document number.
     expect(pdf.toString('latin1')).toContain(`/Reason (Surat Keterangan Domisili ${doc.documentNumber})`);
   });
 
@@ -89,6 +91,16 @@ describeEachDatabase('signed documents: issue, verify, revoke', (h) => {
     }
     if (haveQpdf) expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  it.skipIf(!havePdftoppm)('stamps a QR code that reads back as the verification address (the page rendered by poppler)', async () => {
+    const doc = await issueLetter(h().ctx);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signed-qr-'));
+    fs.writeFileSync(path.join(dir, 'surat.pdf'), doc.pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', path.join(dir, 'surat.pdf'), path.join(dir, 'page')]);
+    const { data, info } = await sharp(path.join(dir, 'page.png')).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data).toBe(doc.verificationUrl);
   });
 
   it('detects a copy with one byte changed, one with bytes appended after signing, another document, and an unsigned one', async () => {
