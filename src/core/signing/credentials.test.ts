@@ -35,6 +35,10 @@ it('makes a self-signed demo certificate on the first start, keeps it in the fil
   expect(certificateSha256(later.certificate)).toBe(certificateSha256(first.certificate));
   expect(await context().storage.get(DEMO_CREDENTIALS_KEY)).toEqual(stored);
 
+  // Under another master key the stored key cannot be read: said plainly, nothing overwritten.
+  await expect(signingCredentials(context({}, path.join(dir, 'files'), randomBytes(32)))).rejects.toThrow(/another KHIDMAT_SECRET_KEY/);
+  expect(await context().storage.get(DEMO_CREDENTIALS_KEY)).toEqual(stored);
+
   const signed = await localSigner(later).sign(await letter(), { reason: 'uji', location: 'Dumai', contactInfo: 'Disdukcapil', signingTime: new Date() });
   expect(await checkSignature(signed)).toMatchObject({ intact: true, coversWholeFile: true, signerCertSha256: certificateSha256(first.certificate) });
 });

@@ -65,7 +65,13 @@ async function demoCredentials(ctx: AppContext): Promise<SigningCredentials> {
   // Read back what is stored: when two instances start at once, the last write wins for both.
   const stored = JSON.parse((await ctx.storage.get(DEMO_CREDENTIALS_KEY)).toString('utf8')) as StoredDemo;
   const der = forge.asn1.toDer(forge.pki.certificateToAsn1(forge.pki.certificateFromPem(stored.certificatePem))).getBytes();
-  return credentials(ctx.cipher.decrypt(stored.privateKey), pkijs.Certificate.fromBER(Buffer.from(der, 'binary')), []);
+  let privateKeyPem: string;
+  try {
+    privateKeyPem = ctx.cipher.decrypt(stored.privateKey);
+  } catch (cause) {
+    throw new Error(`signing: ${DEMO_CREDENTIALS_KEY} was made under another KHIDMAT_SECRET_KEY; remove it to make a new demo certificate, or set SIGNING_P12_PATH`, { cause });
+  }
+  return credentials(privateKeyPem, pkijs.Certificate.fromBER(Buffer.from(der, 'binary')), []);
 }
 
 /** A self-signed RSA-2048 certificate for document signing, valid five years: for the demo only. */

@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import sharp from 'sharp';
 import { describeEachDatabase, type Harness } from '../../test/harness.js';
 import { auditLog } from '../audit/schema.js';
@@ -100,7 +100,7 @@ describeEachDatabase('signed documents: issue, verify, revoke', (h) => {
     execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', path.join(dir, 'surat.pdf'), path.join(dir, 'page')]);
     const { data, info } = await sharp(path.join(dir, 'page.png')).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     fs.rmSync(dir, { recursive: true, force: true });
-    expect(jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data).toBe(doc.verificationUrl);
+    expect(jsqr.default(new Uint8ClampedArray(data), info.width, info.height)?.data).toBe(doc.verificationUrl);
   });
 
   it('detects a copy with one byte changed, one with bytes appended after signing, another document, and an unsigned one', async () => {
