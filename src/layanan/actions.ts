@@ -76,13 +76,15 @@ const EFFECTS: Record<ApplicationAction, (s: Step) => Promise<Effect>> = {
     if (bad !== undefined) throw invalid('unknown_requirement', `Persyaratan "${bad}" tidak ada pada layanan ini.`, `The requirement "${bad}" is not part of this service.`, 'requirements');
     const badField = named.find((k) => !fields.has(k));
     if (badField !== undefined) throw invalid('unknown_field', `Isian "${badField}" tidak ada pada formulir.`, `The field "${badField}" is not on the form.`, 'fields');
-    return { set: { stepDueAt: null, correction: { note, requirements, fields: named, at: s.at.toISOString() } }, publicMessage: note, detail: { requirements, fields: named } };
+    // The documents found wanting: each must be replaced before the application goes back.
+    const stale = (await q.filesOf(s.tx, s.row.id)).filter((f) => requirements.includes(f.key)).map((f) => f.id);
+    return { set: { stepDueAt: null, correction: { note, requirements, fields: named, at: s.at.toISOString(), stale } }, publicMessage: note, detail: { requirements, fields: named } };
   },
   resubmit: async (s) => {
     const asked = s.row.correction;
     if (asked) {
-      const latest = new Map((await q.filesOf(s.tx, s.row.id)).map((f) => [f.key, f.uploadedAt]));
-      const stale = asked.requirements.find((k) => !(latest.get(k)! > new Date(asked.at)));
+      const current = new Map((await q.filesOf(s.tx, s.row.id)).map((f) => [f.key, f.id]));
+      const stale = asked.requirements.find((k) => !current.has(k) || asked.stale.includes(current.get(k)!));
       if (stale !== undefined) {
         throw invalid('correction_file_missing', 'Unggah ulang berkas yang diminta untuk diperbaiki.', 'Upload again the file asked to be corrected.', `requirements.${stale}`);
       }

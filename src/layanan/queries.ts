@@ -126,22 +126,27 @@ export const timelineOf = (db: Db, applicationId: number) =>
 
 /* Requirement files */
 
-export async function insertFile(db: Db, values: typeof layananApplicationFiles.$inferInsert): Promise<void> {
+/**
+ * The application's document for a key, replacing the one before (let go for the sweep: the
+ * timeline keeps its name).
+ */
+export async function replaceFile(db: Db, values: typeof layananApplicationFiles.$inferInsert): Promise<void> {
+  const gone = await db
+    .delete(layananApplicationFiles)
+    .where(and(eq(layananApplicationFiles.applicationId, values.applicationId), eq(layananApplicationFiles.key, values.key)))
+    .returning({ id: layananApplicationFiles.documentId });
+  if (gone.length) await db.update(documents).set({ attachedAt: null }).where(inArray(documents.id, gone.map((g) => g.id)));
   await db.insert(layananApplicationFiles).values(values);
 }
 
-/** Each key's latest document (earlier uploads stay for the timeline's sake, not listed). */
-export async function filesOf(db: Db, applicationId: number) {
-  const rows = await db
+/** The application's documents, one per key. */
+export const filesOf = (db: Db, applicationId: number) =>
+  db
     .select({ key: layananApplicationFiles.key, uploadedAt: layananApplicationFiles.uploadedAt, id: documents.id, name: documents.name, mime: documents.mime, bytes: documents.bytes, fileKey: documents.fileKey })
     .from(layananApplicationFiles)
     .innerJoin(documents, eq(documents.id, layananApplicationFiles.documentId))
     .where(eq(layananApplicationFiles.applicationId, applicationId))
-    .orderBy(asc(layananApplicationFiles.key), desc(layananApplicationFiles.uploadedAt));
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const r of rows) if (!latest.has(r.key)) latest.set(r.key, r);
-  return [...latest.values()];
-}
+    .orderBy(asc(layananApplicationFiles.key));
 
 /** A document of the application (requirement or output) by id. */
 export async function applicationDocument(db: Db, applicationId: number, documentId: string) {

@@ -3,7 +3,7 @@
  * draft or sent back for correction, by whoever plays the applicant. Checked by content through the
  * platform's document pipeline (a PDF rewritten without scripts or attachments; a photo of a paper
  * re-encoded without its metadata and kept as a one-page PDF), within the requirement's own kinds
- * and size. The latest upload per key counts; every upload is on the timeline.
+ * and size. A new upload replaces the key's document; every upload is on the timeline.
  */
 import type { AppContext } from '../core/context.js';
 import type { Principal } from '../core/auth/principal.js';
@@ -41,7 +41,7 @@ export async function uploadRequirement(ctx: AppContext, p: Principal, number: s
     }
     const doc = await storeScan(ctx, tx, p.userId, raw, filename, { at, papersOnly: true });
     await claimDocuments(tx, [doc.id], p.userId, at);
-    await q.insertFile(tx, { applicationId: row.id, key, documentId: doc.id, uploadedAt: at, uploadedById: p.userId });
+    await q.replaceFile(tx, { applicationId: row.id, key, documentId: doc.id, uploadedAt: at, uploadedById: p.userId });
     await q.insertEvent(tx, { applicationId: row.id, at, actorId: p.userId, actorRole: p.role, action: 'upload', fromStatus: row.status, toStatus: row.status, detail: { key, name: doc.name } });
     await audit(tx, p, { action: 'layanan.upload', entity: 'layanan_application', entityId: number, detail: { key } }, at);
   });

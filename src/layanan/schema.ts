@@ -106,8 +106,8 @@ export const layananApplications = pgTable(
     channel: text('channel', { enum: CHANNELS }).notNull(),
     /** The counter officer who filed for a walk-in applicant. */
     assistedById: uuid('assisted_by_id').references(() => users.id, { onDelete: 'set null' }),
-    /** The open request for correction: what to fix, and since when (uploads after it count). */
-    correction: jsonb('correction').$type<{ note: string; requirements: string[]; fields: string[]; at: string }>(),
+    /** The open request for correction: what to fix, and the documents it found wanting (`stale`: they must be replaced). */
+    correction: jsonb('correction').$type<{ note: string; requirements: string[]; fields: string[]; at: string; stale: string[] }>(),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     submittedAt: ts('submitted_at'),
@@ -141,7 +141,7 @@ export const layananEvents = pgTable(
   (t) => [index('layanan_events_application_idx').on(t.applicationId, t.at)],
 );
 
-/** A requirement's (or file field's) document on an application: the latest upload per key counts. */
+/** A requirement's (or file field's) document on an application: one per key, a new upload replaces it. */
 export const layananApplicationFiles = pgTable(
   'layanan_application_files',
   {

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHarness } from '../test/harness.js';
+import { accessible, E2E_DATABASE, launchBrowser, signedIn } from '../test/browser.js';
+import { photo } from '../test/fixtures.js';
+
+// Public services in a real browser, on a phone: an OPD admin defines a new service and its form
+// without code; a resident finds it, applies with a requirement, is asked to correct it, corrects
+// it, and the application passes every step to a signed document. Every page is axe-checked.
+let h: Awaited<ReturnType<typeof startHarness>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  h = await startHarness(E2E_DATABASE);
+  h.setNow(new Date());
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+const as = (token: string | null) => signedIn(browser, h.baseUrl, token);
+/** The nth fieldset of a kind in the editor, by its legend. */
+const block = (page: Page, legend: string) => page.locator('fieldset', { has: page.locator(`legend:text-is("${legend}")`) });
+
+it('an OPD admin creates a service and its form; a resident applies, corrects a requirement, and ends with a signed document', async () => {
+  const admin = await h.staff('opd_admin', 'DISDUKCAPIL');
+  const officer = await h.staff('opd_officer', 'DISDUKCAPIL');
+  const resident = await h.citizen({ fullName: 'Siti Aminah' });
+
+  // 1. The admin defines the service and its form in the browser.
+  const a = await as(admin.token);
+  await a.page.goto('/layanan/kelola');
+  await a.page.getByRole('heading', { level: 1, name: 'Kelola layanan' }).waitFor();
+  await a.page.getByLabel('Kode (untuk alamat, mis. sk-usaha)').fill('sk-usaha');
+  await a.page.getByLabel('Nama (Indonesia)').fill('Surat Keterangan Usaha');
+  await a.page.getByLabel('Uraian (Indonesia)').fill('Keterangan bahwa pemohon menjalankan usaha mikro di Kota Dumai, untuk pengajuan kredit usaha rakyat.');
+  await a.page.getByLabel('Dasar hukum').fill('PP 7/2021 tentang Kemudahan, Pelindungan, dan Pemberdayaan Koperasi dan UMKM');
+  await accessible(a.page, 'layanan-manage');
+  await a.page.getByRole('button', { name: 'Buat layanan' }).click();
+  await a.page.getByRole('heading', { level: 1, name: 'Sunting layanan: Surat Keterangan Usaha' }).waitFor();
+
+  await a.page.getByRole('button', { name: 'Tambah isian' }).click();
+  const f1 = block(a.page, 'Isian 1');
+  await f1.getByLabel('Kunci').fill('nama_usaha');
+  await f1.getByLabel('Label (Indonesia)').fill('Nama usaha');
+  await f1.getByLabel('Wajib').check();
+  await a.page.getByRole('button', { name: 'Tambah isian' }).click();
+  const f2 = block(a.page, 'Isian 2');
+  await f2.getByLabel('Kunci').fill('bidang');
+  await f2.getByLabel('Jenis', { exact: true }).selectOption('select');
+  await f2.getByLabel('Label (Indonesia)').fill('Bidang usaha');
+  await f2.getByLabel('Wajib').check();
+  await f2.getByLabel('Pilihan (satu per baris: nilai=label)').fill('kuliner=Kuliner\nlainnya=Lainnya');
+  await a.page.getByRole('button', { name: 'Tambah isian' }).click();
+  const f3 = block(a.page, 'Isian 3');
+  await f3.getByLabel('Kunci').fill('bidang_lain');
+  await f3.getByLabel('Label (Indonesia)').fill('Sebutkan bidang usaha');
+  await f3.getByLabel('Wajib').check();
+  await f3.getByLabel('Tampil bila isian').selectOption('bidang');
+  await f3.getByLabel('bernilai').fill('lainnya');
+  await a.page.getByRole('button', { name: 'Tambah persyaratan' }).click();
+  const r1 = block(a.page, 'Persyaratan 1');
+  await r1.getByLabel('Kunci').fill('foto_usaha');
+  await r1.getByLabel('Label (Indonesia)').fill('Foto tempat usaha');
+  await a.page.getByLabel('Judul dokumen').fill('Surat Keterangan Usaha');
+  await a.page.getByLabel('Isi dokumen').fill('Menerangkan bahwa {{nama_pemohon}} menjalankan usaha {{nama_usaha}} di bidang {{bidang}} {{bidang_lain}}.');
+  await accessible(a.page, 'layanan-editor');
+  await a.page.getByRole('button', { name: 'Terbitkan versi baru' }).click();
+  await a.page.getByText('Versi 1 terbit.').waitFor();
+  await a.context.close();
+
+  // 2. The resident finds it in the catalogue, reads its standar pelayanan, and applies.
+  const c = await as(resident.token);
+  await c.page.goto('/layanan?q=usaha');
+  await c.page.getByRole('link', { name: 'Surat Keterangan Usaha' }).click();
+  await c.page.getByRole('heading', { level: 2, name: 'Standar pelayanan' }).waitFor();
+  await c.page.getByText('Foto tempat usaha').waitFor();
+  await accessible(c.page, 'layanan-service');
+  await c.page.getByRole('link', { name: 'Ajukan permohonan' }).click();
+  await c.page.getByLabel('Nama usaha').fill('Warung Mie Aceh Bu Siti');
+  // The condition opens its field only for "Lainnya".
+  expect(await c.page.getByLabel('Sebutkan bidang usaha').count()).toBe(0);
+  await c.page.getByLabel('Bidang usaha').selectOption('lainnya');
+  await c.page.getByLabel('Sebutkan bidang usaha').fill('Jasa katering');
+  await accessible(c.page, 'layanan-apply');
+  await c.page.getByRole('button', { name: 'Simpan draf dan lanjut ke persyaratan' }).click();
+  await c.page.getByRole('heading', { level: 1, name: /^Permohonan DMI-LYN-/ }).waitFor();
+  const number = (await c.page.getByRole('heading', { level: 1 }).textContent())!.replace('Permohonan ', '');
+  // Submitting without the requirement names it.
+  await c.page.getByRole('button', { name: 'Ajukan', exact: true }).click();
+  await c.page.getByRole('alert').getByText(/Foto tempat usaha/).waitFor();
+  await c.page.getByLabel('Unggah Foto tempat usaha').setInputFiles({ name: 'warung.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+  await c.page.getByRole('button', { name: 'Unggah', exact: true }).click();
+  await c.page.getByText(/^Terunggah: /).waitFor();
+  await c.page.getByRole('button', { name: 'Ajukan', exact: true }).click();
+  await c.page.getByText('Diajukan, menunggu pemeriksaan').waitFor();
+  await accessible(c.page, 'layanan-application-submitted');
+
+  // 3. The officer finds it in the inbox and asks for a better photo.
+  const o = await as(officer.token);
+  await o.page.goto('/layanan/meja');
+  await o.page.getByRole('link', { name: number }).click();
+  await o.page.getByLabel('Pesan').fill('Foto tempat usaha gelap; unggah ulang yang terang.');
+  await o.page.getByRole('checkbox', { name: 'Foto tempat usaha' }).check();
+  await accessible(o.page, 'layanan-desk-application');
+  await o.page.getByRole('button', { name: 'Minta perbaikan' }).click();
+  await o.page.getByText('Perlu perbaikan dari pemohon').waitFor();
+
+  // 4. The resident corrects it.
+  await c.page.reload();
+  await c.page.getByText('Foto tempat usaha gelap; unggah ulang yang terang.').first().waitFor();
+  await c.page.getByLabel('Unggah Foto tempat usaha').setInputFiles({ name: 'warung-terang.jpg', mimeType: 'image/jpeg', buffer: await photo('#ddcc99') });
+  await c.page.getByRole('button', { name: 'Unggah', exact: true }).click();
+  await c.page.getByText(/warung-terang/).waitFor();
+  await c.page.getByRole('button', { name: 'Kirim perbaikan' }).click();
+  await c.page.getByText('Sedang diproses').first().waitFor();
+
+  // 5. Every step: the check, the head's approval, the issuance.
+  await o.page.reload();
+  await o.page.getByRole('button', { name: 'Lanjutkan ke langkah berikut' }).click();
+  await o.page.getByText('Persetujuan kepala — Sedang berjalan').waitFor();
+  const head = await as(admin.token);
+  await head.page.goto(`/layanan/permohonan/${number}`);
+  await head.page.getByRole('button', { name: 'Setujui' }).click();
+  await head.page.getByText('Disetujui, dokumen sedang diterbitkan').waitFor();
+  await head.context.close();
+  await o.page.reload();
+  await o.page.getByRole('button', { name: 'Terbitkan dokumen' }).click();
+  await o.page.getByText('Selesai: dokumen terbit').waitFor();
+  await o.context.close();
+
+  await c.page.reload();
+  const download = c.page.getByRole('link', { name: 'Unduh dokumen bertanda tangan elektronik' });
+  await download.waitFor();
+  await accessible(c.page, 'layanan-application-issued');
+  const res = await c.page.request.get((await download.getAttribute('href'))!);
+  expect([res.status(), res.headers()['content-type']]).toEqual([200, 'application/pdf']);
+  expect((await res.body()).toString('latin1')).toContain('/ByteRange');
+  await c.context.close();
+});
