@@ -82,6 +82,7 @@ export const DetailSchema = Type.Intersect([
     description: Type.String(),
     incidentDate: Nullable(Type.String()),
     roadId: Nullable(Type.Integer()),
+    channel: Type.String({ description: 'How it reached the city: web, open311, whatsapp, sms, assisted (an officer or volunteer filed it for the resident), demo' }),
     reporter: Nullable(
       Type.Object({ name: Nullable(Type.String()), email: Nullable(Type.String()), phone: Nullable(Type.String()), nikMasked: Nullable(Type.String()) }),
     ),
@@ -149,3 +150,20 @@ export const ACTION_ROUTES = {
   rate: { path: 'rating', summary: 'Reporter: rate the handling 1–5 (once)', body: { rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Text(1000, 'Comment on the handling') } },
   comment: { path: 'comments', summary: 'Staff: add a public reply or an internal note without changing the status', body: { message: Message, note: Note } },
 } as const;
+
+/** An officer or volunteer filing on a resident's behalf: the report, and how to reach the resident. */
+export const AssistedInputSchema = Type.Object({
+  ...ReportInputSchema.properties,
+  resident: Type.Object({
+    name: Type.String({ minLength: 2, maxLength: 100 }),
+    phone: Type.Optional(Type.String({ maxLength: 20, description: 'Mobile number: notices go there by WhatsApp (or SMS)' })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+  }),
+});
+
+export const AssistedFiledSchema = Type.Object({
+  trackingNumber: Type.String(),
+  status: Type.String(),
+  /** How the resident hears of the report: through their account, or at the number or address given. */
+  residentReached: Type.Enum(['account', 'whatsapp', 'sms', 'email', 'none'] as const),
+});

@@ -5,6 +5,7 @@
 import type { AccessRules, KhidmatModule } from '../core/module.js';
 import type { Role } from '../core/auth/roles.js';
 import { aduanRoutes } from './routes.js';
+import { ASSISTING_ROLES } from './assisted.js';
 import { categoryRoutes } from './category-routes.js';
 import { similarRoutes } from './similar-routes.js';
 import { seedCategories } from './category-seed.js';
@@ -33,6 +34,7 @@ const access: AccessRules = {
   [`PUT ${V1}/categories/:code`]: ['super_admin'],
 
   [`POST ${V1}/reports`]: REPORTER,
+  [`POST ${V1}/reports/assisted`]: ASSISTING_ROLES,
   [`GET ${V1}/reports/public`]: 'public',
   [`GET ${V1}/reports/mine`]: 'self',
   [`GET ${V1}/reports`]: STAFF,

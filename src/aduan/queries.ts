@@ -18,8 +18,9 @@ export type Contact = Awaited<ReturnType<typeof userContacts>>[number];
 
 // The filing statement's fixed parts, rendered once (see renderedOnce).
 const filedColumns = columnList(reports, { except: ['search'] });
+// The first step is the reporter's, or the officer's who filed it for them (assisted intake).
 const submittedHead = renderedOnce(sql`insert into ${reportEvents} (report_id, at, actor_id, actor_role, action, to_status)
-  select r.id, r.created_at, r.reporter_id, f.actor_role, 'submit', 'submitted'
+  select r.id, r.created_at, coalesce(r.assisted_by_id, r.reporter_id), f.actor_role, 'submit', 'submitted'
   from r join jsonb_to_recordset(`);
 const submittedTail = renderedOnce(sql`::jsonb) as f(tracking_number text, actor_role text) using (tracking_number)
   returning ${columnList(reportEvents)}`);
@@ -517,4 +518,12 @@ export async function linkReports(db: Db, ids: number[], userId: string): Promis
   if (!ids.length) return [];
   const rows = await db.update(reports).set({ reporterId: userId, externalReporter: null }).where(and(inArray(reports.id, ids), isNull(reports.reporterId))).returning({ tn: reports.trackingNumber });
   return rows.map((r) => r.tn);
+}
+
+/** A resident's own account, found by the number (+628…) or address an officer was given. */
+export async function citizenByContact(db: Db, phone: string | undefined, email: string | undefined): Promise<string | undefined> {
+  const by = [phone ? eq(users.phone, phone) : undefined, email ? eq(users.email, email) : undefined].filter((c) => c !== undefined);
+  if (!by.length) return undefined;
+  const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'citizen'), isNull(users.deletedAt), or(...by))).limit(1);
+  return u?.id;
 }

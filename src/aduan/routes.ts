@@ -8,7 +8,8 @@ import { AppError, invalid } from '../core/errors.js';
 import { idempotent } from '../core/idempotency/idempotency.js';
 import { problems } from '../core/http/schemas.js';
 import { perAccountPerMinute } from '../core/http/rate-limit.js';
-import { ACTION_ROUTES, DetailSchema, ListQuerySchema, ListSchema, ReportInputSchema, TrackingParams } from './api-schemas.js';
+import { ACTION_ROUTES, AssistedFiledSchema, AssistedInputSchema, DetailSchema, ListQuerySchema, ListSchema, ReportInputSchema, TrackingParams } from './api-schemas.js';
+import { ASSISTING_ROLES, fileAssisted } from './assisted.js';
 import { act, type ActionInput } from './actions.js';
 import { submitReport } from './intake.js';
 import { fileReport } from './intake-desk.js';
@@ -102,6 +103,29 @@ export async function aduanRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       );
       if (replayed) reply.header('Idempotent-Replayed', 'true');
       return reply.status(201).send(detail);
+    },
+  );
+
+  r.post(
+    '/reports/assisted',
+    {
+      config: perAccountPerMinute(ctx.config.submitRateLimitPerMinute),
+      schema: {
+        tags,
+        summary: "File a report on a resident's behalf (assisted intake by an officer or volunteer): recorded as assisted, the resident (their account, or the number / email given) receives the notices. Send an Idempotency-Key.",
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
+        body: AssistedInputSchema,
+        response: { 201: AssistedFiledSchema, ...problems(400, 401, 403, 409, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const p = requireRole(request.principal, ASSISTING_ROLES);
+      const result = await idempotent(ctx.db, `user:${p.userId}`, request.headers['idempotency-key'], request.body, async (tx) => ({
+        status: 201,
+        body: await fileAssisted(ctx, tx, p, request.body),
+      }));
+      if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.status(201).send(result.body);
     },
   );
 

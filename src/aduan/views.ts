@@ -87,6 +87,7 @@ export function detailView(p: DetailParts) {
     description: r.description,
     incidentDate: r.incidentDate,
     roadId: r.roadId,
+    channel: r.channel,
     reporter: p.identity,
     rating: r.rating,
     ratingComment: r.ratingComment,

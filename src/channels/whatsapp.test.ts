@@ -65,6 +65,7 @@ describeEachDatabase('WhatsApp and SMS', (h) => {
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ status: 'submitted', category: { code: 'INF-JALAN' }, location: { kelurahanCode: BAGAN_KELADI.code } });
     expect(report.body.photos).toHaveLength(1);
+    expect(report.body.channel).toBe('whatsapp');
     expect(report.body.reporter).toMatchObject({ name: 'Warga WA', phone: `+${phone}` });
     // Every reply was a free-form text in the conversation, none twice.
     expect(textsTo(phone).every((m) => m.type === 'text')).toBe(true);
@@ -217,6 +218,17 @@ describeEachDatabase('WhatsApp and SMS', (h) => {
     const notices = textsTo(phone).slice(before);
     expect(notices).toHaveLength(1);
     expect(notices[0]!.template!.params.slice(0, 2)).toEqual([tn, 'Diverifikasi']);
+    expect((await h().call('GET', '/api/v1/notifications/channel', { token: citizen.token })).body).toEqual({ chosen: null, effective: 'whatsapp', phone: `+${phone}`, phoneVerified: true });
+    // The citizen chooses SMS: the next notice goes there instead.
+    expect((await h().call('PUT', '/api/v1/notifications/channel', { token: citizen.token, body: { channel: 'sms' } })).body.effective).toBe('sms');
+    await step(h(), triage, tn, 'disposition', { opdCodes: ['PUPR'], instruction: 'Mohon ditambal' });
+    await deliver();
+    expect(textsTo(phone).slice(before)).toHaveLength(1);
+    expect(fake.sms.filter((m) => m.to === phone).at(-1)!.text).toContain(`Laporan ${tn}: Didisposisikan`);
+    const other = await h().citizen();
+    const refused = await h().call('PUT', '/api/v1/notifications/channel', { token: other.token, body: { channel: 'whatsapp' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'phone_not_verified', field: 'channel' });
     // A code that is not one, or of someone else with a changed byte, is refused.
     expect(await say(phone, { text: code.body.message.slice(0, -1) + (code.body.message.endsWith('0') ? '1' : '0') })).toContain('tidak berlaku');
   });

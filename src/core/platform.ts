@@ -73,6 +73,8 @@ const access: AccessRules = {
   [`GET ${V1}/uploads/:id`]: 'self',
   [`GET ${V1}/notifications`]: 'self',
   [`POST ${V1}/notifications/:id/read`]: 'self',
+  [`GET ${V1}/notifications/channel`]: 'self',
+  [`PUT ${V1}/notifications/channel`]: 'self',
 
   // signed documents: public verification, revocation by the issuing OPD
   ...SIGNING_ACCESS,

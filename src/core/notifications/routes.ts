@@ -6,6 +6,16 @@ import type { AppContext } from '../context.js';
 import { requireUser } from '../auth/principal.js';
 import { MessageSchema, Nullable, Page, problems } from '../http/schemas.js';
 import { notifications } from './schema.js';
+import { noticeChannelOf, setNoticeChannel } from './contacts.js';
+
+const ChannelSchema = Type.Object({
+  /** The person's choice; null: the default (WhatsApp once the number is verified, else email). */
+  chosen: Nullable(Type.Enum(['whatsapp', 'sms', 'email'] as const)),
+  /** Where notices go now besides the in-app inbox. */
+  effective: Type.Enum(['whatsapp', 'sms', 'email'] as const),
+  phone: Nullable(Type.String()),
+  phoneVerified: Type.Boolean(),
+});
 
 export async function notificationRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -72,6 +82,34 @@ export async function notificationRoutes(app: FastifyInstance, { ctx }: { ctx: A
         .set({ readAt: ctx.clock() })
         .where(and(eq(notifications.id, request.params.id), eq(notifications.userId, p.userId)));
       return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/notifications/channel',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'How my notices reach me besides the in-app inbox (WhatsApp or SMS to my verified number, or email)',
+        response: { 200: ChannelSchema, ...problems(401) },
+      },
+    },
+    async (request) => noticeChannelOf(ctx.db, requireUser(request.principal).userId),
+  );
+  r.put(
+    '/notifications/channel',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Choose how notices reach me: whatsapp or sms (needs a number verified by writing from it to the city, see POST /channels/link-code), email, or null for the default',
+        body: Type.Object({ channel: Nullable(Type.Enum(['whatsapp', 'sms', 'email'] as const)) }),
+        response: { 200: ChannelSchema, ...problems(400, 401, 422) },
+      },
+    },
+    async (request) => {
+      const p = requireUser(request.principal);
+      await setNoticeChannel(ctx.db, p.userId, request.body.channel);
+      return noticeChannelOf(ctx.db, p.userId);
     },
   );
 }
