@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startHarness } from '../test/harness.js';
+import { accessible, E2E_DATABASE, launchBrowser, signedIn } from '../test/browser.js';
+import { photo } from '../test/fixtures.js';
+import { fakeProviders, type FakeProviders } from '../test/fake-providers.js';
+import { deliverMessages, messengersOf } from '../core/notifications/phone-delivery.js';
+
+// Assisted intake from the staff app: an officer files a walk-in resident's report on a phone, the
+// resident's number gets the notice by WhatsApp (a local Cloud API).
+let h: Awaited<ReturnType<typeof startHarness>>;
+let browser: Browser;
+let fake: FakeProviders;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  h = await startHarness(E2E_DATABASE);
+  h.setNow(new Date());
+  fake = await fakeProviders();
+  h.ctx.config.whatsapp = fake.whatsappConfig();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await fake?.close();
+  await h?.close();
+});
+
+it("an OPD officer files a resident's report at the counter and the resident is told by WhatsApp", async () => {
+  const officer = await h.staff('opd_officer', 'PUPR');
+  const { context, page } = await signedIn(browser, h.baseUrl, officer.token);
+  contexts.push(context);
+  await page.goto('/staf/lapor-untuk-warga');
+  await page.getByRole('heading', { level: 1, name: 'Lapor untuk warga' }).waitFor();
+  await page.getByLabel('Nama warga').fill('Pak Rahmat');
+  await page.getByLabel('Kategori').selectOption('INF-JALAN');
+  await page.getByLabel('Judul singkat').fill('Jalan berlubang di Jl. Sultan Syarif Kasim');
+  await page.getByLabel('Uraian masalah').fill('Lubang besar di depan pasar, motor sering jatuh.');
+  await page.getByLabel('Kelurahan lokasi').selectOption('14.72.01.1008');
+  await page.getByLabel('Foto (boleh lebih dari satu)').setInputFiles({ name: 'jalan.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+
+  // Neither number nor email: the server says which field to fill.
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  await page.getByText('Isi nomor HP atau email warga').first().waitFor();
+  await accessible(page, 'staff-assisted-form');
+
+  await page.getByLabel('Nomor HP warga').fill('0812 7700 8008');
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  const tn = (await page.getByTestId('tracking-number').textContent())!.trim();
+  expect(tn).toMatch(/^DMI-\d{4}-\d{6}$/);
+  await page.getByText('Warga menerima kabar lewat WhatsApp.').waitFor();
+  await accessible(page, 'staff-assisted-filed');
+
+  await deliverMessages(h.ctx, messengersOf(h.ctx.config));
+  expect(fake.whatsapp.filter((m) => m.to === '6281277008008').map((m) => m.template?.params.slice(0, 2))).toEqual([[tn, 'Diterima']]);
+});
