@@ -36,6 +36,7 @@ export const subjectOf = (cert: pkijs.Certificate): string =>
 function lastByteRange(pdf: Buffer): [number, number, number, number] | null {
   let ranges: string[][];
   try {
+    // Its typings call the list `byteRange`; the code returns it as `byteRanges`.
     ranges = (findByteRange(pdf) as unknown as { byteRanges: string[][] }).byteRanges;
   } catch {
     return null;
