@@ -167,14 +167,20 @@ function packageDict(siteUrl: string, { ds, version, resources, opd }: PackagePa
   };
 }
 
-/** Full package dictionaries of published datasets, in the order given. */
-async function packages(ctx: AppContext, siteUrl: string, rows: q.DatasetRow[]) {
+/** Full package dictionaries of published datasets, in the order given (three queries, whatever the page size). */
+async function packages(ctx: AppContext, siteUrl: string, rows: q.DatasetRow[], opds?: Opd[]) {
   const published = rows.filter((r) => r.publishedVersionId !== null);
   const versionIds = published.map((r) => r.publishedVersionId!);
-  const [versions, resources, opds] = await Promise.all([Promise.all(versionIds.map((id) => q.versionById(ctx.db, id))), q.resourcesOf(ctx.db, versionIds), q.allOpds(ctx.db)]);
-  const opdById = new Map(opds.map((o) => [o.id, o]));
-  return published.map((ds, i) =>
-    packageDict(siteUrl, { ds, version: versions[i]!, resources: resources.filter((r) => r.versionId === ds.publishedVersionId), opd: opdById.get(ds.opdId) ?? { id: ds.opdId, code: '-', name: '-', shortName: '-' } }),
+  const [versions, resources, allOpds] = await Promise.all([q.versionsByIds(ctx.db, versionIds), q.resourcesOf(ctx.db, versionIds), opds ?? q.allOpds(ctx.db)]);
+  const versionById = new Map(versions.map((v) => [v.id, v]));
+  const opdById = new Map(allOpds.map((o) => [o.id, o]));
+  return published.map((ds) =>
+    packageDict(siteUrl, {
+      ds,
+      version: versionById.get(ds.publishedVersionId!)!,
+      resources: resources.filter((r) => r.versionId === ds.publishedVersionId),
+      opd: opdById.get(ds.opdId) ?? { id: ds.opdId, code: '-', name: '-', shortName: '-' },
+    }),
   );
 }
 
@@ -285,21 +291,20 @@ async function packageSearch({ ctx, siteUrl, params }: Call) {
     names: filters.get('name'),
     years: filters.get('year')?.map(Number).filter(Number.isInteger),
   };
-  const [found, ...facetRows] = await Promise.all([
-    q.searchDatasets(ctx.db, filter, sort, rows, start),
-    ...facetFields.map((f) => q.facetCounts(ctx.db, filter, f as q.FacetField, facetLimit < 0 ? 10_000 : facetLimit)),
-  ]);
-  const opds = new Map((await q.allOpds(ctx.db)).map((o) => [orgName(o.code), o.name]));
+  const [allOpds, found, tallied] = await Promise.all([q.allOpds(ctx.db), q.searchDatasets(ctx.db, filter, sort, rows, start), q.tally(ctx.db, filter, facetFields as q.FacetField[])]);
+  const opdById = new Map(allOpds.map((o) => [String(o.id), o]));
   const display = (field: string, value: string) =>
-    field === 'organization' ? (opds.get(value) ?? value) : field === 'groups' ? (TOPIC_LABELS[value as Topic]?.id ?? value) : value;
+    field === 'organization' ? (opdById.get(value)?.name ?? value) : field === 'groups' ? (TOPIC_LABELS[value as Topic]?.id ?? value) : value;
+  // The organization facet is counted by OPD id; CKAN names it by the organization's name.
+  const named = (field: string, value: string) => (field === 'organization' ? orgName(opdById.get(value)?.code ?? value) : value);
   const facets: Record<string, Record<string, number>> = {};
   const searchFacets: Record<string, { title: string; items: { name: string; display_name: string; count: number }[] }> = {};
-  facetFields.forEach((field, i) => {
-    const items = facetRows[i]!.filter((f) => f.count >= mincount);
-    facets[field] = Object.fromEntries(items.map((f) => [f.value, f.count]));
-    searchFacets[field] = { title: field, items: items.map((f) => ({ name: f.value, display_name: display(field, f.value), count: f.count })) };
+  facetFields.forEach((field) => {
+    const items = (tallied.facets.get(field as q.FacetField) ?? []).filter((f) => f.count >= mincount).slice(0, facetLimit < 0 ? undefined : facetLimit);
+    facets[field] = Object.fromEntries(items.map((f) => [named(field, f.value), f.count]));
+    searchFacets[field] = { title: field, items: items.map((f) => ({ name: named(field, f.value), display_name: display(field, f.value), count: f.count })) };
   });
-  return { count: found.count, facets, results: await packages(ctx, siteUrl, found.rows), sort: sortText, search_facets: searchFacets };
+  return { count: tallied.count, facets, results: await packages(ctx, siteUrl, found, allOpds), sort: sortText, search_facets: searchFacets };
 }
 
 // ── The actions ──
@@ -335,7 +340,7 @@ async function organizationShow({ ctx, siteUrl, params }: Call) {
   if (!opd) throw notFound('Organization was not found.');
   const base = { ...organizationDict(opd, null), users: [], extras: [], tags: [], groups: [] };
   if (!bool(params, 'include_datasets', false)) return base;
-  const { rows } = await q.searchDatasets(ctx.db, { opdCodes: [opd.code] }, [{ field: 'name', desc: false }], 10, 0);
+  const rows = await q.searchDatasets(ctx.db, { opdCodes: [opd.code] }, [{ field: 'name', desc: false }], 10, 0);
   return { ...base, packages: await packages(ctx, siteUrl, rows) };
 }
 

@@ -55,7 +55,7 @@ export const findVersion = async (db: Db, datasetId: number, number: number, loc
   return (await (lock ? q.for('update') : q))[0];
 };
 
-export const versionById = async (db: Db, id: number): Promise<VersionRow | undefined> => (await db.select().from(v).where(eq(v.id, id)))[0];
+export const versionsByIds = (db: Db, ids: readonly number[]) => (ids.length ? db.select().from(v).where(inArray(v.id, [...ids])) : Promise.resolve([]));
 
 /** Decides a submitted version; a published one is never written again (the guard is in the statement). */
 export async function decideVersion(db: Db, id: number, values: Pick<Partial<typeof v.$inferInsert>, 'status' | 'decidedById' | 'decidedAt' | 'returnReasons' | 'publishedAt'>): Promise<boolean> {
@@ -148,34 +148,40 @@ function whereOf(f: SearchFilter): SQL {
 
 const SORT_COLUMNS = { modified: d.modifiedAt, created: d.createdAt, title: d.title, name: d.name } as const;
 
-export async function searchDatasets(db: Db, f: SearchFilter, sort: SearchSort, limit: number, offset: number): Promise<{ rows: DatasetRow[]; count: number }> {
-  const where = whereOf(f);
+export async function searchDatasets(db: Db, f: SearchFilter, sort: SearchSort, limit: number, offset: number): Promise<DatasetRow[]> {
   const order = sort.flatMap((s) => {
     if (s.field === 'score') return f.text ? [sql`ts_rank(${d.search}, ${match(f.text)}) desc`] : [];
     return [s.desc ? desc(SORT_COLUMNS[s.field]) : asc(SORT_COLUMNS[s.field])];
   });
-  const [rows, [count]] = await Promise.all([
-    db.select().from(d).where(where).orderBy(...order, asc(d.id)).limit(limit).offset(offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(d).where(where),
-  ]);
-  return { rows, count: count?.n ?? 0 };
+  return db.select().from(d).where(whereOf(f)).orderBy(...order, asc(d.id)).limit(limit).offset(offset);
 }
 
-/** Values of one facet over the matching datasets, most frequent first. */
-export async function facetCounts(db: Db, f: SearchFilter, field: FacetField, limit: number): Promise<{ value: string; count: number }[]> {
+/** Facets of one value per dataset, counted together with the matches in one pass (grouping sets). */
+const SCALAR_FACETS: Partial<Record<FacetField, SQL>> = { organization: sql`${d.opdId}::text`, groups: sql`${d.topic}`, license_id: sql`${d.licenseId}` };
+/** Facets of several values per dataset: one pass each, over their values. */
+const ARRAY_FACETS: Partial<Record<FacetField, SQL>> = { tags: sql`unnest(${d.tags})`, res_format: sql`unnest(${d.formats})`, year: sql`unnest(${d.years})::text` };
+
+export type Counted = { value: string; count: number };
+export type Tally = { count: number; facets: Map<FacetField, Counted[]> };
+
+/** How many datasets match, and the count of each value of the asked facets over them, most frequent first (the organization facet by OPD id). */
+export async function tally(db: Db, f: SearchFilter, fields: readonly FacetField[]): Promise<Tally> {
   const where = whereOf(f);
-  const value: SQL = {
-    organization: sql`(select lower(${opds.code}) from ${opds} where ${opds.id} = ${d.opdId})`,
-    groups: sql`${d.topic}`,
-    tags: sql`unnest(${d.tags})`,
-    res_format: sql`unnest(${d.formats})`,
-    license_id: sql`${d.licenseId}`,
-    year: sql`unnest(${d.years})::text`,
-  }[field];
-  return queryRows<{ value: string; count: number }>(
-    db,
-    sql`select value, count(*)::int as count from (select ${value} as value from ${d} where ${where}) f group by value order by count desc, value asc limit ${limit}`,
-  );
+  const scalar = fields.filter((x) => SCALAR_FACETS[x]);
+  const arrays = fields.filter((x) => ARRAY_FACETS[x]);
+  const cols = scalar.map((x, i) => sql`${SCALAR_FACETS[x]!} as ${sql.raw(`f${i}`)}`);
+  const sets = sql.raw(['()', ...scalar.map((_, i) => `(f${i})`)].join(', '));
+  const [grouped, ...spread] = await Promise.all([
+    queryRows<Record<string, string | number | null>>(db, sql`select ${sql.join([...cols, sql`count(*)::int as n`], sql`, `)} from ${d} where ${where} group by grouping sets (${sets})`),
+    ...arrays.map((x) => queryRows<Counted>(db, sql`select value, count(*)::int as count from (select ${ARRAY_FACETS[x]!} as value from ${d} where ${where}) v group by value`)),
+  ]);
+  const byCount = (a: Counted, b: Counted) => b.count - a.count || (a.value < b.value ? -1 : 1);
+  const facets = new Map<FacetField, Counted[]>();
+  scalar.forEach((x, i) => facets.set(x, grouped.filter((r) => r[`f${i}`] !== null).map((r) => ({ value: String(r[`f${i}`]), count: Number(r.n) })).sort(byCount)));
+  arrays.forEach((x, i) => facets.set(x, spread[i]!.sort(byCount)));
+  // The empty grouping set: every facet column null.
+  const total = grouped.find((r) => scalar.every((_, i) => r[`f${i}`] === null));
+  return { count: Number(total?.n ?? 0), facets };
 }
 
 export const publishedNames = async (db: Db, limit: number | undefined, offset: number): Promise<string[]> =>

@@ -56,21 +56,16 @@ export async function searchCatalogue(ctx: AppContext, query: SearchQuery & { li
     formats: list(query.format),
   };
   const sort: q.SearchSort = [{ field: 'score', desc: true }, { field: 'modified', desc: true }];
-  const [opds, { rows, count }, topic, opd, year, format] = await Promise.all([
-    opdMap(ctx),
-    q.searchDatasets(ctx.db, filter, sort, query.limit, query.offset),
-    q.facetCounts(ctx.db, filter, 'groups', 50),
-    q.facetCounts(ctx.db, filter, 'organization', 50),
-    q.facetCounts(ctx.db, filter, 'year', 50),
-    q.facetCounts(ctx.db, filter, 'res_format', 10),
-  ]);
-  const byCode = new Map([...opds.values()].map((o) => [o.code.toLowerCase(), o]));
+  const FACETS = ['groups', 'organization', 'year', 'res_format'] as const;
+  const [opds, rows, { count, facets }] = await Promise.all([opdMap(ctx), q.searchDatasets(ctx.db, filter, sort, query.limit, query.offset), q.tally(ctx.db, filter, FACETS)]);
+  const [topic, opd, year, format] = FACETS.map((k) => (facets.get(k) ?? []).slice(0, 50)) as [q.Counted[], q.Counted[], q.Counted[], q.Counted[]];
+  const byId = (value: string) => opds.get(Number(value));
   return {
     items: rows.map((r) => datasetOut(r, opds)),
     total: count,
     facets: {
       topic: topic.map((f) => ({ value: f.value, label: TOPIC_LABELS[f.value as Topic]?.id ?? f.value, count: f.count })),
-      opd: opd.map((f) => ({ value: byCode.get(f.value)?.code ?? f.value, label: byCode.get(f.value)?.name ?? f.value, count: f.count })),
+      opd: opd.map((f) => ({ value: byId(f.value)?.code ?? f.value, label: byId(f.value)?.name ?? f.value, count: f.count })),
       year: year.sort((a, b) => Number(b.value) - Number(a.value)).map((f) => ({ value: f.value, label: f.value, count: f.count })),
       format: format.map((f) => ({ value: f.value, label: f.value, count: f.count })),
     },
