@@ -3,7 +3,7 @@
  * applications of their own OPD's services (an internal service's applying OPD also follows its
  * own); the officer holding the current step acts on it (an OPD admin may also take its officers'
  * steps); the applicant — or, for a walk-in filed at the counter, that OPD's counter staff — acts
- * as the applicant. Auditors read every application. Nobody else learns it exists (404).
+ * as the applicant. A draft is the applicant's alone until it is submitted. Auditors read every application. Nobody else learns it exists (404).
  */
 import type { Principal } from '../core/auth/principal.js';
 import type { Role } from '../core/auth/roles.js';
@@ -18,6 +18,7 @@ export const EDITOR_ROLES: readonly Role[] = ['opd_admin', 'super_admin'];
 export const INBOX_ROLES: readonly Role[] = [...DESK_ROLES, 'auditor'];
 
 export interface ApplicationFacts {
+  status: string;
   opdId: number;
   applicantId: string | null;
   applicantOpdId: number | null;
@@ -34,7 +35,8 @@ export type Audience = 'desk' | 'applicant' | 'auditor';
 /** How the caller sees the application, or null when it must look as if it did not exist. */
 export function audienceFor(p: Principal | null, a: ApplicationFacts): Audience | null {
   if (!p) return null;
-  if (isDesk(p, a.opdId)) return 'desk';
+  // A draft is the applicant's working copy: the OPD sees it once filed, unless its own counter made it.
+  if (isDesk(p, a.opdId) && (a.status !== 'draft' || a.channel === 'counter')) return 'desk';
   if (a.applicantId === p.userId) return 'applicant';
   // An internal request is followed by its applying OPD's staff as well.
   if (a.applicantOpdId !== null && p.opdId === a.applicantOpdId && p.role !== 'citizen') return 'applicant';

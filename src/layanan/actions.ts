@@ -10,7 +10,7 @@ import type { Principal } from '../core/auth/principal.js';
 import { audit } from '../core/audit/audit.js';
 import { enqueue, enqueueEmail } from '../core/notifications/outbox.js';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
-import { actorsFor } from './access.js';
+import { actorsFor, audienceFor } from './access.js';
 import { checkComplete } from './applications.js';
 import { issueOutput } from './output.js';
 import type { ProcessStep } from './form/definition.js';
@@ -120,7 +120,8 @@ export async function loadForAction(tx: Db, p: Principal, number: string, action
   const step = version.steps[row.stepIndex]!;
   const actors = actorsFor(p, { ...row, step });
   if (!actors.length) {
-    if (p.opdId === row.opdId || p.role === 'auditor') throw forbidden();
+    // Those who may see it learn they may not act; nobody else learns it exists.
+    if (audienceFor(p, row)) throw forbidden();
     throw notFound(APPLICATION);
   }
   // The part that may take the action now; else the part that takes it at all (a 409 for the status, not a 403).

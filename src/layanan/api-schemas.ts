@@ -1,7 +1,7 @@
 /** Request and response schemas of the public-services API: the single source of validation, types and OpenAPI. */
 import { Type, type Static } from 'typebox';
 import { MessageSchema, Nullable, Page } from '../core/http/schemas.js';
-import { FIELD_TYPES, FILE_KINDS, KEY_PATTERN, MAX_FIELDS, STEP_KINDS, STEP_ROLES } from './form/definition.js';
+import { FIELD_TYPES, FILE_KINDS, KEY_PATTERN, MAX_FIELDS, SATISFIED_BY, STEP_KINDS, STEP_ROLES } from './form/definition.js';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES, AUDIENCES, CHANNELS, type ApplicationAction } from './lifecycle.js';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
@@ -58,7 +58,7 @@ const RequirementSchema = Type.Object(
     required: Type.Boolean(),
     kinds: Type.Array(Type.Enum(FILE_KINDS), { maxItems: 2, uniqueItems: true }),
     maxBytes: Type.Integer({ minimum: 10_000, maximum: 50 * 1024 * 1024 }),
-    satisfiedBy: Type.Optional(Type.Enum(['account_nik'] as const)),
+    satisfiedBy: Type.Optional(Type.Enum(SATISFIED_BY)),
   },
   { additionalProperties: false },
 );
@@ -222,6 +222,12 @@ export const ApplicationDetailSchema = Type.Object({
     }),
   ),
   correction: Nullable(Type.Object({ note: Type.String(), requirements: Type.Array(Type.String()), fields: Type.Array(Type.String()), at: Type.String() })),
+  welfare: Nullable(
+    Type.Object(
+      { listed: Type.Boolean(), period: Nullable(Type.String()), decile: Nullable(Type.Integer()), programmes: Type.Array(Type.String()) },
+      { description: 'The desk only, for a service that asks: the household’s standing in the welfare register (DTKS), by the applicant’s and the members’ NIKs' },
+    ),
+  ),
   decidedAt: Nullable(Type.String({ format: 'date-time' })),
   issuedAt: Nullable(Type.String({ format: 'date-time' })),
   documentNumber: Nullable(Type.String()),

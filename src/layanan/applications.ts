@@ -14,6 +14,7 @@ import { wibDate } from '../core/calendar/working-days.js';
 import { DESK_ROLES, actorsFor } from './access.js';
 import { answersProblem, checkedAnswers, validateAnswers, type Answers } from './form/validate.js';
 import { mapNiks } from './form/niks.js';
+import { holdingsOf } from './holdings.js';
 import { APPLICATION, SERVICE } from './messages.js';
 import * as q from './queries.js';
 
@@ -135,14 +136,15 @@ export async function saveAnswers(ctx: AppContext, tx: Db, p: Principal, number:
 
 /**
  * The checks of a submission (or resubmission): the whole answer against the form, and every
- * required requirement uploaded unless data the platform holds satisfies it. One 422 names every
+ * required requirement uploaded unless data the platform holds satisfies it (holdings.ts). One 422 names every
  * field and requirement missing.
  */
 export async function checkComplete(ctx: AppContext, tx: Db, row: q.ApplicationRow, version: q.VersionRow, at: Date): Promise<Answers> {
   const uploaded = new Set((await q.filesOf(tx, row.id)).map((f) => f.key));
   const { answers, errors } = validateAnswers(version.form, openAnswers(ctx, version, row.answers), { mode: 'submit', files: uploaded, today: wibDate(at) });
+  const { met } = await holdingsOf(ctx, tx, row, version);
   const missing: FieldError[] = version.requirements
-    .filter((r) => r.required && !uploaded.has(r.key) && !(r.satisfiedBy === 'account_nik' && row.channel === 'online' && row.nikEncrypted))
+    .filter((r) => r.required && !uploaded.has(r.key) && !met.has(r.key))
     .map((r) => ({ field: `requirements.${r.key}`, code: 'requirement_missing', message: { id: `Unggah persyaratan: ${r.label.id}.`, en: `Upload the requirement: ${r.label.en}.` } }));
   if (errors.length) {
     const problem = answersProblem(errors);

@@ -110,7 +110,15 @@ export const DEMO_SERVICES: readonly DemoService[] = [
           DECLARATION,
         ],
       },
-      requirements: [KTP, KK, PENGANTAR, req('foto_rumah', 'Foto rumah tampak depan', 'Photo of the house from the front', { kinds: ['image'], required: false })],
+      requirements: [
+        KTP,
+        KK,
+        req('pengantar_rt', 'Surat pengantar RT/RW yang menerangkan keluarga tidak mampu', 'Cover letter from the RT/RW stating the household’s hardship', {
+          satisfiedBy: 'welfare_register',
+          description: t('Tidak perlu bila keluarga sudah tercatat di DTKS (data kesejahteraan sosial).', 'Not needed when the household is listed in the welfare register (DTKS).'),
+        }),
+        req('foto_rumah', 'Foto rumah tampak depan', 'Photo of the house from the front', { kinds: ['image'], required: false }),
+      ],
       steps: [step('verifikasi', 'Verifikasi data DTKS', 'Check against the welfare register', 'review', 'opd_officer', 2), step('survei', 'Survei rumah tangga', 'Household visit', 'review', 'opd_officer', 1), APPROVE, ISSUE],
       output: {
         title: 'Surat Keterangan Tidak Mampu',

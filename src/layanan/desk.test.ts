@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { describeEachDatabase } from '../test/harness.js';
 import { act, domisili, publish, scan, upload, wifi } from './test-fixtures.js';
 import { demoService } from './demo-services.js';
@@ -139,5 +140,42 @@ describeEachDatabase('layanan: desks, counter, internal services, versions and p
     const token = await h().login(officer.email);
     const inbox = await h().call('GET', '/api/v1/layanan/applications?service=rekomendasi-reklame', { token });
     expect(inbox.body.items.map((i: { number: string; deadline: string }) => `${i.number}:${i.deadline}`)).toEqual([`${older}:overdue`, `${newer}:due_soon`]);
+  });
+
+  it('SKTM: a household listed in the welfare register (DTKS) needs no hardship letter; the desk sees its standing, the applicant does not', async () => {
+    const admin = await h().staff('opd_admin', 'DINSOS');
+    const officer = await h().staff('opd_officer', 'DINSOS');
+    await publish(h, admin.token, 'sktm');
+    const listed = await h().citizen({ fullName: 'Budi Santoso' });
+    const spouse = '1472015708920003';
+    // The register holds keyed hashes only, as its import writes them.
+    const hash = (nik: string) => h().ctx.cipher.keyedHash(nik);
+    await h().ctx.db.execute(sql`insert into kemiskinan_register (nik_hash, kk_hash, kelurahan_code, decile, programmes, period, import_id)
+      values (decode(${hash(spouse)}, 'hex'), decode(${hash('1472010101200001')}, 'hex'), '14.72.01.1008', 1, array['PKH', 'BPNT'], '2026-01', 1)`);
+    const answers = (nik: string) => ({
+      keperluan: 'kesehatan',
+      nama_fasilitas: 'RSUD Kota Dumai',
+      pekerjaan: 'Buruh harian lepas',
+      penghasilan: 1800000,
+      anggota: [{ nama: 'Siti Rahma', nik, hubungan: 'istri_suami', tanggal_lahir: '1992-08-17' }],
+      telepon: '081365432100',
+      pernyataan: true,
+    });
+    const filed = await h().call('POST', '/api/v1/layanan/applications', { token: listed.token, body: { serviceCode: 'sktm', answers: answers(spouse) } });
+    const number = filed.body.number as string;
+    expect(filed.body.requirements.map((r: { key: string; satisfiedByData: boolean }) => `${r.key}:${r.satisfiedByData}`)).toEqual(['ktp:true', 'kk:false', 'pengantar_rt:true', 'foto_rumah:false']);
+    expect(filed.body.welfare).toBeNull();
+    await upload(h, listed.token, number, 'kk', await scan('Kartu Keluarga'));
+    expect((await act(h, listed.token, number, 'submit')).body.status).toBe('submitted');
+    const desk = await h().call('GET', `/api/v1/layanan/applications/${number}`, { token: officer.token });
+    expect(desk.body.welfare).toEqual({ listed: true, period: '2026-01', decile: 1, programmes: ['PKH', 'BPNT'] });
+
+    // A household not in the register brings the RT/RW's letter.
+    const other = await h().citizen();
+    const second = await h().call('POST', '/api/v1/layanan/applications', { token: other.token, body: { serviceCode: 'sktm', answers: answers('1472016001950002') } });
+    await upload(h, other.token, second.body.number, 'kk', await scan('Kartu Keluarga'));
+    const refused = await act(h, other.token, second.body.number, 'submit');
+    expect([refused.status, refused.body.code, refused.body.field]).toEqual([422, 'requirement_missing', 'requirements.pengantar_rt']);
+    expect((await h().call('GET', `/api/v1/layanan/applications/${second.body.number}`, { token: officer.token })).status).toBe(404);
   });
 });

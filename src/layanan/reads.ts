@@ -6,6 +6,7 @@ import { notFound } from '../core/errors.js';
 import { signedDocumentPdf } from '../core/signing/index.js';
 import { actorsFor, audienceFor, DESK_ROLES } from './access.js';
 import { openAnswers } from './applications.js';
+import { holdingsOf } from './holdings.js';
 import type { ProcessStep } from './form/definition.js';
 import { mapNiks } from './form/niks.js';
 import { maskNik } from '../core/nik/nik.js';
@@ -102,6 +103,7 @@ export async function applicationDetail(ctx: AppContext, p: Principal, number: s
   const files = await q.filesOf(ctx.db, row.id);
   const timeline = await q.timelineOf(ctx.db, row.id);
   const doneAt = (key: string) => timeline.filter((e) => e.stepKey === key && ['pass', 'approve', 'issue'].includes(e.action)).at(-1)?.at.toISOString() ?? null;
+  const holdings = await holdingsOf(ctx, ctx.db, row, version);
   const started = row.status !== 'draft';
   const finished = row.status === 'issued';
   return {
@@ -126,7 +128,7 @@ export async function applicationDetail(ctx: AppContext, p: Principal, number: s
         required: r.required,
         kinds: r.kinds,
         maxBytes: r.maxBytes,
-        satisfiedByData: r.satisfiedBy === 'account_nik' && row.channel === 'online' && !!row.nikEncrypted,
+        satisfiedByData: holdings.met.has(r.key),
         file: file ? { id: file.id, name: file.name, uploadedAt: file.uploadedAt.toISOString(), url: fileUrl(number, file.id) } : null,
       };
     }),
@@ -138,6 +140,8 @@ export async function applicationDetail(ctx: AppContext, p: Principal, number: s
       dueAt: i === row.stepIndex && !finished ? (row.stepDueAt?.toISOString() ?? null) : null,
     })),
     correction: row.correction,
+    // The register's standing is the desk's to weigh; the applicant sees only that the letter was not needed.
+    welfare: desk && holdings.welfare !== null ? { listed: !!holdings.welfare, period: holdings.welfare?.period ?? null, decile: holdings.welfare?.decile ?? null, programmes: holdings.welfare?.programmes ?? [] } : null,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     issuedAt: row.issuedAt?.toISOString() ?? null,
     documentNumber: row.documentNumber,

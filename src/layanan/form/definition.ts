@@ -59,6 +59,9 @@ export interface FormDefinition {
 export const FILE_KINDS = ['pdf', 'image'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
+export const SATISFIED_BY = ['account_nik', 'welfare_register'] as const;
+export type SatisfiedBy = (typeof SATISFIED_BY)[number];
+
 /** A document the applicant brings (persyaratan). */
 export interface Requirement {
   key: string;
@@ -68,8 +71,11 @@ export interface Requirement {
   kinds: FileKind[];
   /** At most this many bytes (and never beyond the platform's upload limit). */
   maxBytes: number;
-  /** Satisfied by data the platform already holds, so no upload is asked: the applicant's NIK on their verified account. */
-  satisfiedBy?: 'account_nik' | undefined;
+  /**
+   * Satisfied by data the platform already holds, so no upload is asked: the applicant's NIK on
+   * their verified account, or the household's listing in the welfare register (DTKS).
+   */
+  satisfiedBy?: SatisfiedBy | undefined;
 }
 
 /** Which role of the owning OPD performs a step. */

@@ -118,6 +118,8 @@ export interface ApplicationDetail extends ApplicationSummary {
   files: (FileView & { key: string })[];
   steps: (Step & { state: 'done' | 'current' | 'pending'; doneAt: string | null; dueAt: string | null })[];
   correction: { note: string; requirements: string[]; fields: string[]; at: string } | null;
+  /** The desk only: the household's standing in the welfare register (DTKS), for a service that asks. */
+  welfare: { listed: boolean; period: string | null; decile: number | null; programmes: string[] } | null;
   decidedAt: string | null;
   issuedAt: string | null;
   documentNumber: string | null;

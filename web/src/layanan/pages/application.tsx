@@ -142,6 +142,11 @@ export default function Application({ params }: { params: Record<string, string>
         <dt>{t('applicant')}</dt><dd>{a.applicant.name}{a.applicant.nik ? ` (${a.applicant.nik})` : ''}{a.applicantOpd ? ` — ${a.applicantOpd.name}` : ''}{a.applicant.assisted ? ` — ${t('assisted')}` : ''}</dd>
         {a.dueAt ? <><dt>{t('serviceDue')}</dt><dd>{formatDate(a.dueAt, lang)}</dd></> : null}
       </dl>
+      {a.welfare ? (
+        <p className="alert" role="status">
+          {a.welfare.listed ? t('welfareListed', { period: a.welfare.period ?? '–', decile: a.welfare.decile ?? '–', programmes: a.welfare.programmes.join(', ') || '–' }) : t('welfareNotListed')}
+        </p>
+      ) : null}
       {a.correction ? (
         <div className="alert" role="status">
           <strong>{t('correctionTitle')}:</strong> {a.correction.note}
