@@ -133,7 +133,8 @@ export async function fakeProviders(): Promise<FakeProviders> {
     );
     callbacks.push(
       (async () => {
-        for (let i = 0; i < 600; i++) {
+        // Meta resends for days; ten minutes covers a server killed and started again.
+        for (let i = 0; i < 6000; i++) {
           const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature(body) }, body }).then((r) => r.ok, () => false);
           if (ok) break;
           await new Promise((r) => setTimeout(r, 100));
