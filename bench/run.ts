@@ -17,6 +17,7 @@ import { load, type LoadResult } from './load.js';
 import { pgbenchIntake, pgbenchPpidFiling, type PgbenchResult } from './pgbench.js';
 import { markdown } from './report.js';
 import { benchSigning } from './signing.js';
+import { satudataRows, type SatudataResult } from './satudata.js';
 import { peakRssMb, pgliteFirstStart, SERVER_ENV, SERVER_NODE_ARGS, spread, startTimed, stop, timedOneByOne, type PgliteRun, type Startup } from './startup.js';
 import { findContaining, pointInGeometry, type Geometry } from '../src/core/geo/geo.js';
 import { addDays, wibDate } from '../src/core/calendar/working-days.js';
@@ -258,6 +259,7 @@ const ppidFiling: LoadResult[] = [];
 const PPID_CONNECTIONS = [16];
 let ceiling: LoadResult | undefined;
 let peakRss: number;
+let satudata: SatudataResult | undefined;
 /** Right after a restart (day figures kept in the database by the first server): time to answer, then single summaries of many periods. */
 let afterRestart: { startup: Startup; summaries: ReturnType<typeof spread> & { ms: number[] } } | undefined;
 /** The embedded default's first start with the demo city, then a short load. */
@@ -285,6 +287,7 @@ try {
     say('HTTP ceiling…');
     ceiling = await load({ name: 'GET /api/v1/health (no database)', url: base, connections: 16, seconds: SECONDS, next: () => ({ path: '/api/v1/health' }) });
   }
+  if (wanted('satudata')) satudata = await satudataRows({ db, base, serverPid: server.pid!, seconds: SECONDS, connections: READ_CONNECTIONS, token: tokens.opd, say });
   if (wanted('restart')) {
     // A restart after the reads, which kept every day of the last 13 months: then one summary at a
     // time, nothing else running — the last 30 days, the last 365, and 38 other periods (1 to 365
@@ -402,6 +405,7 @@ try {
     pglite,
     peakRssMb: peakRss,
     signing: wanted('signing') ? await benchSigning(url, say) : undefined,
+    satudata,
   };
   const md = markdown(result);
   if (ONLY.length) {
