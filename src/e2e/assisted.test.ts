@@ -3,11 +3,12 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { startHarness } from '../test/harness.js';
 import { accessible, E2E_DATABASE, launchBrowser, signedIn } from '../test/browser.js';
 import { photo } from '../test/fixtures.js';
-import { fakeProviders, type FakeProviders } from '../test/fake-providers.js';
+import { fakeProviders, postWhatsApp, waMessage, type FakeProviders } from '../test/fake-providers.js';
 import { deliverMessages, messengersOf } from '../core/notifications/phone-delivery.js';
 
 // Assisted intake from the staff app: an officer files a walk-in resident's report on a phone, the
-// resident's number gets the notice by WhatsApp (a local Cloud API).
+// resident's number gets the notice by WhatsApp (a local Cloud API). A citizen links their number
+// and chooses how notices reach them.
 let h: Awaited<ReturnType<typeof startHarness>>;
 let browser: Browser;
 let fake: FakeProviders;
@@ -53,4 +54,31 @@ it("an OPD officer files a resident's report at the counter and the resident is 
 
   await deliverMessages(h.ctx, messengersOf(h.ctx.config));
   expect(fake.whatsapp.filter((m) => m.to === '6281277008008').map((m) => m.template?.params.slice(0, 2))).toEqual([[tn, 'Diterima']]);
+});
+
+it('a citizen links their mobile number by WhatsApp and chooses SMS for their notices', async () => {
+  const citizen = await h.citizen({ fullName: 'Bu Sari' });
+  const { context, page } = await signedIn(browser, h.baseUrl, citizen.token);
+  contexts.push(context);
+  await page.goto('/akun');
+  await page.getByRole('heading', { name: 'Kabar laporan' }).waitFor();
+  await page.getByText('Nomor HP Anda belum terhubung').waitFor();
+  // SMS needs a linked number: the refusal is shown at the choice.
+  await page.getByLabel('Kirim kabar lewat').selectOption('sms');
+  await page.getByRole('button', { name: 'Simpan pilihan' }).click();
+  await page.getByText('Hubungkan nomor HP Anda lebih dahulu').first().waitFor();
+
+  await page.getByRole('button', { name: 'Hubungkan nomor HP' }).click();
+  const code = (await page.getByTestId('link-code').textContent())!.trim();
+  expect(code).toMatch(/^TAUTKAN \S+$/);
+  await accessible(page, 'citizen-notice-channel');
+  expect((await postWhatsApp(h.baseUrl, waMessage('6281277008118', { text: code }))).status).toBe(200);
+
+  await page.reload();
+  await page.getByText('Nomor HP +6281277008118 sudah terhubung.').waitFor();
+  await page.getByText('Sekarang dikirim lewat: WhatsApp.').waitFor();
+  await page.getByLabel('Kirim kabar lewat').selectOption('sms');
+  await page.getByRole('button', { name: 'Simpan pilihan' }).click();
+  await page.getByText('Pilihan disimpan.').waitFor();
+  await page.getByText('Sekarang dikirim lewat: SMS.').waitFor();
 });

@@ -427,3 +427,38 @@ export const accountM = defineMessages({
     home: 'Back to the home page',
   },
 });
+
+export const noticeM = defineMessages({
+  id: {
+    title: 'Kabar laporan',
+    lead: 'Setiap kabar laporan Anda tampil di aplikasi ini, dan dikirim juga lewat satu saluran pilihan Anda.',
+    now: 'Sekarang dikirim lewat: {channel}.',
+    whatsapp: 'WhatsApp',
+    sms: 'SMS',
+    email: 'Email',
+    channel: 'Kirim kabar lewat',
+    default: 'Otomatis (WhatsApp bila nomor HP terhubung, selain itu email)',
+    save: 'Simpan pilihan',
+    saved: 'Pilihan disimpan.',
+    verified: 'Nomor HP {phone} sudah terhubung.',
+    notVerified: 'Nomor HP Anda belum terhubung. Untuk menerima kabar lewat WhatsApp atau SMS, hubungkan nomor Anda.',
+    link: 'Hubungkan nomor HP',
+    linkHow: 'Kirim pesan berikut dari HP Anda ke nomor WhatsApp (atau SMS) layanan pengaduan kota, sebelum pukul {until}. Laporan yang pernah Anda kirim dari nomor itu akan ikut tampil di akun Anda.',
+  },
+  en: {
+    title: 'Report notices',
+    lead: 'Every notice about your reports shows in this app, and also goes by one channel of your choice.',
+    now: 'Now sent by: {channel}.',
+    whatsapp: 'WhatsApp',
+    sms: 'SMS',
+    email: 'Email',
+    channel: 'Send notices by',
+    default: 'Automatic (WhatsApp once your mobile number is linked, else email)',
+    save: 'Save choice',
+    saved: 'Choice saved.',
+    verified: 'Mobile number {phone} is linked.',
+    notVerified: 'Your mobile number is not linked yet. To get notices by WhatsApp or SMS, link your number.',
+    link: 'Link my mobile number',
+    linkHow: "Send this message from your phone to the city complaint service's WhatsApp (or SMS) number before {until}. Reports you sent from that number will show in your account too.",
+  },
+});

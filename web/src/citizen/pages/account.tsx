@@ -7,6 +7,7 @@ import { useSubmit } from '../../lib/use-submit';
 import { Checkbox, FormError, TextField, fieldError, SubmitRow } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { accountM } from '../messages';
+import { NoticeChannelSection } from '../notice-channel';
 
 export default function AccountPage() {
   const t = useT(accountM);
@@ -76,6 +77,8 @@ export default function AccountPage() {
         </p>
       ) : null}
       <FormError error={download.error} />
+
+      <NoticeChannelSection />
 
       <h2>{t('deleteTitle')}</h2>
       <p>{t('deleteLead')}</p>
