@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startHarness } from '../test/harness.js';
 import { accessible, E2E_DATABASE, launchBrowser, signedIn } from '../test/browser.js';
-import { ROAD_CSV, roads } from '../satudata/test-fixtures.js';
+import { ROAD_CSV } from '../satudata/test-fixtures.js';
 
 // Satu Data in a real browser, on a phone: an OPD officer submits a version of its dataset, a
 // wrong file is refused naming its row and column, the steward returns the version with a reason,
@@ -27,13 +27,38 @@ const TITLE = 'Panjang jalan menurut kewenangan dan kondisi';
 it('submit → return → corrected → published → found by facets and downloaded', async () => {
   const officer = await h.staff('opd_officer', 'PUPR');
   const steward = await h.staff('walidata', 'DISKOMINFOTIKSAN');
-  const created = await h.call('POST', '/api/v1/data/datasets', { token: officer.token, body: roads({ name: 'jalan-kota' }) });
-  expect(created.status, created.text).toBe(201);
 
-  // 1. The officer submits a file with a wrong cell: refused, the row and column named.
+  // 1. The officer describes the dataset and its variables on the form…
   const o = await as(officer.token);
-  await o.page.goto('/data/jalan-kota');
+  await o.page.goto('/data/meja');
+  await o.page.getByRole('link', { name: 'Dataset baru' }).click();
+  await o.page.getByLabel('Judul').fill(TITLE);
+  await o.page.getByLabel('Nama alamat').fill('jalan-kota');
+  await o.page.getByLabel('Deskripsi').fill('Panjang jalan (km) menurut kewenangan, hasil survei tahunan Bina Marga.');
+  await o.page.getByLabel('Topik').selectOption('infrastruktur');
+  await o.page.getByLabel('Periode').fill('2024–2025');
+  await o.page.getByLabel('Satuan').first().fill('km');
+  await o.page.getByLabel('Nama kontak').fill('Bidang Bina Marga');
+  await o.page.getByLabel('Surel kontak').fill('binamarga@dumaikota.go.id');
+  const variables = [
+    ['tahun', 'Tahun', 'Tahun survei.', 'year'],
+    ['kewenangan', 'Kewenangan', 'Negara, Provinsi atau Kota.', 'text'],
+    ['kode_wilayah', 'Kode wilayah', 'Kode Kemendagri kecamatan.', 'region_code'],
+    ['panjang_km', 'Panjang jalan', 'Panjang ruas dalam km.', 'decimal'],
+  ];
+  for (const [i, [name, label, definition, type]] of variables.entries()) {
+    if (i) await o.page.getByRole('button', { name: 'Tambah variabel' }).click();
+    const group = o.page.getByRole('group', { name: `Variabel ${i + 1}` });
+    await group.getByLabel('Nama kolom').fill(name!);
+    await group.getByLabel('Label').fill(label!);
+    await group.getByLabel('Definisi').fill(definition!);
+    await group.getByLabel('Tipe').selectOption(type!);
+  }
+  await accessible(o.page, 'satudata-new');
+  await o.page.getByRole('button', { name: 'Simpan dataset' }).click();
   await o.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+
+  // …then submits a file with a wrong cell: refused, the row and column named.
   await o.page.getByLabel('Catatan versi').fill('Survei 2024–2025.');
   await o.page.getByLabel('Berkas tabel (CSV atau XLSX)').setInputFiles({ name: 'jalan.csv', mimeType: 'text/csv', buffer: Buffer.from(ROAD_CSV.replace('14.72.02', '14.72.99')) });
   await o.page.getByRole('button', { name: 'Ajukan ke walidata' }).click();

@@ -14,6 +14,8 @@ import type { Variable } from './schema.js';
 import * as q from './queries.js';
 
 export const DATASET = { id: 'Dataset', en: 'Dataset' };
+/** Addresses of the web pages under /data, never a dataset's. */
+const RESERVED_NAMES = ['baru', 'meja'];
 
 function checkVariables(variables: readonly Variable[]): Variable[] {
   const names = variables.map((v) => v.name);
@@ -44,7 +46,7 @@ async function producerOf(db: Db, p: Principal, code: string | undefined): Promi
 
 export async function createDataset(ctx: AppContext, tx: Db, p: Principal, input: CreateInput, at = ctx.clock()): Promise<string> {
   const opdId = await producerOf(tx, p, input.opdCode);
-  if (await q.nameTaken(tx, input.name)) throw conflict('name_taken', 'Nama dataset sudah dipakai.', 'The dataset name is taken.', 'name');
+  if (RESERVED_NAMES.includes(input.name) || (await q.nameTaken(tx, input.name))) throw conflict('name_taken', 'Nama dataset sudah dipakai.', 'The dataset name is taken.', 'name');
   const row = await q.insertDataset(tx, {
     name: input.name,
     title: input.title.trim(),

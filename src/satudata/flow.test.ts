@@ -12,6 +12,8 @@ describeEachDatabase('satudata: a producer OPD submits, the steward returns, a c
     const citizen = await h().citizen();
 
     const name = await createDataset(h, producer.token);
+    // The web pages' own addresses are never a dataset's name; nor is a name twice.
+    for (const taken of ['baru', name]) expect((await h().call('POST', '/api/v1/data/datasets', { token: producer.token, body: roads({ name: taken }) })).body).toMatchObject({ code: 'name_taken', field: 'name' });
     // Before its first publication the dataset exists only for its producer OPD and the steward.
     for (const token of [undefined, citizen.token, otherOpd.token]) expect((await h().call('GET', `/api/v1/data/datasets/${name}`, { token })).status).toBe(404);
 

@@ -100,3 +100,9 @@ export interface SearchResult {
   total: number;
   facets: { topic: Facet; opd: Facet; year: Facet; format: Facet };
 }
+
+/** Mirrors src/satudata/lifecycle.ts and messages.ts. */
+export const TOPICS = ['pemerintahan', 'kependudukan', 'sosial', 'kesehatan', 'pendidikan', 'infrastruktur', 'ekonomi', 'lingkungan', 'pelayanan-publik', 'keterbukaan-informasi'] as const;
+export const FREQUENCIES = ['harian', 'bulanan', 'triwulanan', 'semesteran', 'tahunan', 'tidak_tetap'] as const;
+export const VARIABLE_TYPES = ['text', 'integer', 'decimal', 'year', 'date', 'region_code'] as const;
+export const LICENSE_IDS = ['CC-BY-4.0', 'CC0-1.0', 'ODC-BY-1.0'] as const;

@@ -2,10 +2,11 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
+import { useSession } from '../../lib/session';
 import { Loading, LoadError, Page } from '../../ui/page';
 import { Table } from '../../ui/table';
 import { m } from '../messages';
-import type { Opd } from '../types';
+import { AUTHOR_ROLES, type Opd } from '../types';
 import '../satudata.css';
 
 interface Desk {
@@ -17,11 +18,12 @@ interface Desk {
 export default function DeskPage() {
   const t = useT(m);
   const { lang } = useLang();
+  const { user } = useSession();
   const { data, error, loading, reload } = useApi<Desk>('/data/desk');
   if (loading && !data) return <Loading />;
   if (error || !data) return <LoadError error={error} retry={reload} />;
   return (
-    <Page title={t('deskTitle')}>
+    <Page title={t('deskTitle')} actions={user && AUTHOR_ROLES.includes(user.role) ? <Link className="btn btn-primary" to="/data/baru">{t('newDataset')}</Link> : undefined}>
       <p className="lead">{t('deskLead')}</p>
       <h2>{t('waiting')}</h2>
       {data.waiting.length ? (
