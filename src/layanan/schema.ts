@@ -113,10 +113,9 @@ export const layananApplications = pgTable(
     submittedAt: ts('submitted_at'),
     decidedAt: ts('decided_at'),
     issuedAt: ts('issued_at'),
-    /** The signed output (core/signing's record) and its number. */
+    /** The signed output (core/signing's record, which keeps the file) and its number. */
     signedDocumentId: text('signed_document_id'),
     documentNumber: text('document_number'),
-    outputDocumentId: uuid('output_document_id').references(() => documents.id),
   },
   (t) => [
     // The officers' inbox: an OPD's open applications at a step, the nearest deadline first.
