@@ -16,6 +16,8 @@ import { readTable, type Row } from './table.js';
 import { recordVersion } from './versions.js';
 import * as q from './queries.js';
 
+type MonthRow = Awaited<ReturnType<typeof q.complaintMonths>>[number];
+
 interface PlatformDataset {
   key: string;
   name: string;
@@ -26,7 +28,7 @@ interface PlatformDataset {
   unit: string;
   tags: string[];
   variables: Variable[];
-  rows(ctx: AppContext): Promise<Row[]>;
+  rows(months: () => Promise<MonthRow[]>): Promise<Row[]>;
 }
 
 const month = (m: string) => `${m}-01`;
@@ -50,7 +52,7 @@ export const PLATFORM_DATASETS: readonly PlatformDataset[] = [
       { name: 'diterima', label: 'Pengaduan diterima', definition: 'Jumlah pengaduan yang diterima pada bulan itu.', type: 'integer', unit: 'pengaduan' },
       { name: 'selesai', label: 'Pengaduan selesai', definition: 'Dari pengaduan bulan itu, yang sudah diselesaikan atau ditutup.', type: 'integer', unit: 'pengaduan' },
     ],
-    rows: async (ctx) => (await q.complaintMonths(ctx.db)).map((r) => [month(r.month), r.opd, r.category, String(r.received), String(r.handled)]),
+    rows: async (months) => (await months()).map((r) => [month(r.month), r.opd, r.category, String(r.received), String(r.handled)]),
   },
   {
     key: 'aduan-sla',
@@ -69,9 +71,9 @@ export const PLATFORM_DATASETS: readonly PlatformDataset[] = [
       { name: 'tepat_waktu', label: 'Selesai tepat waktu', definition: 'Yang diselesaikan paling lambat pada batas waktunya.', type: 'integer', unit: 'pengaduan' },
       { name: 'persen_tepat_waktu', label: 'Persen tepat waktu', definition: 'tepat_waktu ÷ diselesaikan × 100; kosong bila belum ada yang diselesaikan.', type: 'decimal', unit: 'persen', optional: true },
     ],
-    rows: async (ctx) => {
+    rows: async (months) => {
       const perOpd = new Map<string, { resolved: number; onTime: number }>();
-      for (const r of await q.complaintMonths(ctx.db)) {
+      for (const r of await months()) {
         if (r.opd === '-') continue;
         const k = `${r.month}|${r.opd}`;
         const acc = perOpd.get(k) ?? { resolved: 0, onTime: 0 };
@@ -100,6 +102,9 @@ export async function refreshPlatformDatasets(ctx: AppContext, at = ctx.clock())
   const opd = await q.triageOpd(ctx.db);
   if (!opd) return 0;
   let published = 0;
+  // Both complaint datasets come from the same figures: read once per run, and only if one needs them.
+  let read: Promise<MonthRow[]> | undefined;
+  const months = () => (read ??= q.complaintMonths(ctx.db));
   for (const def of PLATFORM_DATASETS) {
     const ds =
       (await q.datasetByPlatformKey(ctx.db, def.key)) ??
@@ -122,7 +127,10 @@ export async function refreshPlatformDatasets(ctx: AppContext, at = ctx.clock())
         modifiedAt: at,
       })) ??
       (await q.datasetByPlatformKey(ctx.db, def.key))!;
-    const rows = await def.rows(ctx);
+    // At most one version a Jakarta day: the figures read every report, so they are not computed again that day.
+    const prev = await q.lastPublished(ctx.db, ds.id);
+    if (prev && jakartaDay(prev.publishedAt ?? prev.submittedAt) === jakartaDay(at)) continue;
+    const rows = await def.rows(months);
     const regions = await q.regionCodeSet(ctx.db);
     const summary = await readTable(table(def.variables, rows), def.variables, regions);
     const headers = def.variables.map((v) => v.name);

@@ -231,15 +231,21 @@ export const publishedWithVersions = (db: Db) =>
  * closed), and handled within their resolve deadline. Months in Jakarta time; no report's detail.
  */
 export async function complaintMonths(db: Db) {
+  // Each report's lead OPD in one pass over the dispositions (the newest lead still active or done),
+  // not a lookup per report: the figures read every report the city ever received.
+  const lead = db
+    .selectDistinctOn([dispositions.reportId], { reportId: sql<number>`${dispositions.reportId}`.as('report_id'), code: sql<string>`${opds.code}`.as('lead_code') })
+    .from(dispositions)
+    .innerJoin(opds, eq(opds.id, dispositions.opdId))
+    .where(and(eq(dispositions.role, 'lead'), inArray(dispositions.status, ['active', 'done'])))
+    .orderBy(dispositions.reportId, desc(dispositions.id))
+    .as('lead');
   const month = sql<string>`to_char(${reports.createdAt} at time zone 'Asia/Jakarta', 'YYYY-MM')`;
-  const lead = sql<string | null>`(select ${opds.code} from ${dispositions} join ${opds} on ${opds.id} = ${dispositions.opdId}
-    where ${dispositions.reportId} = ${reports.id} and ${dispositions.role} = 'lead' and ${dispositions.status} in ('active', 'done')
-    order by ${dispositions.id} desc limit 1)`;
   const handled = sql`coalesce(${reports.resolvedAt}, ${reports.closedAt}) is not null`;
-  const rows = await db
+  return db
     .select({
       month,
-      opd: sql<string>`coalesce(${lead}, '-')`,
+      opd: sql<string>`coalesce(${lead.code}, '-')`,
       category: categories.code,
       received: sql<number>`count(*)::int`,
       handled: sql<number>`count(*) filter (where ${handled})::int`,
@@ -248,10 +254,10 @@ export async function complaintMonths(db: Db) {
     })
     .from(reports)
     .innerJoin(categories, eq(categories.id, reports.categoryId))
+    .leftJoin(lead, eq(lead.reportId, reports.id))
     .where(sql`${reports.mergedIntoId} is null`)
     .groupBy(sql`1`, sql`2`, categories.code)
     .orderBy(sql`1`, sql`2`, categories.code);
-  return rows;
 }
 
 /** The OPD that triages for the city (Diskominfo), home of the steward and of the platform's own datasets. */
