@@ -70,6 +70,8 @@ describeEachDatabase('layanan: desks, counter, internal services, versions and p
     const filed = await h().call('POST', '/api/v1/layanan/applications', { token: counter.token, body: { serviceCode: 'kk-pendatang', answers, applicant: { fullName: 'Fitriani Lubis', nik: '1472015203880004', phone: '081234500011' } } });
     expect(filed.body).toMatchObject({ channel: 'counter', applicant: { assisted: true, name: 'Fitriani Lubis', nik: '1472015203880004' } });
     const number = filed.body.number as string;
+    // The counter's draft waits in its own desk's inbox.
+    expect((await h().call('GET', '/api/v1/layanan/applications', { token: counter.token })).body.items.map((i: { number: string; status: string }) => `${i.number}:${i.status}`)).toEqual([`${number}:draft`]);
     // The family's NIKs are stored encrypted and shown masked to the applicant, whole to the desk.
     expect(filed.body.answers.anggota[0].nik).toBe('1472015203880004');
     const own = await h().call('GET', `/api/v1/layanan/applications/${number}`, { token: newcomer.token });

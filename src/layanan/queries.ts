@@ -197,7 +197,8 @@ export interface ApplicationFilter {
  */
 export async function listApplications(db: Db, f: ApplicationFilter): Promise<{ rows: SummaryRow[]; total: number }> {
   const where: SQL[] = [];
-  if (f.opdId !== undefined) where.push(eq(layananApplications.opdId, f.opdId), sql`${layananApplications.status} <> 'draft'`);
+  // An OPD sees a draft only when its own counter made it: otherwise a draft is the applicant's alone.
+  if (f.opdId !== undefined) where.push(eq(layananApplications.opdId, f.opdId), sql`(${layananApplications.status} <> 'draft' or ${layananApplications.channel} = 'counter')`);
   if (f.applicantId !== undefined) where.push(eq(layananApplications.applicantId, f.applicantId));
   if (f.applicantOpdId !== undefined) where.push(eq(layananApplications.applicantOpdId, f.applicantOpdId));
   if (f.statuses?.length) where.push(inArray(layananApplications.status, [...f.statuses]));

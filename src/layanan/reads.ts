@@ -55,14 +55,15 @@ export interface ListQuery {
   offset: number;
 }
 
-/** An OPD desk's inbox: its services' applications waiting on it (or the statuses asked), by step, overdue first. Auditors see every OPD's. */
+/** An OPD desk's inbox: its services' applications waiting on it and its counter's drafts (or the statuses asked), by step, overdue first. Auditors see every OPD's. */
 export async function listInbox(ctx: AppContext, p: Principal, query: ListQuery) {
   const desk = DESK_ROLES.includes(p.role);
   if (desk && p.opdId === null) return { items: [], total: 0 };
   const now = ctx.clock();
   const { rows, total } = await q.listApplications(ctx.db, {
     opdId: desk ? p.opdId! : undefined,
-    statuses: query.status ?? WAITING_ON_OPD,
+    // By default what waits on the desk: applications at a step, and the counter's own drafts.
+    statuses: query.status ?? [...WAITING_ON_OPD, 'draft'],
     stepKey: query.step,
     serviceCode: query.service,
     limit: query.limit,

@@ -1,6 +1,6 @@
 import { query } from '../../lib/api';
 import { useT } from '../../lib/i18n';
-import { navigate, useLocation, useSearchParams } from '../../lib/router';
+import { Link, navigate, useLocation, useSearchParams } from '../../lib/router';
 import { usePaged } from '../../lib/use-paged';
 import { TextField } from '../../ui/forms';
 import { Loading, LoadError, Page } from '../../ui/page';
@@ -18,7 +18,7 @@ export default function Desk() {
   const list = usePaged<ApplicationSummary>('/layanan/applications', { step, service }, 50);
   const go = (next: Record<string, string>) => navigate(`${path}${query({ langkah: step, layanan: service, ...next })}`, { replace: true });
   return (
-    <Page title={t('deskTitle')}>
+    <Page title={t('deskTitle')} actions={<><Link className="btn" to="/layanan">{t('catalogueTitle')}</Link> <Link className="btn" to="/layanan/saya">{t('mine')}</Link></>}>
       <p>{t('deskLead')}</p>
       <form className="layanan-inline" onSubmit={(e) => e.preventDefault()}>
         <TextField label={t('filterStep')} value={step} placeholder="verifikasi" onChange={(e) => go({ langkah: e.target.value.trim() })} />
