@@ -7,9 +7,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { describeEachDatabase, type Harness } from '../test/harness.js';
 import { BAGAN_KELADI, photo, step } from '../test/fixtures.js';
-import { fakeProviders, postWhatsApp, signature, SMS_WEBHOOK_TOKEN, VERIFY_TOKEN, waMessage, type FakeProviders } from '../test/fake-providers.js';
+import { fakeProviders, postWhatsApp, signature, SMS_WEBHOOK_TOKEN, VERIFY_TOKEN, waEnvelope, waMessage, type FakeProviders } from '../test/fake-providers.js';
 import { deliverMessages, LEASE_MS, messengersOf } from '../core/notifications/phone-delivery.js';
-import { outbox } from '../core/notifications/schema.js';
+import { deliveryStatuses, outbox } from '../core/notifications/schema.js';
 
 describeEachDatabase('WhatsApp and SMS', (h) => {
   let fake: FakeProviders;
@@ -52,10 +52,10 @@ describeEachDatabase('WhatsApp and SMS', (h) => {
     triage = (await h().staff('triage_admin')).token;
   });
   afterAll(async () => {
+    await fake.close();
     const config = h().ctx.config;
     config.whatsapp = undefined;
     config.sms = undefined;
-    await fake.close();
   });
 
   it('files a report with a photo and a shared location in a WhatsApp conversation, and answers its tracking number and status', async () => {
@@ -178,8 +178,14 @@ describeEachDatabase('WhatsApp and SMS', (h) => {
     const [sent] = await h().ctx.db.select().from(outbox).where(eq(outbox.channel, 'sms')).limit(1);
     const res = await h().call('POST', '/api/v1/channels/sms/status', { body: { ref: `outbox-${sent!.id}`, status: 'DELIVRD' }, headers: { 'x-webhook-token': SMS_WEBHOOK_TOKEN } });
     expect(res.status).toBe(200);
-    const statuses = await h().ctx.db.execute(`select outbox_id, channel, status from delivery_statuses where outbox_id = ${sent!.id}` as never);
-    expect((statuses as unknown as { rows: { channel: string; status: string }[] }).rows).toContainEqual(expect.objectContaining({ channel: 'sms', status: 'delivered' }));
+    const smsStatuses = await h().ctx.db.select().from(deliveryStatuses).where(eq(deliveryStatuses.outboxId, sent!.id));
+    expect(smsStatuses).toContainEqual(expect.objectContaining({ channel: 'sms', status: 'delivered' }));
+    // WhatsApp's: every message the Cloud API took was confirmed 'sent' by its webhook, each once, though resent.
+    const wa = fake.whatsapp.at(-1)!;
+    const again = waEnvelope({ statuses: [{ id: wa.id, status: 'sent', timestamp: '1767225600', recipient_id: wa.to, biz_opaque_callback_data: wa.ref }] });
+    expect((await postWhatsApp(h().baseUrl, again)).status).toBe(200);
+    const recorded = await h().ctx.db.select().from(deliveryStatuses).where(eq(deliveryStatuses.providerMessageId, wa.id));
+    expect(recorded).toEqual([expect.objectContaining({ channel: 'whatsapp', status: 'sent', outboxId: Number(wa.ref.slice('outbox-'.length)) })]);
   });
 
   it('refuses forged webhooks', async () => {

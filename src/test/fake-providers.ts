@@ -86,6 +86,8 @@ const readBody = (req: http.IncomingMessage) =>
 export async function fakeProviders(): Promise<FakeProviders> {
   let base = '';
   let pending = 0;
+  /** Once closing, callbacks not yet accepted are given up. */
+  let closing = false;
   const callbacks: Promise<void>[] = [];
   const fake: FakeProviders = {
     base: '',
@@ -116,6 +118,7 @@ export async function fakeProviders(): Promise<FakeProviders> {
     }),
     pendingCallbacks: () => pending,
     close: async () => {
+      closing = true;
       await Promise.allSettled(callbacks);
       await new Promise<void>((r) => server.close(() => r()));
     },
@@ -134,7 +137,7 @@ export async function fakeProviders(): Promise<FakeProviders> {
     callbacks.push(
       (async () => {
         // Meta resends for days; ten minutes covers a server killed and started again.
-        for (let i = 0; i < 6000; i++) {
+        for (let i = 0; i < 6000 && !closing; i++) {
           const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature(body) }, body }).then((r) => r.ok, () => false);
           if (ok) break;
           await new Promise((r) => setTimeout(r, 100));

@@ -36,6 +36,8 @@ export async function recordStatuses(ctx: AppContext, channel: PhoneChannel, sta
     );
     for (const s of statuses) {
       const outboxId = s.outboxId ?? (s.providerMessageId ? byProvider.get(s.providerMessageId) : undefined) ?? null;
+      // A provider resends a webhook it thinks failed (and the same body carries messages, which may have failed): once is kept.
+      if (s.providerMessageId && (await seen(tx, s.providerMessageId, s.status))) continue;
       await tx.insert(deliveryStatuses).values({ outboxId, channel, providerMessageId: s.providerMessageId, status: s.status, error: s.error ?? null, at: s.at, receivedAt: now });
       if (outboxId === null) continue;
       if (SENT_STATUSES.includes(s.status)) {
@@ -50,4 +52,13 @@ export async function recordStatuses(ctx: AppContext, channel: PhoneChannel, sta
       }
     }
   });
+}
+
+async function seen(db: AppContext['db'], providerMessageId: string, status: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: deliveryStatuses.id })
+    .from(deliveryStatuses)
+    .where(and(eq(deliveryStatuses.providerMessageId, providerMessageId), eq(deliveryStatuses.status, status)))
+    .limit(1);
+  return !!row;
 }
