@@ -116,6 +116,19 @@ describeEachDatabase('WhatsApp and SMS', (h) => {
     expect(templates().map((m) => m.template!.params[1])).toEqual(['Diverifikasi', 'Didisposisikan']);
     await deliver();
     expect(templates()).toHaveLength(2);
+
+    // The Cloud API took it but its answer was lost: not sent again, its status webhook settles it.
+    fake.answerLost.add(phone);
+    try {
+      await step(h(), triage, tn, 'comments', { message: 'Tim PUPR dijadwalkan survei besok.' });
+      await deliver();
+      while (fake.pendingCallbacks()) await new Promise((r) => setTimeout(r, 20));
+      h().setNow(new Date(h().now().getTime() + LEASE_MS + 1000));
+      await deliver();
+      expect(templates().map((m) => m.template!.params[2])).toEqual(['Laporan diteruskan ke Dinas PUPR.', '-', 'Tim PUPR dijadwalkan survei besok.']);
+    } finally {
+      fake.answerLost.delete(phone);
+    }
     const rows = await h().ctx.db.select().from(outbox).where(and(eq(outbox.channel, 'whatsapp'), eq(outbox.status, 'delivered')));
     expect(rows.every((r) => r.address === null)).toBe(true);
   });

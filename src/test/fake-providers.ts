@@ -39,6 +39,8 @@ export interface FakeProviders {
   media: Map<string, Buffer>;
   /** Numbers the Cloud API refuses (error 131026: not a WhatsApp user). */
   notOnWhatsApp: Set<string>;
+  /** Numbers whose message the Cloud API takes but whose answer is lost (the connection drops). */
+  answerLost: Set<string>;
   /** Where to post statuses back (the app's webhook), once set. */
   statusWebhook: string | undefined;
   /** Holds each send until released, for a crash in the middle. */
@@ -95,6 +97,7 @@ export async function fakeProviders(): Promise<FakeProviders> {
     sms: [],
     media: new Map(),
     notOnWhatsApp: new Set(),
+    answerLost: new Set(),
     statusWebhook: undefined,
     onSend: undefined,
     whatsappConfig: () => ({
@@ -175,6 +178,10 @@ export async function fakeProviders(): Promise<FakeProviders> {
           : {}),
       };
       fake.whatsapp.push(sent);
+      if (fake.answerLost.has(body.to)) {
+        req.socket.destroy();
+        return callBack(sent, 'sent');
+      }
       json(200, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: sent.id }] });
       return callBack(sent, 'sent');
     }

@@ -12,14 +12,24 @@ export interface OutgoingMessage {
 
 export type Messenger = (message: OutgoingMessage) => Promise<{ providerMessageId: string | null }>;
 
-/** A refusal that retrying will not change (a bad number, a template the provider does not know). */
-export class PermanentSendError extends Error {}
+/**
+ * The provider answered and did not take the message: `permanent` when retrying will not change it (a
+ * bad number, a template it does not know). Any other error (no answer, a dropped connection) leaves
+ * open whether it took the message.
+ */
+export class ProviderRefusal extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
+}
 
-/** The provider's answer as an error: 4xx but 408/429 is permanent, anything else may pass later. */
-export async function sendError(provider: string, res: Response): Promise<Error> {
+/** The provider's answer as a refusal: 4xx but 408/429 is permanent, anything else may pass later. */
+export async function sendError(provider: string, res: Response): Promise<ProviderRefusal> {
   const text = (await res.text().catch(() => '')).slice(0, 300);
-  const message = `${provider} ${res.status}: ${text}`;
-  return res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429 ? new PermanentSendError(message) : new Error(message);
+  return new ProviderRefusal(`${provider} ${res.status}: ${text}`, res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429);
 }
 
 /** Accounts keep numbers as +628…; WhatsApp and SMS gateways speak 628…, the form kept in the outbox and contacts. */

@@ -4,7 +4,7 @@
  * and committed, then handed to the provider, then marked delivered. A worker that dies between
  * (kill -9) leaves it 'sending'; when the lease runs out, the message counts as sent if a status
  * webhook for it (WhatsApp's biz_opaque_callback_data, the gateway's ref) arrived meanwhile, and is
- * sent again only if none did. Quiet hours hold notices until the morning, the number's rate limit
+ * sent again only if none did; so is a send the provider never answered. Quiet hours hold notices until the morning, the number's rate limit
  * is kept, and a number that opted out gets nothing.
  */
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
@@ -12,7 +12,7 @@ import type { AppContext } from '../context.js';
 import type { Config } from '../../config.js';
 import { users } from '../auth/schema.js';
 import { deliveryStatuses, outbox, type PhoneChannel } from './schema.js';
-import { bareNumber, PermanentSendError, type Messenger, type OutgoingMessage } from './messenger.js';
+import { bareNumber, ProviderRefusal, type Messenger, type OutgoingMessage } from './messenger.js';
 import { whatsappMessenger } from './whatsapp.js';
 import { smsMessenger, SMS_MAX_CHARS } from './sms.js';
 import { optedOut } from './contacts.js';
@@ -156,16 +156,25 @@ function messageOf(config: Config, row: Row, channel: PhoneChannel, to: string):
   return { to, text: text.slice(0, channel === 'sms' ? SMS_MAX_CHARS : 4096), template, ref: `outbox-${row.id}` };
 }
 
-/** A refused send: retried later with back-off, or given up — a WhatsApp notice then goes by SMS. */
+/**
+ * A send that failed. Refused by the provider: retried later with back-off, or given up — a WhatsApp
+ * notice then goes by SMS. Unanswered (a timeout, a dropped connection), the provider may have taken
+ * it: it stays 'sending' and its lease decides, by the status webhook, whether it goes again.
+ */
 async function failed(ctx: AppContext, c: Claimed, err: unknown, now: Date): Promise<void> {
-  const permanent = err instanceof PermanentSendError || c.row.attempts >= MAX_ATTEMPTS;
+  const lastError = String(err).slice(0, 500);
+  if (!(err instanceof ProviderRefusal) && c.row.attempts < MAX_ATTEMPTS) {
+    await ctx.db.update(outbox).set({ lastError }).where(eq(outbox.id, c.row.id));
+    return;
+  }
+  const permanent = (err instanceof ProviderRefusal && err.permanent) || c.row.attempts >= MAX_ATTEMPTS;
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(outbox)
       .set({
         status: permanent ? 'failed' : 'pending',
         availableAt: new Date(now.getTime() + 60_000 * 2 ** (c.row.attempts - 1)),
-        lastError: String(err).slice(0, 500),
+        lastError,
       })
       .where(eq(outbox.id, c.row.id));
     if (permanent && c.channel === 'whatsapp') await smsFallback(ctx, tx, c.row, c.message.to, now);
