@@ -8,6 +8,9 @@ import type { LatestStep } from '../aduan/index.js';
 const wib = (d: Date) =>
   new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
 
+/** A long story shortened in the summary, so the question after it still fits an SMS. */
+const brief = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
+
 const numbered = (items: readonly string[]) => items.map((item, i) => `${i + 1}. ${item}`).join('\n');
 
 export const BOT = {
@@ -27,7 +30,7 @@ export const BOT = {
   unknownKelurahan: (suggestions: readonly string[]) =>
     suggestions.length ? `Kelurahan itu tidak kami kenal. Maksud Anda salah satu ini?\n${suggestions.join('\n')}` : 'Kelurahan itu tidak kami kenal. Periksa ejaannya dan tulis lagi.',
   confirm: (d: { category: string; description: string; photo: boolean | null; place: string }) =>
-    `Periksa laporan Anda:\nKategori: ${d.category}\nLokasi: ${d.place}\n${d.photo === null ? '' : `Foto: ${d.photo ? 'ada' : 'tidak ada'}\n`}Cerita: ${d.description}\n\n` +
+    `Periksa laporan Anda:\nKategori: ${d.category}\nLokasi: ${d.place}\n${d.photo === null ? '' : `Foto: ${d.photo ? 'ada' : 'tidak ada'}\n`}Cerita: ${brief(d.description)}\n\n` +
     'Balas 1 (YA) untuk mengirim, atau 2 (ULANG) untuk mengulang dari awal.',
   askYesNo: 'Balas 1 (YA) untuk mengirim, atau 2 (ULANG) untuk mengulang dari awal.',
   filed: (trackingNumber: string) =>
