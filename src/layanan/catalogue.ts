@@ -8,7 +8,7 @@ import type { Principal } from '../core/auth/principal.js';
 import type { Db } from '../core/db/client.js';
 import type { Message } from '../core/errors.js';
 import { audit } from '../core/audit/audit.js';
-import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
+import { conflict, forbidden, invalid, notFound, unauthenticated } from '../core/errors.js';
 import { EDITOR_ROLES, mayEdit } from './access.js';
 import { checkVersion } from './form/check.js';
 import type { ServiceVersion } from './form/definition.js';
@@ -97,7 +97,7 @@ export async function publishVersion(ctx: AppContext, p: Principal, code: string
   });
 }
 
-async function summaryOf(s: q.Service, opds: Map<number, { code: string; name: string }>) {
+function summaryOf(s: q.Service, opds: Map<number, { code: string; name: string }>) {
   return {
     code: s.code,
     name: s.name,
@@ -116,13 +116,13 @@ async function summaryOf(s: q.Service, opds: Map<number, { code: string; name: s
 export async function listCatalogue(ctx: AppContext, p: Principal | null, f: { q?: string | undefined; audience?: Audience | undefined; mine?: boolean | undefined; limit: number; offset: number }) {
   let scope: Pick<q.ServiceFilter, 'opdId' | 'all'> = {};
   if (f.mine) {
-    if (!p) throw forbidden();
+    if (!p) throw unauthenticated();
     requireEditor(p);
     scope = p.role === 'super_admin' ? { all: true } : { opdId: p.opdId ?? -1 };
   }
   const { rows, total } = await q.listServices(ctx.db, { q: f.q?.trim() || undefined, audience: f.audience, ...scope, limit: f.limit, offset: f.offset });
   const opds = await q.opdNames(ctx.db);
-  return { items: await Promise.all(rows.map((s) => summaryOf(s, opds))), total };
+  return { items: rows.map((s) => summaryOf(s, opds)), total };
 }
 
 /** A service's standar pelayanan with its current form: public once published; before, only for its editors. */
@@ -131,7 +131,7 @@ export async function serviceDetail(ctx: AppContext, p: Principal | null, code: 
   if (!service || (service.currentVersion === null && !(p && mayEdit(p, service.opdId)))) throw notFound(SERVICE);
   const version = service.currentVersion === null ? undefined : await q.versionOf(ctx.db, service.id, service.currentVersion);
   return {
-    ...(await summaryOf(service, await q.opdNames(ctx.db))),
+    ...summaryOf(service, await q.opdNames(ctx.db)),
     legalBasis: service.legalBasis,
     editable: !!p && mayEdit(p, service.opdId),
     version: version
