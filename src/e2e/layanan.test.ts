@@ -3,6 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startHarness } from '../test/harness.js';
 import { accessible, E2E_DATABASE, launchBrowser, signedIn } from '../test/browser.js';
 import { photo } from '../test/fixtures.js';
+import { renderPdf } from '../core/export/pdf.js';
+import { publish } from '../layanan/test-fixtures.js';
 
 // Public services in a real browser, on a phone: an OPD admin defines a new service and its form
 // without code; a resident finds it, applies with a requirement, is asked to correct it, corrects
@@ -140,3 +142,60 @@ it('an OPD admin creates a service and its form; a resident applies, corrects a 
   expect((await res.body()).toString('latin1')).toContain('/ByteRange');
   await c.context.close();
 });
+
+it('an internal Wi-Fi request from an OPD goes through Diskominfotiksan’s desk', async () => {
+  const kominfoAdmin = await h.staff('opd_admin', 'DISKOMINFOTIKSAN');
+  const kominfo = await h.staff('opd_officer', 'DISKOMINFOTIKSAN');
+  const dinsos = await h.staff('opd_officer', 'DINSOS');
+  await publish(() => h, kominfoAdmin.token, 'jaringan-wifi');
+
+  // 1. Dinas Sosial's officer finds the internal service and files the request with its memo.
+  const d = await as(dinsos.token);
+  await d.page.goto('/layanan?untuk=opd');
+  await d.page.getByRole('link', { name: 'Permohonan Jaringan Internet dan Wi-Fi' }).waitFor();
+  await accessible(d.page, 'layanan-catalogue-internal');
+  await d.page.getByRole('link', { name: 'Permohonan Jaringan Internet dan Wi-Fi' }).click();
+  await d.page.getByRole('link', { name: 'Ajukan permohonan' }).click();
+  await d.page.getByLabel('Jenis permintaan').selectOption('tambah_titik');
+  await d.page.getByLabel('Jumlah titik').fill('3');
+  await d.page.getByLabel('Gedung dan ruangan').fill('Kantor Dinas Sosial, lantai 2');
+  await d.page.getByLabel('Perkiraan jumlah pengguna').fill('25');
+  await d.page.getByLabel('Uraian kebutuhan').fill('Sinyal Wi-Fi lantai 2 lemah untuk petugas pendataan DTKS.');
+  await d.page.getByLabel('Nomor HP penanggung jawab').fill('081365400022');
+  await d.page.getByRole('button', { name: 'Simpan draf dan lanjut ke persyaratan' }).click();
+  await d.page.getByRole('heading', { level: 1, name: /^Permohonan DMI-LYN-/ }).waitFor();
+  const number = (await d.page.getByRole('heading', { level: 1 }).textContent())!.replace('Permohonan ', '');
+  await d.page.getByLabel('Unggah Nota dinas permohonan dari Kepala OPD').setInputFiles({ name: 'nota-dinas.pdf', mimeType: 'application/pdf', buffer: await renderPdf('Nota dinas', (doc) => doc.text('Nota dinas permohonan jaringan')) });
+  await d.page.getByRole('button', { name: 'Unggah', exact: true }).click();
+  await d.page.getByText(/^Terunggah: /).waitFor();
+  await d.page.getByRole('button', { name: 'Ajukan', exact: true }).click();
+  await d.page.getByText('Diajukan, menunggu pemeriksaan').waitFor();
+
+  // 2. Diskominfotiksan's desk works it step by step; the head approves.
+  const k = await as(kominfo.token);
+  await k.page.goto('/layanan/meja');
+  await k.page.getByRole('link', { name: number }).waitFor();
+  await accessible(k.page, 'layanan-desk-inbox');
+  await k.page.getByRole('link', { name: number }).click();
+  await k.page.getByRole('button', { name: 'Lanjutkan ke langkah berikut' }).click();
+  await k.page.getByText('Analisis teknis dan survei — Sedang berjalan').waitFor();
+  await k.page.getByRole('button', { name: 'Lanjutkan ke langkah berikut' }).click();
+  await k.page.getByText('Persetujuan kepala — Sedang berjalan').waitFor();
+  const head = await as(kominfoAdmin.token);
+  await head.page.goto(`/layanan/permohonan/${number}`);
+  await head.page.getByRole('button', { name: 'Setujui' }).click();
+  await head.page.getByText('Disetujui, dokumen sedang diterbitkan').waitFor();
+  await head.context.close();
+  await k.page.reload();
+  await k.page.getByRole('button', { name: 'Terbitkan dokumen' }).click();
+  await k.page.getByText('Selesai: dokumen terbit').waitFor();
+  await k.context.close();
+
+  // 3. Dinas Sosial sees it done among its own applications.
+  await d.page.goto('/layanan/saya');
+  await d.page.getByRole('link', { name: number }).waitFor();
+  await d.page.getByText('Selesai: dokumen terbit').waitFor();
+  await accessible(d.page, 'layanan-mine');
+  await d.context.close();
+});
+
