@@ -187,6 +187,20 @@ describeEachDatabase('WhatsApp and SMS', (h) => {
     }
   });
 
+  it('retries a throttled WhatsApp notice later rather than giving it up', async () => {
+    const phone = '6281277001005';
+    const tn = await fileByWhatsApp(phone);
+    fake.throttledOnce.add(phone);
+    await step(h(), triage, tn, 'verify');
+    await deliver();
+    const [row] = await h().ctx.db.select().from(outbox).where(and(eq(outbox.address, phone), eq(outbox.status, 'pending')));
+    expect(row).toMatchObject({ attempts: 1, lastError: expect.stringContaining('131056') });
+    h().setNow(new Date(h().now().getTime() + 61_000));
+    await deliver();
+    expect(textsTo(phone).filter((m) => m.type === 'template').map((m) => m.template!.params[1])).toEqual(['Diverifikasi']);
+    expect(fake.sms.filter((m) => m.to === phone)).toHaveLength(0);
+  });
+
   it('records delivery statuses from both providers', async () => {
     const [sent] = await h().ctx.db.select().from(outbox).where(eq(outbox.channel, 'sms')).limit(1);
     const res = await h().call('POST', '/api/v1/channels/sms/status', { body: { ref: `outbox-${sent!.id}`, status: 'DELIVRD' }, headers: { 'x-webhook-token': SMS_WEBHOOK_TOKEN } });

@@ -41,6 +41,8 @@ export interface FakeProviders {
   notOnWhatsApp: Set<string>;
   /** Numbers whose message the Cloud API takes but whose answer is lost (the connection drops). */
   answerLost: Set<string>;
+  /** Numbers the Cloud API throttles once (error 131056, pair rate limit). */
+  throttledOnce: Set<string>;
   /** Where to post statuses back (the app's webhook), once set. */
   statusWebhook: string | undefined;
   /** Holds each send until released, for a crash in the middle. */
@@ -98,6 +100,7 @@ export async function fakeProviders(): Promise<FakeProviders> {
     media: new Map(),
     notOnWhatsApp: new Set(),
     answerLost: new Set(),
+    throttledOnce: new Set(),
     statusWebhook: undefined,
     onSend: undefined,
     whatsappConfig: () => ({
@@ -162,6 +165,9 @@ export async function fakeProviders(): Promise<FakeProviders> {
       const body = JSON.parse(await readBody(req)) as Record<string, any>;
       if (body.messaging_product !== 'whatsapp' || !body.to || !['text', 'template'].includes(body.type)) {
         return json(400, { error: { message: '(#100) Invalid parameter', type: 'OAuthException', code: 100 } });
+      }
+      if (fake.throttledOnce.delete(body.to)) {
+        return json(400, { error: { message: '(#131056) (Business Account, Consumer Account) pair rate limit hit', type: 'OAuthException', code: 131056 } });
       }
       if (fake.notOnWhatsApp.has(body.to)) {
         return json(400, { error: { message: 'Message undeliverable', type: 'OAuthException', code: 131026 } });

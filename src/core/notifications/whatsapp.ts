@@ -6,7 +6,10 @@
 import crypto from 'node:crypto';
 import type { WhatsAppConfig } from '../../config.js';
 import { AppError } from '../errors.js';
-import { sendError, type Messenger } from './messenger.js';
+import { ProviderRefusal, sendError, type Messenger } from './messenger.js';
+
+/** Cloud API error codes of throttling (80007 account, 130429 throughput, 131048 spam, 131056 pair rate): retried later, never given up as undeliverable. */
+const RATE_LIMIT_CODES = [80007, 130429, 131048, 131056];
 
 const tooLarge = (bytes: number, max: number) =>
   new AppError(413, 'file_too_large', { id: `Berkas terlalu besar (${bytes} bita, paling besar ${max}).`, en: `File too large (${bytes} bytes, at most ${max}).` }, { field: 'photo' });
@@ -28,7 +31,11 @@ export function whatsappMessenger(config: WhatsAppConfig): Messenger {
       body: JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: m.to, ...content, biz_opaque_callback_data: m.ref }),
       signal: AbortSignal.timeout(20_000),
     });
-    if (!res.ok) throw await sendError('WhatsApp', res);
+    if (!res.ok) {
+      const refusal = await sendError('WhatsApp', res);
+      // Throttling comes as a 400 with its own code: it passes with time.
+      throw RATE_LIMIT_CODES.some((code) => refusal.message.includes(`"code":${code}`)) ? new ProviderRefusal(refusal.message, false) : refusal;
+    }
     const body = (await res.json()) as { messages?: { id?: string }[] };
     return { providerMessageId: body.messages?.[0]?.id ?? null };
   };
