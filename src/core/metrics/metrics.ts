@@ -60,7 +60,7 @@ export function createMetrics(ctx: AppContext, modules: readonly KhidmatModule[]
 
   new client.Gauge({
     name: 'khidmat_outbox_messages',
-    help: 'Notifications not delivered yet: pending (waiting or retrying) and failed (gave up, needs an operator)',
+    help: 'Notifications not delivered yet: pending (waiting or retrying), sending (WhatsApp/SMS handed to the provider, not yet confirmed) and failed (gave up, needs an operator)',
     labelNames: ['status'],
     registers: [registry],
     async collect() {
@@ -68,10 +68,10 @@ export function createMetrics(ctx: AppContext, modules: readonly KhidmatModule[]
       const rows = await ctx.db
         .select({ status: outbox.status, n: sql<number>`count(*)::int` })
         .from(outbox)
-        .where(sql`${outbox.status} in ('pending', 'failed')`)
+        .where(sql`${outbox.status} in ('pending', 'sending', 'failed')`)
         .groupBy(outbox.status);
       this.reset();
-      for (const status of ['pending', 'failed'] as const) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
+      for (const status of ['pending', 'sending', 'failed'] as const) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
     },
   });
 
