@@ -1,5 +1,5 @@
 /** Request and response schemas of the public-services API: the single source of validation, types and OpenAPI. */
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { MessageSchema, Nullable, Page } from '../core/http/schemas.js';
 import { FIELD_TYPES, FILE_KINDS, KEY_PATTERN, MAX_FIELDS, SATISFIED_BY, STEP_KINDS, STEP_ROLES } from './form/definition.js';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES, AUDIENCES, CHANNELS, type ApplicationAction } from './lifecycle.js';
@@ -45,7 +45,7 @@ const fieldProps = {
   when: Type.Optional(ConditionSchema),
 };
 const LeafField = Type.Object(fieldProps, { additionalProperties: false });
-export const FieldSchema = Type.Object(
+const FieldSchema = Type.Object(
   { ...fieldProps, fields: Type.Optional(Type.Array(LeafField, { maxItems: 30 })), repeatable: Type.Optional(Type.Object({ min: Type.Integer({ minimum: 0, maximum: 50 }), max: Type.Integer({ minimum: 1, maximum: 50 }) })) },
   { additionalProperties: false },
 );
@@ -249,7 +249,7 @@ export const ApplicationDetailSchema = Type.Object({
 
 const Message = Type.Optional(Type.String({ minLength: 1, maxLength: 4000 }));
 /** Each lifecycle step's route: its path and body. */
-export const ACTION_ROUTES: Record<Exclude<ApplicationAction, never>, { path: string; summary: string; body: Record<string, unknown> }> = {
+export const ACTION_ROUTES: Record<ApplicationAction, { path: string; summary: string; body: Record<string, unknown> }> = {
   submit: { path: 'submit', summary: 'Applicant: submit the draft (the whole answer and every required requirement are checked; one 422 names all that is missing)', body: {} },
   pass: { path: 'pass', summary: 'Officer of the current review step: passed on to the next step (optional message to the applicant)', body: { message: Message } },
   request_correction: {
@@ -264,5 +264,3 @@ export const ACTION_ROUTES: Record<Exclude<ApplicationAction, never>, { path: st
   withdraw: { path: 'withdraw', summary: 'Applicant: withdraw while not yet decided', body: { message: Message } },
   comment: { path: 'comment', summary: 'The handling desk: a note (internal) or a message to the applicant (public: true)', body: { message: Message, public: Type.Optional(Type.Boolean()) } },
 };
-
-export type FilingBody = Static<typeof FilingSchema>;

@@ -33,7 +33,7 @@ export interface FilingInput {
 }
 
 /** The answer as stored (NIKs encrypted) and as the form reads it (NIKs open). */
-export const sealAnswers = (ctx: AppContext, v: q.VersionRow, answers: Answers) => mapNiks(v.form.fields, answers, (n) => ctx.cipher.encrypt(n));
+const sealAnswers = (ctx: AppContext, v: q.VersionRow, answers: Answers) => mapNiks(v.form.fields, answers, (n) => ctx.cipher.encrypt(n));
 export const openAnswers = (ctx: AppContext, v: q.VersionRow, answers: Answers) => mapNiks(v.form.fields, answers, (t) => ctx.cipher.decrypt(t));
 
 const serviceClosed = () => conflict('service_closed', 'Layanan ini sedang tidak menerima permohonan.', 'This service is not taking applications now.', 'serviceCode');

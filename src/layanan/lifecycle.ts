@@ -13,7 +13,6 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** Waiting on the OPD: the step's deadline runs. */
 export const WAITING_ON_OPD: readonly ApplicationStatus[] = ['submitted', 'in_process', 'approved'];
-export const FINAL_STATUSES: readonly ApplicationStatus[] = ['issued', 'rejected', 'withdrawn'];
 
 /**
  * Who acts, as the lifecycle sees it (access.ts maps principals onto these): the applicant (or the

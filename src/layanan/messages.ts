@@ -17,7 +17,7 @@ export const STATUS_LABELS: Record<ApplicationStatus, Message> = {
 };
 
 /** The applicant's page of an application. */
-export const applicationLink = (number: string) => `/layanan/permohonan/${number}`;
+const applicationLink = (number: string) => `/layanan/permohonan/${number}`;
 
 export const statusNotice = (number: string, status: ApplicationStatus, publicMessage: string | null) =>
   caseStatusNotice({ id: 'Permohonan layanan', en: 'Application' }, { id: 'permohonan', en: 'application' }, number, STATUS_LABELS[status], publicMessage, applicationLink(number));

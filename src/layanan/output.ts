@@ -27,7 +27,7 @@ function display(f: FormField | undefined, value: unknown): string {
   return String(value);
 }
 
-export const fill = (template: string, values: Record<string, string>): string => template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, k: string) => values[k] ?? '-');
+const fill = (template: string, values: Record<string, string>): string => template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, k: string) => values[k] ?? '-');
 
 const addMonths = (d: Date, n: number) => {
   const x = new Date(d);
@@ -36,7 +36,7 @@ const addMonths = (d: Date, n: number) => {
 };
 
 /** The document number: the service's code, the application's serial, the issuing OPD and the year. */
-export const documentNumberOf = (row: q.ApplicationRow, service: q.Service, opdCode: string, at: Date) =>
+const documentNumberOf = (row: q.ApplicationRow, service: q.Service, opdCode: string, at: Date) =>
   `${service.code.toUpperCase()}/${row.number.split('-').at(-1)}/${opdCode}/${WIB_DAY.formatToParts(at).find((p) => p.type === 'year')!.value}`;
 
 export async function issueOutput(ctx: AppContext, tx: Db, s: { row: q.ApplicationRow; version: q.VersionRow; service: q.Service; at: Date }): Promise<SignedDocument> {

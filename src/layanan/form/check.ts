@@ -10,7 +10,7 @@ import { MAX_FIELDS, type Condition, type FormField, type ServiceVersion } from 
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Placeholders every output may use besides the form's own top-level fields. */
-export const OUTPUT_BUILTINS = ['nomor', 'nama_pemohon', 'tanggal', 'layanan'] as const;
+const OUTPUT_BUILTINS = ['nomor', 'nama_pemohon', 'tanggal', 'layanan'] as const;
 
 class Problems {
   readonly list: FieldError[] = [];

@@ -3,7 +3,6 @@
  * own: kept as encrypted tokens inside the stored answer, opened for the handling desk, masked for
  * everyone else.
  */
-import { maskNik } from '../../core/nik/nik.js';
 import type { FormField } from './definition.js';
 import type { Answers } from './validate.js';
 
@@ -21,6 +20,3 @@ export function mapNiks(fields: readonly FormField[], answers: Answers, fn: (val
   }
   return out;
 }
-
-/** The masked form of a stored token, through the opener. */
-export const maskedBy = (open: (token: string) => string) => (token: string) => maskNik(open(token));

@@ -31,7 +31,7 @@ const PHONE = /^(?:\+62|62|0)(8\d{7,12})$/;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
 const DEFAULT_MAX = { text: 500, textarea: 4000 } as const;
 
-export const isFilled = (v: unknown): boolean => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+const isFilled = (v: unknown): boolean => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
 const realDate = (s: string): boolean => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
@@ -39,7 +39,7 @@ const realDate = (s: string): boolean => DATE.test(s) && new Date(`${s}T00:00:00
 type Scope = { item: Answers | undefined; root: Answers };
 const lookup = (scope: Scope, key: string): unknown => (scope.item && key in scope.item ? scope.item[key] : scope.root[key]);
 
-export function holds(c: Condition, scope: Scope): boolean {
+function holds(c: Condition, scope: Scope): boolean {
   if ('all' in c) return c.all.every((x) => holds(x, scope));
   if ('any' in c) return c.any.some((x) => holds(x, scope));
   if ('not' in c) return !holds(c.not, scope);
