@@ -103,7 +103,7 @@ export async function channelRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       const raw = rawBodies.get(request);
       const header = request.headers['x-hub-signature-256'];
       if (!raw || !validWhatsAppSignature(wa.appSecret, raw, typeof header === 'string' ? header : undefined)) throw badSignature();
-      const { inbound, statuses } = readWhatsAppPayload(wa, request.body as WaPayload);
+      const { inbound, statuses } = readWhatsAppPayload(wa, request.body as WaPayload, ctx.clock());
       await recordStatuses(ctx, 'whatsapp', statuses);
       for (const m of inbound) await handleInbound(ctx, m);
       return { ok: true };

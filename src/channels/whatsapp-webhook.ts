@@ -41,7 +41,8 @@ export interface WaPayload {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-export function readWhatsAppPayload(config: WhatsAppConfig, payload: WaPayload): { inbound: Inbound[]; statuses: DeliveryStatus[] } {
+/** `now`: when a status carries no time of its own. */
+export function readWhatsAppPayload(config: WhatsAppConfig, payload: WaPayload, now: Date): { inbound: Inbound[]; statuses: DeliveryStatus[] } {
   const inbound: Inbound[] = [];
   const statuses: DeliveryStatus[] = [];
   if (payload.object !== 'whatsapp_business_account' || !Array.isArray(payload.entry)) return { inbound, statuses };
@@ -74,7 +75,7 @@ export function readWhatsAppPayload(config: WhatsAppConfig, payload: WaPayload):
         outboxId: outboxIdOf(s.biz_opaque_callback_data),
         providerMessageId: str(s.id) ?? null,
         status,
-        at: Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : new Date(),
+        at: Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : now,
         error: s.errors?.length ? s.errors.map((e) => `${e?.code ?? ''} ${e?.title ?? ''}`.trim()).join('; ') : null,
         recipient: str(s.recipient_id) ?? null,
       });
