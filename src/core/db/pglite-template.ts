@@ -6,9 +6,8 @@ import { PGlite } from '@electric-sql/pglite';
 
 /**
  * The embedded database's settings. PGlite's defaults reserve 128 MB of shared buffers, and its
- * WebAssembly memory touches all of them at start. 24 MB hold what the demo city's reads touch
- * (reads past the buffers come from the OS's file cache): ~110 MB less RSS, and the dashboard's
- * summaries as fast as with 128 MB, where 16 MB took them from 73 to about 40 a second.
+ * WebAssembly memory touches all of them at start. 24 MB: ~110 MB less RSS; reads past the buffers
+ * come from the OS's file cache. At 16 MB the demo dashboard's summaries looked slower (bench/README.md).
  */
 export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=24MB'];
 
