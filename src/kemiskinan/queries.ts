@@ -467,6 +467,25 @@ export async function figures(db: Db, r: FigureRange) {
   return { total: total!, byNeed, byRegistered, byKelurahan, byStatus };
 }
 
+/**
+ * Complaints received before `until` per year of receipt (Jakarta), kelurahan and need, and how many
+ * of them were handled before `until`: counts only, no household (Satu Data's open dataset).
+ */
+export const complaintCounts = (db: Db, until: Date) => {
+  const year = sql<number>`extract(year from ${complaints.createdAt} at time zone 'Asia/Jakarta')::int`;
+  return db
+    .select({
+      year,
+      kelurahanCode: complaints.kelurahanCode,
+      need: complaints.needCategory,
+      received: sql<number>`count(*)::int`,
+      handled: sql<number>`count(*) filter (where ${complaints.handledAt} < ${until})::int`,
+    })
+    .from(complaints)
+    .where(lt(complaints.createdAt, until))
+    .groupBy(sql`1`, complaints.kelurahanCode, complaints.needCategory);
+};
+
 export const volunteers = (db: Db) =>
   db.select({ id: users.id, fullName: users.fullName }).from(users).where(and(eq(users.role, 'volunteer'), isNull(users.deletedAt))).orderBy(asc(users.fullName));
 

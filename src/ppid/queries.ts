@@ -192,6 +192,15 @@ export async function archiveRequests(db: Db, f: { q?: string | undefined; limit
 }
 
 /** Every request received in a (WIB) year, with its objection, for the yearly report. */
+/** The years (Jakarta) in which requests were received, oldest first. */
+export const requestYears = async (db: Db): Promise<number[]> =>
+  (
+    await db
+      .selectDistinct({ year: sql<number>`extract(year from ${ppidRequests.receivedAt} at time zone 'Asia/Jakarta')::int` })
+      .from(ppidRequests)
+      .orderBy(sql`1`)
+  ).map((r) => r.year);
+
 export const requestsOfYear = (db: Db, year: number) =>
   db
     .select({

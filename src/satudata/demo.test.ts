@@ -5,7 +5,7 @@ import { ADUAN_STAFF } from '../aduan/demo/demo.js';
 import { SATUDATA_STAFF, ensureSatudataDemo } from './demo.js';
 
 describeEachDatabase('Satu Data demo data', (h) => {
-  it('publishes the road and poverty datasets (a returned version corrected) and the platform figures; once', async () => {
+  it('publishes the road and poverty datasets (a returned version corrected) and the platform figures (complaints, poverty complaints, PPID); once', async () => {
     h().setNow(new Date());
     const staff = await ensureStaff(h().ctx, [...ADUAN_STAFF, ...SATUDATA_STAFF], () => 'rahasia-demo-123');
     const town = { staff, residents: [], registeredAt: h().now() };
@@ -13,8 +13,17 @@ describeEachDatabase('Satu Data demo data', (h) => {
 
     const all = (await h().call('GET', '/api/v1/data/datasets?limit=100')).body;
     expect(all.items.map((d: { name: string }) => d.name).sort()).toEqual(
-      ['kondisi-jalan-menurut-kewenangan', 'ketepatan-waktu-penanganan-pengaduan', 'pengaduan-masyarakat-bulanan', 'penduduk-miskin-per-kelurahan'].sort(),
+      [
+        'kondisi-jalan-menurut-kewenangan',
+        'ketepatan-waktu-penanganan-pengaduan',
+        'pengaduan-masyarakat-bulanan',
+        'penduduk-miskin-per-kelurahan',
+        'pengaduan-kemiskinan-per-kebutuhan-dan-kelurahan',
+        'layanan-informasi-publik-ppid',
+      ].sort(),
     );
+    const producers = Object.fromEntries(all.items.map((d: { name: string; opd: { code: string } }) => [d.name, d.opd.code]));
+    expect(producers).toMatchObject({ 'pengaduan-kemiskinan-per-kebutuhan-dan-kelurahan': 'DINSOS', 'layanan-informasi-publik-ppid': 'DISKOMINFOTIKSAN' });
     const roads = (await h().call('GET', '/api/v1/data/datasets/kondisi-jalan-menurut-kewenangan')).body;
     expect(roads).toMatchObject({ years: [2021, 2022, 2023, 2024, 2025], current: { number: 2, summary: { rowCount: 60 } } });
     expect(roads.current.summary.totals.panjang_km).toBeCloseTo(5 * (62.4 + 88.9 + 714.6), 0);

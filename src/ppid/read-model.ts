@@ -1,0 +1,7 @@
+/**
+ * ppid's read model: its figures for others to read — the yearly report (Perki 1/2021: per OPD,
+ * received, outcomes, working days to answer, objections), which never carries who asked, and the
+ * years it covers. No table is lent: requests hold requesters' identities.
+ */
+export { yearlyReport } from './archive.js';
+export { requestYears } from './queries.js';

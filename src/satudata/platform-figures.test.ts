@@ -1,0 +1,95 @@
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../test/harness.js';
+import { BAGAN_KELADI, OTHER_KELURAHAN, complaintBody, household } from '../kemiskinan/test-fixtures.js';
+import { NEED_CATEGORIES } from '../kemiskinan/read-model.js';
+import { file, request, step } from '../ppid/test-fixtures.js';
+import { satudata } from './module.js';
+
+const POVERTY = 'pengaduan-kemiskinan-per-kebutuhan-dan-kelurahan';
+const PPID = 'layanan-informasi-publik-ppid';
+
+describeEachDatabase('satudata: the platform publishes poverty-complaint and PPID figures', (h) => {
+  const refresh = async () => {
+    const job = satudata.jobs!(h().ctx, {}).find((j) => j.name === 'satudata-platform-datasets')!;
+    await job.run();
+  };
+  const csvOf = async (name: string) => {
+    const page = await h().call('GET', `/api/v1/data/datasets/${name}`);
+    expect(page.status, page.text).toBe(200);
+    const text = (await h().call('GET', page.body.versions[0].resources[0].url)).text;
+    const [header, ...lines] = text.trim().split(/\r?\n/);
+    return { page: page.body, text, header: header!.split(','), rows: lines.map((l) => l.split(',')) };
+  };
+
+  it('poverty complaints by need and kelurahan: a cell of 2 is suppressed and not derivable from any total; no household in it', async () => {
+    h().setNow('2026-04-14T02:00:00Z');
+    const citizen = await h().citizen({ fullName: 'Rahmat Hidayat' });
+    const fileComplaint = async (kelurahanCode: string, needCategory: string, needType: string) => {
+      const hh = household(citizen.nik, 'Rahmat Hidayat');
+      const body = complaintBody(hh, { needCategory, needType });
+      const res = await h().call('POST', '/api/v1/kemiskinan/complaints', { token: citizen.token, body: { ...body, household: { ...body.household, kelurahanCode } } });
+      expect(res.status, res.text).toBe(201);
+      return hh;
+    };
+    const first = await fileComplaint(BAGAN_KELADI, 'pendidikan', 'kip_pip');
+    await fileComplaint(BAGAN_KELADI, 'pendidikan', 'biaya_sekolah');
+    for (let i = 0; i < 6; i++) await fileComplaint(BAGAN_KELADI, 'sosial_ekonomi', 'bpnt_sembako');
+    await fileComplaint(OTHER_KELURAHAN, 'kesehatan', 'kis_pbi_jk');
+
+    // Counted to the end of the last complete month: nothing of April yet.
+    await refresh();
+    const april = await csvOf(POVERTY);
+    expect(april.page).toMatchObject({ platform: true, opd: { code: 'DINSOS' }, topic: 'sosial', frequency: 'bulanan', licenseId: 'CC-BY-4.0' });
+    expect(april.rows).toEqual([]);
+
+    h().setNow('2026-05-04T02:00:00Z');
+    await refresh();
+    const may = await csvOf(POVERTY);
+    expect(may.header).toEqual(['tahun', 'kode_kelurahan', 'kelurahan', 'kebutuhan', 'diterima', 'ditangani']);
+    const cell = (code: string, need: string) => may.rows.find((r) => r[1] === code && r[3] === need)!.slice(4);
+    expect(cell(BAGAN_KELADI, 'pendidikan')).toEqual(['', '']);
+    expect(cell(OTHER_KELURAHAN, 'kesehatan')).toEqual(['', '']);
+    expect(cell(BAGAN_KELADI, 'sosial_ekonomi')).toEqual(['6', '0']);
+    expect(cell(BAGAN_KELADI, 'kesehatan')).toEqual(['0', '0']);
+    // Every row is one kelurahan and one need: no kelurahan total, need total or city total to subtract from.
+    expect(new Set(may.rows.map((r) => r[3]))).toEqual(new Set(NEED_CATEGORIES));
+    for (const r of may.rows) expect(r[1]).toMatch(/^14\.72\.\d{2}\.\d{4}$/);
+    expect(may.rows.length % NEED_CATEGORIES.length).toBe(0);
+    // The only totals shown are those of the published cells: 6, not the 9 received.
+    expect(may.page.current.summary.totals).toEqual({ diterima: 6, ditangani: 0 });
+    expect(may.page.current.summary.series.points).toEqual([{ x: '2026', y: 6 }]);
+    expect(may.page.variables.find((v: { name: string }) => v.name === 'diterima')).toMatchObject({ optional: true, unit: 'pengaduan' });
+    const everything = may.text + JSON.stringify(may.page);
+    for (const secret of ['Rahmat', 'Siti Rahmah', citizen.nik, first.kk, first.members[1]!.nik, 'Hasanuddin', 'Suami sakit']) expect(everything).not.toContain(secret);
+  });
+
+  it('PPID figures per OPD and year appear and update when a request is answered; no requester in them', async () => {
+    h().setNow('2024-03-04T02:00:00Z');
+    const utama = await h().staff('ppid_utama', 'DISKOMINFOTIKSAN');
+    const filed = await file(h, request());
+    await refresh();
+    const before = await csvOf(PPID);
+    expect(before.page).toMatchObject({ platform: true, opd: { code: 'DISKOMINFOTIKSAN' }, topic: 'pemerintahan', years: [2024] });
+    expect(before.header.slice(0, 5)).toEqual(['tahun', 'kode_opd', 'opd', 'diterima', 'dijawab']);
+    const col = (c: { header: string[]; rows: string[][] }, name: string) => c.rows.find((r) => r[1] === 'PPID-UTAMA')![c.header.indexOf(name)];
+    expect([col(before, 'diterima'), col(before, 'dijawab'), col(before, 'dalam_proses'), col(before, 'rata_rata_hari_kerja')]).toEqual(['1', '0', '1', '']);
+
+    expect((await step(h, filed.number, 'verify', {}, { token: utama.token })).status).toBe(200);
+    const granted = await step(h, filed.number, 'grant', { message: 'Dokumen kontrak terlampir.' }, { token: utama.token });
+    expect(granted.status, granted.text).toBe(200);
+    // The same day: no second version; the next day, the answer is counted.
+    await refresh();
+    // (The poverty test's runs published it empty first, in 2026.)
+    const n = before.page.current.number as number;
+    expect((await h().call('GET', `/api/v1/data/datasets/${PPID}`)).body.current.number).toBe(n);
+    h().setNow('2024-03-05T02:00:00Z');
+    await refresh();
+    const after = await csvOf(PPID);
+    expect(after.page.current.number).toBe(n + 1);
+    const version = await h().call('GET', `/api/v1/data/datasets/${PPID}/versions/${n + 1}`);
+    expect(version.body.diff).toMatchObject({ previousNumber: n, totals: expect.arrayContaining([{ variable: 'dijawab', before: 0, after: 1 }]) });
+    expect([col(after, 'diterima'), col(after, 'dijawab'), col(after, 'dikabulkan_seluruhnya'), col(after, 'dalam_proses'), col(after, 'rata_rata_hari_kerja')]).toEqual(['1', '1', '1', '0', '0']);
+    const everything = after.text + JSON.stringify(after.page);
+    for (const secret of ['Fitriani', 'fitriani@mail.test', '1471015203880004', 'Tuanku Tambusai', 'Sultan Syarif Kasim', filed.number]) expect(everything).not.toContain(secret);
+  });
+});
