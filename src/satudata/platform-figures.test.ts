@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { describeEachDatabase } from '../test/harness.js';
-import { BAGAN_KELADI, OTHER_KELURAHAN, complaintBody, household } from '../kemiskinan/test-fixtures.js';
+import { describeEachDatabase, dumaiNik } from '../test/harness.js';
+import { BAGAN_KELADI, OTHER_KELURAHAN, REGISTER_HEADER, complaintBody, dinsos, household, importRegister, registerLines, step as act } from '../kemiskinan/test-fixtures.js';
 import { NEED_CATEGORIES } from '../kemiskinan/read-model.js';
 import { file, request, step } from '../ppid/test-fixtures.js';
 import { satudata } from './module.js';
@@ -24,17 +24,30 @@ describeEachDatabase('satudata: the platform publishes poverty-complaint and PPI
   it('poverty complaints by need and kelurahan: a cell of 2 is suppressed and not derivable from any total; no household in it', async () => {
     h().setNow('2026-04-14T02:00:00Z');
     const citizen = await h().citizen({ fullName: 'Rahmat Hidayat' });
-    const fileComplaint = async (kelurahanCode: string, needCategory: string, needType: string) => {
-      const hh = household(citizen.nik, 'Rahmat Hidayat');
+    const desk = await dinsos(h, 'dinsos_desk');
+    const section = await dinsos(h, 'dinsos_section', 'sosial_ekonomi');
+    // Six registered households (so the desk may route them to handling) and three others.
+    const registered = Array.from({ length: 6 }, () => household(dumaiNik(), 'Rahmat Hidayat'));
+    expect((await importRegister(h, desk.token, '2026-03', [REGISTER_HEADER, ...registerLines(registered, '2026-03')].join('\n'))).body).toMatchObject({ status: 'applied' });
+    const fileComplaint = async (kelurahanCode: string, needCategory: string, needType: string, hh = household(citizen.nik, 'Rahmat Hidayat')) => {
       const body = complaintBody(hh, { needCategory, needType });
-      const res = await h().call('POST', '/api/v1/kemiskinan/complaints', { token: citizen.token, body: { ...body, household: { ...body.household, kelurahanCode } } });
+      // Each household files through its head's own account.
+      const filer = hh.members[0]!.nik === citizen.nik ? citizen : await h().citizen({ fullName: 'Rahmat Hidayat', nik: hh.members[0]!.nik });
+      const res = await h().call('POST', '/api/v1/kemiskinan/complaints', { token: filer.token, body: { ...body, household: { ...body.household, kelurahanCode } } });
       expect(res.status, res.text).toBe(201);
-      return hh;
+      return { hh, tn: res.body.trackingNumber as string };
     };
     const first = await fileComplaint(BAGAN_KELADI, 'pendidikan', 'kip_pip');
     await fileComplaint(BAGAN_KELADI, 'pendidikan', 'biaya_sekolah');
-    for (let i = 0; i < 6; i++) await fileComplaint(BAGAN_KELADI, 'sosial_ekonomi', 'bpnt_sembako');
+    const six: string[] = [];
+    for (const hh of registered) six.push((await fileComplaint(BAGAN_KELADI, 'sosial_ekonomi', 'bpnt_sembako', hh)).tn);
     await fileComplaint(OTHER_KELURAHAN, 'kesehatan', 'kis_pbi_jk');
+    const help = async (tn: string) => {
+      expect((await act(h, desk.token, tn, 'route', { note: 'Terdaftar DTSEN.' })).status).toBe(200);
+      const res = await act(h, section.token, tn, 'assist', { assistance: { programme: 'PANGAN', goods: '20 kg beras', givenOn: new Date(h().now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10), givenBy: 'Dinas Sosial Kota Dumai' } });
+      expect(res.status, res.text).toBe(200);
+    };
+    await help(six[0]!);
 
     // Counted to the end of the last complete month: nothing of April yet.
     await refresh();
@@ -49,7 +62,8 @@ describeEachDatabase('satudata: the platform publishes poverty-complaint and PPI
     const cell = (code: string, need: string) => may.rows.find((r) => r[1] === code && r[3] === need)!.slice(4);
     expect(cell(BAGAN_KELADI, 'pendidikan')).toEqual(['', '']);
     expect(cell(OTHER_KELURAHAN, 'kesehatan')).toEqual(['', '']);
-    expect(cell(BAGAN_KELADI, 'sosial_ekonomi')).toEqual(['6', '0']);
+    // One of the six handled: 1 handled (and 5 not) would single it out, so "handled" is empty.
+    expect(cell(BAGAN_KELADI, 'sosial_ekonomi')).toEqual(['6', '']);
     expect(cell(BAGAN_KELADI, 'kesehatan')).toEqual(['0', '0']);
     // Every row is one kelurahan and one need: no kelurahan total, need total or city total to subtract from.
     expect(new Set(may.rows.map((r) => r[3]))).toEqual(new Set(NEED_CATEGORIES));
@@ -60,7 +74,20 @@ describeEachDatabase('satudata: the platform publishes poverty-complaint and PPI
     expect(may.page.current.summary.series.points).toEqual([{ x: '2026', y: 6 }]);
     expect(may.page.variables.find((v: { name: string }) => v.name === 'diterima')).toMatchObject({ optional: true, unit: 'pengaduan' });
     const everything = may.text + JSON.stringify(may.page);
-    for (const secret of ['Rahmat', 'Siti Rahmah', citizen.nik, first.kk, first.members[1]!.nik, 'Hasanuddin', 'Suami sakit']) expect(everything).not.toContain(secret);
+    for (const secret of ['Rahmat', 'Siti Rahmah', citizen.nik, first.hh.kk, first.hh.members[1]!.nik, registered[0]!.members[0]!.nik, six[0]!, 'Hasanuddin', 'Suami sakit', 'beras']) expect(everything).not.toContain(secret);
+
+    // The other five handled in May: not counted before the month ends (no new version), then all six.
+    h().setNow('2026-05-20T02:00:00Z');
+    desk.token = await h().login(desk.email);
+    section.token = await h().login(section.email);
+    for (const tn of six.slice(1)) await help(tn);
+    await refresh();
+    expect((await csvOf(POVERTY)).page.current.number).toBe(may.page.current.number);
+    h().setNow('2026-06-02T02:00:00Z');
+    await refresh();
+    const june = await csvOf(POVERTY);
+    expect(june.page.current.number).toBe(may.page.current.number + 1);
+    expect(june.rows.find((r) => r[1] === BAGAN_KELADI && r[3] === 'sosial_ekonomi')!.slice(4)).toEqual(['6', '6']);
   });
 
   it('PPID figures per OPD and year appear and update when a request is answered; no requester in them', async () => {
