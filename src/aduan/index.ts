@@ -10,3 +10,5 @@ export { PUBLIC_STATUSES, REPORT_STATUSES, TERMINAL_STATUSES, type ReportStatus 
 export { STATUS_LABELS } from './messages.js';
 export { latestStepForPhone, linkReportsOfPhone, type LatestStep } from './by-phone.js';
 export type { Contact, Reporter } from './intake.js';
+/** Telling a reporter without an account something (the SKM module's survey invitation), as aduan tells them of their report. */
+export { contactOfReport, notifyContact } from './contact-notices.js';

@@ -1,0 +1,121 @@
+/** All of the SKM module's SQL. */
+import crypto from 'node:crypto';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../core/db/client.js';
+import { opds } from '../core/reference/schema.js';
+import { reports } from '../aduan/read-model.js';
+import { skmAnswers, skmCheckpoints, skmInvitations, skmPeriods, skmPublications, skmUnits, type UnitKind } from './schema.js';
+import { UNSUR_COUNT } from './regulation.js';
+
+export type Unit = typeof skmUnits.$inferSelect;
+export type Period = typeof skmPeriods.$inferSelect;
+export type AnswerRow = typeof skmAnswers.$inferInsert;
+export type Invitation = typeof skmInvitations.$inferSelect;
+
+const newPublicKey = () => crypto.randomBytes(9).toString('base64url');
+
+/**
+ * The service units: every active OPD (each serves the public at its counters) and the city's two
+ * desks. Idempotent; a unit's key, once printed on a poster, never changes.
+ */
+export async function ensureUnits(db: Db, desks: readonly { kind: UnitKind; ref: string; name: string }[]): Promise<void> {
+  const offices = await db.select({ id: opds.id, code: opds.code, name: opds.name }).from(opds).where(eq(opds.active, true));
+  const rows = [
+    ...offices.map((o) => ({ kind: 'opd' as const, ref: o.code, name: o.name, opdId: o.id, publicKey: newPublicKey() })),
+    ...desks.map((d) => ({ ...d, opdId: null, publicKey: newPublicKey() })),
+  ];
+  if (rows.length) await db.insert(skmUnits).values(rows).onConflictDoNothing({ target: [skmUnits.kind, skmUnits.ref] });
+}
+
+export const listUnits = (db: Db) => db.select().from(skmUnits).orderBy(asc(skmUnits.kind), asc(skmUnits.name));
+export const unitById = async (db: Db, id: number): Promise<Unit | undefined> => (await db.select().from(skmUnits).where(eq(skmUnits.id, id)))[0];
+export const unitByKey = async (db: Db, key: string): Promise<Unit | undefined> => (await db.select().from(skmUnits).where(eq(skmUnits.publicKey, key)))[0];
+export const unitByRef = async (db: Db, kind: UnitKind, ref: string): Promise<Unit | undefined> =>
+  (await db.select().from(skmUnits).where(and(eq(skmUnits.kind, kind), eq(skmUnits.ref, ref))))[0];
+export const setPopulation = (db: Db, id: number, population: number | null) => db.update(skmUnits).set({ population }).where(eq(skmUnits.id, id));
+
+export const listPeriods = (db: Db) => db.select().from(skmPeriods).orderBy(asc(skmPeriods.startsOn));
+export const periodById = async (db: Db, id: number): Promise<Period | undefined> => (await db.select().from(skmPeriods).where(eq(skmPeriods.id, id)))[0];
+/** A new period, or undefined when its name is taken. */
+export const insertPeriod = async (db: Db, p: { name: string; startsOn: string; endsOn: string; createdAt: Date }): Promise<Period | undefined> =>
+  (await db.insert(skmPeriods).values(p).onConflictDoNothing().returning())[0];
+
+export const insertAnswer = (db: Db, row: AnswerRow) => db.insert(skmAnswers).values(row).returning({ id: skmAnswers.id });
+
+/** The invitation behind a link, locked until the answer is written. */
+export const invitationForUpdate = async (db: Db, tokenHash: string): Promise<Invitation | undefined> =>
+  (await db.select().from(skmInvitations).where(eq(skmInvitations.tokenHash, tokenHash)).for('update'))[0];
+export const invitationByHash = async (db: Db, tokenHash: string): Promise<Invitation | undefined> =>
+  (await db.select().from(skmInvitations).where(eq(skmInvitations.tokenHash, tokenHash)))[0];
+/** Marks the invitation answered; false when it already was. */
+export const markAnswered = async (db: Db, id: number, at: Date): Promise<boolean> =>
+  (await db.update(skmInvitations).set({ answeredAt: at }).where(and(eq(skmInvitations.id, id), isNull(skmInvitations.answeredAt))).returning({ id: skmInvitations.id })).length === 1;
+
+export interface ClosedReport {
+  id: number;
+  trackingNumber: string;
+  closedAt: Date | null;
+  reporterId: string | null;
+  externalReporter: string | null;
+  channel: (typeof reports.$inferSelect)['channel'];
+}
+
+/** Complaints closed after the checkpoint, oldest first, through aduan's read model. */
+export const closedReportsAfter = (db: Db, after: { at: Date; id: number }, limit: number): Promise<ClosedReport[]> =>
+  db
+    .select({ id: reports.id, trackingNumber: reports.trackingNumber, closedAt: reports.closedAt, reporterId: reports.reporterId, externalReporter: reports.externalReporter, channel: reports.channel })
+    .from(reports)
+    .where(and(eq(reports.status, 'closed'), or(gt(reports.closedAt, after.at), and(eq(reports.closedAt, after.at), gt(reports.id, after.id)))))
+    .orderBy(asc(reports.closedAt), asc(reports.id))
+    .limit(limit);
+
+export const checkpointOf = async (db: Db, source: 'aduan'): Promise<{ at: Date; id: number } | undefined> => {
+  const row = (await db.select().from(skmCheckpoints).where(eq(skmCheckpoints.source, source)).for('update'))[0];
+  return row ? { at: row.afterAt, id: row.afterId } : undefined;
+};
+export const saveCheckpoint = (db: Db, source: 'aduan', at: Date, id: number) =>
+  db.insert(skmCheckpoints).values({ source, afterAt: at, afterId: id }).onConflictDoUpdate({ target: skmCheckpoints.source, set: { afterAt: at, afterId: id } });
+
+/** The invitations that were new (a case already invited keeps its one invitation). */
+export const insertInvitations = (db: Db, rows: (typeof skmInvitations.$inferInsert)[]) =>
+  rows.length ? db.insert(skmInvitations).values(rows).onConflictDoNothing({ target: [skmInvitations.caseKind, skmInvitations.caseRef] }).returning() : Promise.resolve([]);
+
+const inPeriod = (unitId: number, from: Date, until: Date) => and(eq(skmAnswers.unitId, unitId), gte(skmAnswers.answeredAt, from), lt(skmAnswers.answeredAt, until));
+
+export interface Tally {
+  respondents: number;
+  totals: number[];
+}
+
+/** The number of answers and each unsur's total, for a unit between two instants. */
+export async function tally(db: Db, unitId: number, from: Date, until: Date): Promise<Tally> {
+  const sums = Array.from({ length: UNSUR_COUNT }, (_, i) => sql`coalesce(sum(${sql.identifier(`u${i + 1}`)}), 0)::int`);
+  const [row] = await db.select({ n: sql<number>`count(*)::int`, totals: sql<number[]>`array[${sql.join(sums, sql`, `)}]` }).from(skmAnswers).where(inPeriod(unitId, from, until));
+  return { respondents: row!.n, totals: row!.totals.map(Number) };
+}
+
+/** The respondents' profile: how many answered each value of each question (blank included as null). */
+export async function profile(db: Db, unitId: number, from: Date, until: Date): Promise<{ question: string; value: string | null; n: number }[]> {
+  const where = inPeriod(unitId, from, until);
+  const by = (question: string, col: typeof skmAnswers.sex | typeof skmAnswers.ageBand | typeof skmAnswers.education | typeof skmAnswers.occupation) =>
+    db.select({ question: sql<string>`${question}`, value: col, n: sql<number>`count(*)::int` }).from(skmAnswers).where(where).groupBy(col);
+  const parts = await Promise.all([by('sex', skmAnswers.sex), by('ageBand', skmAnswers.ageBand), by('education', skmAnswers.education), by('occupation', skmAnswers.occupation)]);
+  return parts.flat().map((r) => ({ question: r.question, value: r.value, n: Number(r.n) }));
+}
+
+/** The raw answers of a unit in a period, for its own staff. */
+export const answersOf = (db: Db, unitId: number, from: Date, until: Date, page: { limit: number; offset: number }) =>
+  db.select().from(skmAnswers).where(inPeriod(unitId, from, until)).orderBy(asc(skmAnswers.answeredAt), asc(skmAnswers.id)).limit(page.limit).offset(page.offset);
+
+export const publication = async (db: Db, periodId: number, unitId: number) =>
+  (await db.select().from(skmPublications).where(and(eq(skmPublications.periodId, periodId), eq(skmPublications.unitId, unitId))))[0];
+export const publish = (db: Db, row: typeof skmPublications.$inferInsert) => db.insert(skmPublications).values(row).onConflictDoNothing().returning();
+export const publishedOfPeriod = (db: Db, periodId: number) => db.select({ unitId: skmPublications.unitId }).from(skmPublications).where(eq(skmPublications.periodId, periodId));
+
+export const invitationsOfPerson = (db: Db, userId: string) =>
+  db.select({ unit: skmUnits.name, caseKind: skmInvitations.caseKind, caseRef: skmInvitations.caseRef, createdAt: skmInvitations.createdAt, answeredAt: skmInvitations.answeredAt })
+    .from(skmInvitations).innerJoin(skmUnits, eq(skmUnits.id, skmInvitations.unitId)).where(eq(skmInvitations.userId, userId)).orderBy(asc(skmInvitations.createdAt));
+export const unlinkPerson = async (db: Db, userId: string): Promise<number> =>
+  (await db.update(skmInvitations).set({ userId: null }).where(eq(skmInvitations.userId, userId)).returning({ id: skmInvitations.id })).length;
+
+export const unitsByIds = (db: Db, ids: number[]) => (ids.length ? db.select().from(skmUnits).where(inArray(skmUnits.id, ids)) : Promise.resolve([]));
