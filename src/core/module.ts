@@ -33,9 +33,11 @@ export interface RouteSet {
  * - 'scoped': a session is required; which roles may act is decided per record by the module's own
  *   scope rules (its scope tests cover them)
  * - 'api-key': Open311 clients with a valid api_key, session irrelevant (no key: 403)
+ * - 'opd-key': an OPD's own system with its key as `Authorization: Bearer` (layanan's incoming
+ *   API), scoped to that OPD; a login session is no key (no or a wrong key: 401, a session: 403)
  * - a role list: those roles (no session: 401, another role: 403)
  */
-export type AccessRule = 'public' | 'self' | 'scoped' | 'api-key' | readonly Role[];
+export type AccessRule = 'public' | 'self' | 'scoped' | 'api-key' | 'opd-key' | readonly Role[];
 /** Keyed by "METHOD /path" exactly as the route is registered, e.g. "GET /api/v1/reports/:trackingNumber". */
 export type AccessRules = Readonly<Record<string, AccessRule>>;
 

@@ -2,7 +2,8 @@
  * Every step on an application after filing goes through `act`: it locks the application, asks
  * the lifecycle table whether the caller may take the step now and whether the step the
  * application is at is of the right kind, applies the step's effect, and writes the timeline
- * event, the audit line and the applicant's notice in the same transaction.
+ * event, the audit line, the applicant's notice and the service's webhook delivery in the same
+ * transaction.
  */
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
@@ -13,6 +14,7 @@ import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
 import { actorsFor, audienceFor } from './access.js';
 import { checkComplete } from './applications.js';
 import { issueOutput } from './output.js';
+import { recordEvent } from './webhooks.js';
 import type { ProcessStep } from './form/definition.js';
 import { TRANSITIONS, lifecycle, stepTakes, type Actor, type ApplicationAction } from './lifecycle.js';
 import { APPLICATION, statusNotice } from './messages.js';
@@ -25,6 +27,8 @@ export interface ActionInput {
   fields?: string[] | undefined;
   /** comment: shown to the applicant (otherwise an internal note). */
   public?: boolean | undefined;
+  /** issue: the document the OPD's own system made (the incoming API), already through the document pipeline. */
+  document?: Buffer | undefined;
 }
 
 interface Step {
@@ -97,7 +101,7 @@ const EFFECTS: Record<ApplicationAction, (s: Step) => Promise<Effect>> = {
     };
   },
   issue: async (s) => {
-    const signed = await issueOutput(s.ctx, s.tx, s);
+    const signed = await issueOutput(s.ctx, s.tx, s, s.input.document);
     return {
       set: { stepDueAt: null, issuedAt: s.at, signedDocumentId: signed.id, documentNumber: signed.documentNumber },
       publicMessage: optional(s),
@@ -143,7 +147,9 @@ export async function act(ctx: AppContext, tx: Db, p: Principal, number: string,
   const to = lifecycle.next(action, row.status, actor);
   checkStep(action, step);
   const effect = await EFFECTS[action]({ ctx, tx, row, version, service, step, input, at });
-  await q.updateApplication(tx, row.id, { ...effect.set, status: to, updatedAt: at });
+  const changed = { ...effect.set, status: to, updatedAt: at };
+  await q.updateApplication(tx, row.id, changed);
+  await recordEvent(tx, action, { ...row, ...changed }, service, version.steps, at);
   await q.insertEvent(tx, {
     applicationId: row.id,
     stepKey: row.status === 'draft' ? null : step.key,

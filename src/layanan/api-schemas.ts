@@ -264,3 +264,58 @@ export const ACTION_ROUTES: Record<ApplicationAction, { path: string; summary: s
   withdraw: { path: 'withdraw', summary: 'Applicant: withdraw while not yet decided', body: { message: Message } },
   comment: { path: 'comment', summary: 'The handling desk: a note (internal) or a message to the applicant (public: true)', body: { message: Message, public: Type.Optional(Type.Boolean()) } },
 };
+
+/* Integration with OPD systems */
+
+export const WebhookInputSchema = Type.Object(
+  {
+    url: Type.String({ minLength: 8, maxLength: 500, description: 'http(s) address the events are posted to' }),
+    secret: Type.String({ minLength: 16, maxLength: 200, description: 'Shared secret of the HMAC-SHA256 signature; stored encrypted, never shown again' }),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const WebhookLogSchema = Type.Object({
+  webhook: Nullable(Type.Object({ url: Type.String(), active: Type.Boolean(), updatedAt: Type.String({ format: 'date-time' }) })),
+  deliveries: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      event: Type.String(),
+      application: Type.String(),
+      status: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')]),
+      attempts: Type.Integer(),
+      lastStatusCode: Nullable(Type.Integer()),
+      lastError: Nullable(Type.String()),
+      nextAttemptAt: Nullable(Type.String({ format: 'date-time' })),
+      createdAt: Type.String({ format: 'date-time' }),
+      deliveredAt: Nullable(Type.String({ format: 'date-time' })),
+    }),
+  ),
+});
+
+export const ApiKeyInputSchema = Type.Object({ name: Text(100) }, { additionalProperties: false });
+export const ApiKeyIssuedSchema = Type.Object({ id: Type.Integer(), name: Type.String(), createdAt: Type.String({ format: 'date-time' }), key: Type.String({ description: 'Shown this once; only its hash is kept' }) });
+export const ApiKeyListSchema = Type.Array(
+  Type.Object({ id: Type.Integer(), name: Type.String(), issuedBy: Type.String(), createdAt: Type.String({ format: 'date-time' }), lastUsedAt: Nullable(Type.String({ format: 'date-time' })), revokedAt: Nullable(Type.String({ format: 'date-time' })) }),
+);
+export const ApiKeyParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** An application as the webhook and the incoming API give it: no NIK in clear, no answer. */
+export const ApplicationFactsSchema = Type.Object({
+  number: Type.String(),
+  service: Type.String(),
+  status: Type.Enum(APPLICATION_STATUSES),
+  step: Nullable(Type.Object({ key: Type.String(), kind: Type.String(), dueAt: Nullable(Type.String({ format: 'date-time' })) })),
+  dueAt: Nullable(Type.String({ format: 'date-time' })),
+  channel: Type.Enum(CHANNELS),
+  nikMasked: Nullable(Type.String()),
+  submittedAt: Nullable(Type.String({ format: 'date-time' })),
+  updatedAt: Type.String({ format: 'date-time' }),
+  documentNumber: Nullable(Type.String()),
+});
+export const ChangedQuerySchema = Type.Object({
+  since: Type.Optional(Type.String({ format: 'date-time', description: 'Only applications changed after this moment (the last item’s updatedAt)' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+export const ChangedListSchema = Type.Object({ items: Type.Array(Type.Object({ ...ApplicationFactsSchema.properties, applicantName: Type.String() })) });

@@ -39,7 +39,11 @@ const addMonths = (d: Date, n: number) => {
 const documentNumberOf = (row: q.ApplicationRow, service: q.Service, opdCode: string, at: Date) =>
   `${service.code.toUpperCase()}/${row.number.split('-').at(-1)}/${opdCode}/${WIB_DAY.formatToParts(at).find((p) => p.type === 'year')!.value}`;
 
-export async function issueOutput(ctx: AppContext, tx: Db, s: { row: q.ApplicationRow; version: q.VersionRow; service: q.Service; at: Date }): Promise<SignedDocument> {
+/**
+ * `supplied`: the document the OPD's own system made (the incoming API, already through the
+ * document pipeline), signed and registered in place of the rendered one.
+ */
+export async function issueOutput(ctx: AppContext, tx: Db, s: { row: q.ApplicationRow; version: q.VersionRow; service: q.Service; at: Date }, supplied?: Buffer): Promise<SignedDocument> {
   const { row, version, service, at } = s;
   const opd = (await q.opdNames(tx)).get(service.opdId)!;
   const answers = openAnswers(ctx, version, row.answers);
@@ -54,7 +58,7 @@ export async function issueOutput(ctx: AppContext, tx: Db, s: { row: q.Applicati
   };
   const title = fill(version.output.title, values);
   const validUntil = version.output.validMonths ? addMonths(at, version.output.validMonths) : null;
-  const pdf = await renderPdf(title, (doc) => {
+  const pdf = supplied ?? await renderPdf(title, (doc) => {
     doc.font('Helvetica-Bold').fontSize(12).text(`PEMERINTAH ${ctx.config.city.name.toUpperCase()}`, { align: 'center' });
     doc.fontSize(11).text(opd.name.toUpperCase(), { align: 'center' }).moveDown(0.3);
     const y = doc.y;

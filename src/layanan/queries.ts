@@ -1,11 +1,21 @@
 /** All SQL of the public-services module. Services call these; nothing else touches the module's tables. */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
 import { rowsOf } from '../core/db/json-rows.js';
 import { users } from '../core/auth/schema.js';
 import { documents } from '../core/files/schema.js';
 import { opds } from '../core/reference/schema.js';
-import { layananApplicationFiles, layananApplications, layananEvents, layananNumberSeq, layananServiceVersions, layananServices } from './schema.js';
+import {
+  layananApiKeys,
+  layananApplicationFiles,
+  layananApplications,
+  layananEvents,
+  layananNumberSeq,
+  layananServiceVersions,
+  layananServices,
+  layananWebhookDeliveries,
+  layananWebhooks,
+} from './schema.js';
 import { WAITING_ON_OPD, type ApplicationStatus, type Audience } from './lifecycle.js';
 
 export type ServiceRow = typeof layananServices.$inferSelect;
@@ -247,3 +257,116 @@ export async function unlinkPerson(db: Db, userId: string): Promise<number> {
 /* Demo data */
 
 export const anyService = async (db: Db): Promise<boolean> => (await db.select({ id: layananServices.id }).from(layananServices).limit(1)).length > 0;
+
+/* Outgoing webhooks */
+
+export type WebhookRow = typeof layananWebhooks.$inferSelect;
+export type DeliveryRow = typeof layananWebhookDeliveries.$inferSelect;
+
+export const webhookOf = async (db: Db, serviceId: number): Promise<WebhookRow | undefined> => (await db.select().from(layananWebhooks).where(eq(layananWebhooks.serviceId, serviceId)))[0];
+
+export async function putWebhook(db: Db, values: typeof layananWebhooks.$inferInsert): Promise<void> {
+  const { serviceId: _, ...change } = values;
+  await db.insert(layananWebhooks).values(values).onConflictDoUpdate({ target: layananWebhooks.serviceId, set: change });
+}
+
+export const deleteWebhook = async (db: Db, serviceId: number): Promise<boolean> =>
+  (await db.delete(layananWebhooks).where(eq(layananWebhooks.serviceId, serviceId)).returning({ id: layananWebhooks.serviceId })).length > 0;
+
+/** The event's delivery, in the caller's transaction, when the service has an active webhook (one statement, no look-up first). */
+export async function insertDelivery(db: Db, v: { serviceId: number; applicationNumber: string; event: string; body: string; at: Date }): Promise<void> {
+  await db.execute(sql`insert into ${layananWebhookDeliveries} (service_id, application_number, event, body, next_attempt_at, created_at)
+    select ${v.serviceId}, ${v.applicationNumber}, ${v.event}, ${v.body}, ${v.at}, ${v.at} from ${layananWebhooks} w where w.service_id = ${v.serviceId} and w.active`);
+}
+
+/**
+ * Claims due deliveries for one round: their next try moves `leaseMs` ahead, so another instance
+ * (or this one's next round) leaves them while they are in flight; a crash mid-post retries after the lease.
+ */
+export async function claimDeliveries(db: Db, at: Date, leaseMs: number, limit: number) {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: layananWebhookDeliveries.id })
+      .from(layananWebhookDeliveries)
+      .where(and(eq(layananWebhookDeliveries.status, 'pending'), lte(layananWebhookDeliveries.nextAttemptAt, at)))
+      .orderBy(asc(layananWebhookDeliveries.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (!due.length) return [];
+    return tx
+      .update(layananWebhookDeliveries)
+      .set({ nextAttemptAt: new Date(at.getTime() + leaseMs) })
+      .from(layananWebhooks)
+      .where(and(inArray(layananWebhookDeliveries.id, due.map((d) => d.id)), eq(layananWebhooks.serviceId, layananWebhookDeliveries.serviceId)))
+      .returning({ id: layananWebhookDeliveries.id, event: layananWebhookDeliveries.event, body: layananWebhookDeliveries.body, attempts: layananWebhookDeliveries.attempts, url: layananWebhooks.url, secretEncrypted: layananWebhooks.secretEncrypted });
+  });
+}
+
+export async function recordAttempt(db: Db, id: number, v: Pick<DeliveryRow, 'status' | 'attempts' | 'lastStatusCode' | 'lastError' | 'nextAttemptAt' | 'deliveredAt'>): Promise<void> {
+  await db.update(layananWebhookDeliveries).set(v).where(eq(layananWebhookDeliveries.id, id));
+}
+
+export const deliveriesOf = (db: Db, serviceId: number, limit: number) =>
+  db.select().from(layananWebhookDeliveries).where(eq(layananWebhookDeliveries.serviceId, serviceId)).orderBy(desc(layananWebhookDeliveries.id)).limit(limit);
+
+/* The incoming API's keys */
+
+export async function insertApiKey(db: Db, values: typeof layananApiKeys.$inferInsert) {
+  return (await db.insert(layananApiKeys).values(values).returning({ id: layananApiKeys.id, name: layananApiKeys.name, createdAt: layananApiKeys.createdAt }))[0]!;
+}
+
+export const apiKeysOf = (db: Db, opdId: number) =>
+  db
+    .select({ id: layananApiKeys.id, name: layananApiKeys.name, createdAt: layananApiKeys.createdAt, lastUsedAt: layananApiKeys.lastUsedAt, revokedAt: layananApiKeys.revokedAt, issuedBy: users.fullName })
+    .from(layananApiKeys)
+    .innerJoin(users, eq(users.id, layananApiKeys.issuedById))
+    .where(eq(layananApiKeys.opdId, opdId))
+    .orderBy(desc(layananApiKeys.id));
+
+export const revokeApiKey = async (db: Db, opdId: number, id: number, at: Date): Promise<'revoked' | 'already' | 'none'> => {
+  const [row] = await db.select({ revokedAt: layananApiKeys.revokedAt }).from(layananApiKeys).where(and(eq(layananApiKeys.id, id), eq(layananApiKeys.opdId, opdId))).for('update');
+  if (!row) return 'none';
+  if (row.revokedAt) return 'already';
+  await db.update(layananApiKeys).set({ revokedAt: at }).where(eq(layananApiKeys.id, id));
+  return 'revoked';
+};
+
+/**
+ * A live key by its hash, with the account it acts for: the issuing admin, still an admin of the
+ * key's OPD and neither deactivated nor deleted. Marks it used (at most once a minute, not a write per call).
+ */
+export async function liveApiKey(db: Db, keyHash: string, at: Date) {
+  const [row] = await db
+    .select({ id: layananApiKeys.id, name: layananApiKeys.name, opdId: layananApiKeys.opdId, lastUsedAt: layananApiKeys.lastUsedAt, userId: users.id, fullName: users.fullName })
+    .from(layananApiKeys)
+    .innerJoin(users, eq(users.id, layananApiKeys.issuedById))
+    .where(
+      and(
+        eq(layananApiKeys.keyHash, keyHash),
+        isNull(layananApiKeys.revokedAt),
+        eq(users.role, 'opd_admin'),
+        eq(users.opdId, layananApiKeys.opdId),
+        isNull(users.deactivatedAt),
+        isNull(users.deletedAt),
+      ),
+    );
+  if (row && (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() > 60_000)) {
+    await db.update(layananApiKeys).set({ lastUsedAt: at }).where(and(eq(layananApiKeys.id, row.id), or(isNull(layananApiKeys.lastUsedAt), lte(layananApiKeys.lastUsedAt, new Date(at.getTime() - 60_000)))!));
+  }
+  return row;
+}
+
+/** An OPD's applications for its own system: filed ones (a draft is the applicant's), changed after `since`, oldest change first. */
+export async function changedApplications(db: Db, opdId: number, since: Date | undefined, limit: number): Promise<SummaryRow[]> {
+  const where: SQL[] = [eq(layananApplications.opdId, opdId), sql`${layananApplications.status} <> 'draft'`];
+  if (since) where.push(gt(layananApplications.updatedAt, since));
+  const rows = await db
+    .select(summaryColumns)
+    .from(layananApplications)
+    .innerJoin(layananServices, eq(layananServices.id, layananApplications.serviceId))
+    .innerJoin(layananServiceVersions, eq(layananServiceVersions.id, layananApplications.versionId))
+    .where(and(...where))
+    .orderBy(asc(layananApplications.updatedAt), asc(layananApplications.id))
+    .limit(limit);
+  return rows as SummaryRow[];
+}

@@ -5,7 +5,7 @@
  * NIK is kept only as an AES-GCM token and masked text; NIKs answered in the form (family members)
  * are kept as tokens inside the answer.
  */
-import { bigint, index, integer, jsonb, pgSequence, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from '../core/auth/schema.js';
 import { tsvector } from '../core/db/columns.js';
@@ -155,4 +155,75 @@ export const layananApplicationFiles = pgTable(
     uploadedById: uuid('uploaded_by_id').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [index('layanan_application_files_key_idx').on(t.applicationId, t.key, t.uploadedAt)],
+);
+
+/**
+ * A service's outgoing webhook: where its application events are posted, and the secret they are
+ * signed with (kept as an AES-GCM token: the city's key is needed to sign, a dump alone is not enough).
+ */
+export const layananWebhooks = pgTable('layanan_webhooks', {
+  serviceId: integer('service_id')
+    .primaryKey()
+    .references(() => layananServices.id),
+  url: text('url').notNull(),
+  secretEncrypted: text('secret_encrypted').notNull(),
+  active: boolean('active').notNull().default(true),
+  updatedAt: ts('updated_at').notNull(),
+  updatedById: uuid('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+});
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+
+/**
+ * The webhook outbox and its log: one row per event, written in the transaction of the step that
+ * caused it, posted by the delivery job with retries until it is delivered or given up.
+ */
+export const layananWebhookDeliveries = pgTable(
+  'layanan_webhook_deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => layananServices.id),
+    applicationNumber: text('application_number').notNull(),
+    event: text('event').notNull(),
+    /** The JSON body exactly as it is posted (and signed). */
+    body: text('body').notNull(),
+    status: text('status', { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    /** When the job may (re)try it; also the lease of a try in flight. */
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    createdAt: ts('created_at').notNull(),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [
+    index('layanan_webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('layanan_webhook_deliveries_service_idx').on(t.serviceId, t.id),
+  ],
+);
+
+/**
+ * An OPD's key for the incoming API (its own system reads its services' applications and posts
+ * steps back). Only the SHA-256 of the key is kept; the key acts with the authority of the OPD admin
+ * who issued it, and dies with that account's access.
+ */
+export const layananApiKeys = pgTable(
+  'layanan_api_keys',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    opdId: integer('opd_id')
+      .notNull()
+      .references(() => opds.id),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    issuedById: uuid('issued_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('layanan_api_keys_opd_idx').on(t.opdId)],
 );

@@ -32,7 +32,7 @@ const HINTS: Hints = {
 
 /** The caller the route lets in, so the fuzzed input reaches the handler's own checks. */
 function callerFor(rule: Rule): Who {
-  if (rule === 'api-key') return 'anonymous';
+  if (rule === 'api-key' || rule === 'opd-key') return 'anonymous';
   if (rule === 'public' || rule === 'self') return 'citizen';
   // Only kemiskinan routes are scoped today; its desk role acts on every complaint.
   if (rule === 'scoped') return 'dinsos_desk';
