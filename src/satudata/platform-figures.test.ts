@@ -63,15 +63,16 @@ describeEachDatabase('satudata: the platform publishes poverty-complaint and PPI
     expect(cell(BAGAN_KELADI, 'pendidikan')).toEqual(['', '']);
     expect(cell(OTHER_KELURAHAN, 'kesehatan')).toEqual(['', '']);
     // One of the six handled: 1 handled (and 5 not) would single it out, so "handled" is empty.
-    expect(cell(BAGAN_KELADI, 'sosial_ekonomi')).toEqual(['6', '']);
+    // Six shown as 5 (rounded to 5, so two versions never differ by one complaint).
+    expect(cell(BAGAN_KELADI, 'sosial_ekonomi')).toEqual(['5', '']);
     expect(cell(BAGAN_KELADI, 'kesehatan')).toEqual(['0', '0']);
     // Every row is one kelurahan and one need: no kelurahan total, need total or city total to subtract from.
     expect(new Set(may.rows.map((r) => r[3]))).toEqual(new Set(NEED_CATEGORIES));
     for (const r of may.rows) expect(r[1]).toMatch(/^14\.72\.\d{2}\.\d{4}$/);
     expect(may.rows.length % NEED_CATEGORIES.length).toBe(0);
-    // The only totals shown are those of the published cells: 6, not the 9 received.
-    expect(may.page.current.summary.totals).toEqual({ diterima: 6, ditangani: 0 });
-    expect(may.page.current.summary.series.points).toEqual([{ x: '2026', y: 6 }]);
+    // The only totals shown are those of the published cells: 5, not the 9 received.
+    expect(may.page.current.summary.totals).toEqual({ diterima: 5, ditangani: 0 });
+    expect(may.page.current.summary.series.points).toEqual([{ x: '2026', y: 5 }]);
     expect(may.page.variables.find((v: { name: string }) => v.name === 'diterima')).toMatchObject({ optional: true, unit: 'pengaduan' });
     const everything = may.text + JSON.stringify(may.page);
     for (const secret of ['Rahmat', 'Siti Rahmah', citizen.nik, first.hh.kk, first.hh.members[1]!.nik, registered[0]!.members[0]!.nik, six[0]!, 'Hasanuddin', 'Suami sakit', 'beras']) expect(everything).not.toContain(secret);
@@ -87,7 +88,7 @@ describeEachDatabase('satudata: the platform publishes poverty-complaint and PPI
     await refresh();
     const june = await csvOf(POVERTY);
     expect(june.page.current.number).toBe(may.page.current.number + 1);
-    expect(june.rows.find((r) => r[1] === BAGAN_KELADI && r[3] === 'sosial_ekonomi')!.slice(4)).toEqual(['6', '6']);
+    expect(june.rows.find((r) => r[1] === BAGAN_KELADI && r[3] === 'sosial_ekonomi')!.slice(4)).toEqual(['5', '5']);
   });
 
   it('PPID figures per OPD and year appear and update when a request is answered; no requester in them', async () => {

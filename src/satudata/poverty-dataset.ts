@@ -5,7 +5,7 @@
  * subtracted to single out one day's complaint in a kelurahan.
  */
 import { complaintCounts, NEED_CATEGORIES, NEED_CATEGORY_LABELS } from '../kemiskinan/read-model.js';
-import { MIN_CELL, protectedCounts } from './disclosure.js';
+import { MIN_CELL, ROUND_TO, protectedCounts } from './disclosure.js';
 import type { PlatformDataset } from './platform.js';
 import type { Row } from './table.js';
 import * as q from './queries.js';
@@ -19,14 +19,14 @@ export function monthStart(at: Date): Date {
 }
 
 const count = (n: number | null) => (n === null ? null : String(n));
-const SUPPRESSED = `Kosong bila 1–${MIN_CELL - 1} (ditekan agar rumah tangga tidak dapat dikenali).`;
+const SUPPRESSED = `Kosong bila 1–${MIN_CELL - 1} (ditekan agar rumah tangga tidak dapat dikenali); selebihnya dibulatkan ke kelipatan ${ROUND_TO} terdekat.`;
 
 export const POVERTY_DATASET: PlatformDataset = {
   key: 'kemiskinan-kebutuhan-kelurahan',
   name: 'pengaduan-kemiskinan-per-kebutuhan-dan-kelurahan',
   title: 'Pengaduan kemiskinan menurut kebutuhan dan kelurahan',
   description:
-    `Jumlah pengaduan kemiskinan yang diterima Dinas Sosial setiap tahun (waktu Jakarta) menurut kelurahan rumah tangga dan kebutuhan yang diadukan, dan berapa di antaranya sudah ditangani (bantuan diberikan atau dirujuk ke OPD lain), dihitung sampai akhir bulan lalu. Dihasilkan otomatis dari data platform: hanya angka agregat, tanpa data pribadi. Sel berisi 1–${MIN_CELL - 1} pengaduan dikosongkan (ditekan) agar rumah tangga tidak dapat dikenali; tabel sengaja tidak memuat jumlah per kelurahan, per kebutuhan, atau jumlah kota, sehingga sel yang ditekan tidak dapat dihitung kembali dari jumlahnya. Penjumlahan sel yang terbit adalah batas bawah.`,
+    `Jumlah pengaduan kemiskinan yang diterima Dinas Sosial setiap tahun (waktu Jakarta) menurut kelurahan rumah tangga dan kebutuhan yang diadukan, dan berapa di antaranya sudah ditangani (bantuan diberikan atau dirujuk ke OPD lain), dihitung sampai akhir bulan lalu. Dihasilkan otomatis dari data platform: hanya angka agregat, tanpa data pribadi. Sel berisi 1–${MIN_CELL - 1} pengaduan dikosongkan (ditekan) agar rumah tangga tidak dapat dikenali, dan angka mulai ${MIN_CELL} dibulatkan ke kelipatan ${ROUND_TO} terdekat agar selisih dua versi tidak menunjukkan satu pengaduan; tabel sengaja tidak memuat jumlah per kelurahan, per kebutuhan, atau jumlah kota, sehingga sel yang ditekan tidak dapat dihitung kembali dari jumlahnya. Penjumlahan sel yang terbit adalah batas bawah.`,
   topic: 'sosial',
   frequency: 'bulanan',
   period: 'Sejak pengaduan pertama hingga akhir bulan lalu',
@@ -48,7 +48,7 @@ export const POVERTY_DATASET: PlatformDataset = {
     {
       name: 'ditangani',
       label: 'Pengaduan ditangani',
-      definition: `Dari pengaduan itu, yang sudah ditangani sampai akhir bulan lalu. Kosong bila diterima ditekan, atau bila yang ditangani atau yang belum ditangani berjumlah 1–${MIN_CELL - 1}.`,
+      definition: `Dari pengaduan itu, yang sudah ditangani sampai akhir bulan lalu. Kosong bila diterima ditekan, atau bila yang ditangani atau yang belum ditangani berjumlah 1–${MIN_CELL - 1}; selebihnya dibulatkan ke kelipatan ${ROUND_TO} terdekat.`,
       type: 'integer',
       unit: 'pengaduan',
       optional: true,
