@@ -5,7 +5,9 @@ import { useApi } from '../../lib/use-api';
 import { useSubmit } from '../../lib/use-submit';
 import { Checkbox, FormError, SelectField, SubmitRow, TextArea, TextField } from '../../ui/forms';
 import { Loading, LoadError, Page } from '../../ui/page';
+import { useSession } from '../../lib/session';
 import { m } from '../messages';
+import { Integration } from './integration';
 import type { FieldType, FormField, Requirement, ServiceDetail, Step, Version } from '../types';
 
 /** Field types the editor offers; a group made elsewhere is kept as it is. */
@@ -76,6 +78,7 @@ function FieldEditor({ f, i, before, onChange, onRemove, onUp }: { f: FormField;
 /** The OPD admin's editor: the service's standar pelayanan, and its form, requirements, steps and output published as a new version. */
 export default function Editor({ params }: { params: Record<string, string> }) {
   const t = useT(m);
+  const { user } = useSession();
   const { lang } = useLang();
   const loaded = useApi<ServiceDetail>(`/layanan/services/${params.code}`);
   const [v, setV] = useState<Version | null>(null);
@@ -198,6 +201,8 @@ export default function Editor({ params }: { params: Record<string, string> }) {
         {published ? <p className="alert" role="status">{t('published', { n: published })}</p> : null}
         <SubmitRow label={t('publish')} busy={publish.busy} />
       </form>
+      {/* The webhook and the keys are the OPD admin's own, not the super admin's. */}
+      {user?.role === 'opd_admin' ? <Integration code={params.code!} /> : null}
     </Page>
   );
 }
