@@ -128,3 +128,22 @@ export function pgbenchPpidFiling(url: string, identity: { encrypted: string; ma
   const latency = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]);
   return { clients, seconds, tps: Math.round(tps * 10) / 10, latencyAvgMs: latency };
 }
+
+/** Runs a pgbench script at `clients` for `seconds` with its variables (-D), and reads its rate and latency. */
+export function runPgbenchScript(url: string, name: string, script: string, vars: Record<string, string | number>, clients: number, seconds: number): PgbenchResult {
+  const file = path.join(os.tmpdir(), `khidmat-pgbench-${name}-${process.pid}.sql`);
+  fs.writeFileSync(file, script);
+  try {
+    const out = execFileSync(
+      findPgbench(),
+      ['-n', '-M', 'prepared', '-c', String(clients), '-j', String(Math.min(clients, os.cpus().length)), '-T', String(seconds), '-f', file,
+        ...Object.entries(vars).flatMap(([k, v]) => ['-D', `${k}=${v}`]), url],
+      { encoding: 'utf8' },
+    );
+    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+    const latency = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]);
+    return { clients, seconds, tps: Math.round(tps * 10) / 10, latencyAvgMs: latency };
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}

@@ -2,6 +2,7 @@
 import type { LoadResult } from './load.js';
 import type { PgbenchResult } from './pgbench.js';
 import { signingMarkdown, type SigningBench } from './signing.js';
+import { layananMarkdown, type LayananResult } from './layanan.js';
 
 interface Result {
   date: string;
@@ -25,6 +26,8 @@ interface Result {
   pglite?: { startup: Startup; peakAtReadyMb: number; peakMb: number; reads: LoadResult[] };
   /** Signing a one-page document (bench/signing.ts); absent from runs before 2026-12-07 08:00 UTC. */
   signing?: SigningBench | undefined;
+  /** Layanan's submission and inbox rows (bench/layanan.ts); absent from runs before 2026-12-07 09:00 UTC. */
+  layanan?: LayananResult | undefined;
 }
 
 interface Startup {
@@ -146,6 +149,7 @@ export function markdown(r: Result): string {
         ]
       : []),
     ...(r.signing ? signingMarkdown(r.signing) : []),
+    ...(r.layanan ? layananMarkdown(r.layanan) : []),
     ...(r.afterRestart || r.pglite ? startupAndMemory(r) : [`Peak RSS of the server process during the run: ${r.peakRssMb} MB.`, '']),
   ];
   return lines.join('\n');
