@@ -27,6 +27,7 @@ export const VariableSchema = Type.Object({
   type: Type.Enum(VARIABLE_TYPES),
   unit: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
   optional: Type.Optional(Type.Boolean({ description: 'An empty cell is allowed (a suppressed or unknown value)' })),
+  additive: Type.Optional(Type.Boolean({ description: 'False for rates, shares and averages, which get no total (default true)' })),
 });
 
 const datasetFields = {

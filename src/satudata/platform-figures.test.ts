@@ -116,6 +116,8 @@ describeEachDatabase('satudata: the platform publishes poverty-complaint and PPI
     expect(after.page.current.number).toBe(n + 1);
     const version = await h().call('GET', `/api/v1/data/datasets/${PPID}/versions/${n + 1}`);
     expect(version.body.diff).toMatchObject({ previousNumber: n, totals: expect.arrayContaining([{ variable: 'dijawab', before: 0, after: 1 }]) });
+    // An average is not summed: no total for it, on the page or in the diff.
+    expect(Object.keys(after.page.current.summary.totals)).not.toContain('rata_rata_hari_kerja');
     expect([col(after, 'diterima'), col(after, 'dijawab'), col(after, 'dikabulkan_seluruhnya'), col(after, 'dalam_proses'), col(after, 'rata_rata_hari_kerja')]).toEqual(['1', '1', '1', '0', '0']);
     const everything = after.text + JSON.stringify(after.page);
     for (const secret of ['Fitriani', 'fitriani@mail.test', '1471015203880004', 'Tuanku Tambusai', 'Sultan Syarif Kasim', filed.number]) expect(everything).not.toContain(secret);

@@ -89,7 +89,7 @@ export const PLATFORM_DATASETS: readonly PlatformDataset[] = [
       { name: 'opd', label: 'OPD', definition: 'Kode OPD yang memimpin penanganan.', type: 'text' },
       { name: 'diselesaikan', label: 'Pengaduan diselesaikan', definition: 'Pengaduan bulan itu yang sudah diselesaikan.', type: 'integer', unit: 'pengaduan' },
       { name: 'tepat_waktu', label: 'Selesai tepat waktu', definition: 'Yang diselesaikan paling lambat pada batas waktunya.', type: 'integer', unit: 'pengaduan' },
-      { name: 'persen_tepat_waktu', label: 'Persen tepat waktu', definition: 'tepat_waktu ÷ diselesaikan × 100; kosong bila belum ada yang diselesaikan.', type: 'decimal', unit: 'persen', optional: true },
+      { name: 'persen_tepat_waktu', label: 'Persen tepat waktu', definition: 'tepat_waktu ÷ diselesaikan × 100; kosong bila belum ada yang diselesaikan.', type: 'decimal', unit: 'persen', optional: true, additive: false },
     ],
     rows: async ({ months }) => {
       const perOpd = new Map<string, { resolved: number; onTime: number }>();

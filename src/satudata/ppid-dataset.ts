@@ -38,7 +38,7 @@ export const PPID_DATASET: PlatformDataset = {
     int('dicabut', 'Dicabut', 'Permohonan dicabut oleh pemohon.'),
     int('dalam_proses', 'Dalam proses', 'Belum dijawab pada tanggal pembaruan.'),
     int('dijawab_terlambat', 'Dijawab melewati 10 hari kerja', 'Dijawab lebih dari 10 hari kerja setelah diterima.'),
-    { name: 'rata_rata_hari_kerja', label: 'Rata-rata hari kerja sampai dijawab', definition: 'Rata-rata hari kerja dari diterima sampai pemberitahuan tertulis; kosong bila belum ada yang dijawab.', type: 'decimal', unit: 'hari kerja', optional: true },
+    { name: 'rata_rata_hari_kerja', label: 'Rata-rata hari kerja sampai dijawab', definition: 'Rata-rata hari kerja dari diterima sampai pemberitahuan tertulis; kosong bila belum ada yang dijawab.', type: 'decimal', unit: 'hari kerja', optional: true, additive: false },
     int('keberatan', 'Keberatan', 'Permohonan yang diajukan keberatannya kepada Atasan PPID.'),
     int('sengketa', 'Sengketa informasi', 'Permohonan yang berlanjut menjadi sengketa di Komisi Informasi.'),
   ],

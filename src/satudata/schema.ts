@@ -23,6 +23,8 @@ export interface Variable {
   unit?: string | undefined;
   /** An empty cell is allowed (a suppressed or unknown value). */
   optional?: boolean | undefined;
+  /** False for rates, shares and averages: a number that means nothing summed, so it gets no total. */
+  additive?: boolean | undefined;
 }
 
 /** What a version's table holds, computed while it streamed in. */

@@ -96,7 +96,7 @@ export async function readTable(rows: AsyncIterable<Row>, variables: readonly Va
   let line = 0;
   let dataRows = 0;
   const errors: FieldError[] = [];
-  const totals: Record<string, number> = Object.fromEntries(variables.filter((v) => v.type === 'integer' || v.type === 'decimal').map((v) => [v.name, 0]));
+  const totals: Record<string, number> = Object.fromEntries(variables.filter((v) => (v.type === 'integer' || v.type === 'decimal') && v.additive !== false).map((v) => [v.name, 0]));
   const years = new Set<number>();
   const regionCodes = new Set<string>();
   const preview: Row[] = [];
@@ -128,7 +128,7 @@ export async function readTable(rows: AsyncIterable<Row>, variables: readonly Va
       const r = check(v, value, regions);
       if (!r.ok) return void errors.push(cellError(line, v.name, v.type === 'region_code' ? 'unknown_region' : 'wrong_type', r.id, r.en));
       numbers[i] = r.number;
-      if (r.number !== undefined) totals[v.name] = totals[v.name]! + r.number;
+      if (r.number !== undefined && v.name in totals) totals[v.name] = totals[v.name]! + r.number;
       if (v.type === 'year' && years.size < 1000) years.add(Number(value));
       if (v.type === 'date' && years.size < 1000) years.add(Number(value.slice(0, 4)));
       if (v.type === 'region_code') regionCodes.add(value);

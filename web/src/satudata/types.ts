@@ -18,6 +18,8 @@ export interface Variable {
   definition: string;
   type: string;
   unit?: string;
+  optional?: boolean;
+  additive?: boolean;
 }
 
 export interface Resource {

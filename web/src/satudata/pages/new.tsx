@@ -18,9 +18,11 @@ interface VariableRow {
   type: (typeof VARIABLE_TYPES)[number];
   unit: string;
   optional: boolean;
+  /** Unticked for rates, shares and averages: no total. */
+  additive: boolean;
 }
 
-const emptyVariable = (): VariableRow => ({ name: '', label: '', definition: '', type: 'text', unit: '', optional: false });
+const emptyVariable = (): VariableRow => ({ name: '', label: '', definition: '', type: 'text', unit: '', optional: false, additive: true });
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 
 /** A producer's new dataset: what it is and its variables; its table then comes as versions. */
@@ -50,7 +52,7 @@ export default function NewDataset() {
           contactEmail: f.contactEmail.trim(),
           tags: list(f.tags.toLowerCase()),
           regionCodes: list(f.regionCodes),
-          variables: vars.map((v) => ({ name: v.name.trim(), label: v.label.trim(), definition: v.definition.trim(), type: v.type, ...(v.unit.trim() ? { unit: v.unit.trim() } : {}), ...(v.optional ? { optional: true } : {}) })),
+          variables: vars.map((v) => ({ name: v.name.trim(), label: v.label.trim(), definition: v.definition.trim(), type: v.type, ...(v.unit.trim() ? { unit: v.unit.trim() } : {}), ...(v.optional ? { optional: true } : {}), ...(v.additive ? {} : { additive: false }) })),
         },
       }),
     (d) => navigate(`/data/${d.name}`),
@@ -99,6 +101,9 @@ export default function NewDataset() {
               </SelectField>
               <TextField label={t('unit')} value={v.unit} onChange={(e) => setVar(i, { unit: e.target.value })} error={err(`variables.${i}.unit`)} />
               <Checkbox label={t('varOptional')} checked={v.optional} onChange={(e) => setVar(i, { optional: e.target.checked })} />
+              {v.type === 'integer' || v.type === 'decimal' ? (
+                <Checkbox label={t('varAdditive')} checked={v.additive} onChange={(e) => setVar(i, { additive: e.target.checked })} />
+              ) : null}
               {vars.length > 1 ? (
                 <button type="button" className="btn" onClick={() => setVars(vars.filter((_, j) => j !== i))}>
                   {t('removeVariable', { n: i + 1 })}
