@@ -15,8 +15,9 @@ import { ppid } from './ppid/module.js';
 import { channels } from './channels/module.js';
 import { layanan } from './layanan/module.js';
 import { satudata } from './satudata/module.js';
+import { skm } from './skm/module.js';
 
-export const MODULES: readonly KhidmatModule[] = [platform, aduan, kemiskinan, dashboard, open311, ppid, satudata, layanan, channels];
+export const MODULES: readonly KhidmatModule[] = [platform, aduan, kemiskinan, dashboard, open311, ppid, satudata, layanan, channels, skm];
 
 /** Every role, core's and the modules'. */
 export const ROLES = rolesOf(MODULES);

@@ -9,7 +9,7 @@ export const skmPersonalData: PersonalDataHolder = {
   async export(ctx, p) {
     const rows = await q.invitationsOfPerson(ctx.db, p.userId);
     return {
-      surveyInvitations: rows.map((r) => ({ unit: r.unit, case: `${r.caseKind} ${r.caseRef}`, invitedAt: r.createdAt.toISOString(), answeredAt: r.answeredAt?.toISOString() ?? null })),
+      surveyInvitations: rows.map((r) => ({ unit: r.unit, caseKind: r.caseKind, caseRef: r.caseRef, invitedAt: r.createdAt.toISOString(), answeredAt: r.answeredAt?.toISOString() ?? null })),
     };
   },
   erase: (tx, userId) => q.unlinkPerson(tx, userId),

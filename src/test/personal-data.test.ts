@@ -7,7 +7,8 @@
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEachDatabase, type Harness } from './harness.js';
-import { fileReport, photo, upload } from './fixtures.js';
+import { fileReport, photo, step, upload } from './fixtures.js';
+import { inviteClosedComplaints } from '../skm/invitations.js';
 import { complaintBody, household } from '../kemiskinan/test-fixtures.js';
 import { domisili, publish, scan, upload as uploadRequirement } from '../layanan/test-fixtures.js';
 import { MODULES } from '../modules.js';
@@ -52,6 +53,18 @@ const FILE_FOR: Record<string, (h: Harness, citizen: Citizen) => Promise<Filed>>
     if (res.status !== 201) throw new Error(`layanan filing failed: ${res.text}`);
     await uploadRequirement(() => h, citizen.token, res.body.number as string, 'kk', await scan('Kartu Keluarga'));
     return [{ section: 'serviceApplications', trackingNumber: res.body.number as string, table: 'layanan_applications', key: { field: 'number', column: 'number' } }];
+  },
+  skm: async (h, citizen) => {
+    // A closed complaint brings a survey invitation; the report itself is aduan's.
+    const tn = await fileReport(h, citizen.token);
+    await step(h, (await h.staff('triage_admin', 'DISKOMINFOTIKSAN')).token, tn, 'disposition', { opdCodes: ['PUPR'] });
+    await step(h, (await h.staff('opd_officer', 'PUPR')).token, tn, 'resolve', { message: 'Sudah diperbaiki.' });
+    await step(h, citizen.token, tn, 'confirm', { rating: 5 });
+    if ((await inviteClosedComplaints(h.ctx)) !== 1) throw new Error('skm invitation not sent');
+    return [
+      { section: 'reports', trackingNumber: tn, table: 'reports' },
+      { section: 'surveyInvitations', trackingNumber: tn, table: 'skm_invitations', key: { field: 'caseRef', column: 'case_ref' } },
+    ];
   },
 };
 
