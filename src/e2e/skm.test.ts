@@ -5,7 +5,7 @@ import { accessible, E2E_DATABASE, launchBrowser, signedIn } from '../test/brows
 
 // The satisfaction survey in a real browser on a phone: a resident opens the complaint desk's public
 // link (the QR poster at the counter), answers the nine questions with large choices, is told which
-// one they skipped, and sends; the desk's officer then sees the regulation's table for the period.
+// one they skipped, and sends; the desk's officer copies a paper form and sees the regulation's table.
 let h: Awaited<ReturnType<typeof startHarness>>;
 let browser: Browser;
 
@@ -52,13 +52,28 @@ it('lets a resident answer the survey on a phone, and the officer read the table
   const period = await h.call('POST', '/api/v1/skm/periods', { token: admin.token, body: { name: 'Periode uji', startsOn: today, endsOn: today } });
   const triage = await h.staff('triage_admin', 'DISKOMINFOTIKSAN');
   const officer = await signedIn(browser, h.baseUrl, triage.token);
+
+  // The desk's officer copies a paper sheet: all "Sangat baik".
+  await officer.page.goto('/skm/kertas');
+  await officer.page.getByRole('heading', { name: 'Entri survei kertas' }).waitFor();
+  await officer.page.getByLabel('Unit layanan').selectOption({ label: 'Layanan Pengaduan Masyarakat' });
+  const sheet = officer.page.locator('fieldset.skm-question');
+  for (let i = 0; i < 9; i++) await sheet.nth(i).getByLabel('Sangat baik', { exact: true }).check();
+  await officer.page.getByRole('button', { name: 'Kirim jawaban' }).click();
+  await officer.page.getByText('Lembar tersimpan. Silakan masukkan lembar berikutnya. (1)').waitFor();
+  await accessible(officer.page, 'skm-paper-entry');
+
   await officer.page.goto(`/skm?periode=${period.body.id}&unit=${desk.id}`);
   await officer.page.getByText('Belum diumumkan — hanya terlihat oleh petugas.').waitFor();
+  await officer.page.getByText('Jumlah responden: 2').waitFor();
   const row = officer.page.getByRole('row', { name: /Biaya\/tarif/ });
   await expect.poll(() => row.textContent()).toContain('0,4444');
-  await officer.page.getByText('Jumlah responden: 1').waitFor();
-  // One respondent: NRR = the values, Σ = 4+3+3+4+3+4+4+3+3 = 31; IKM = 31 / 9 = 3.4444; × 25 = 86.11: B, Baik.
-  await officer.page.getByText('IKM unit pelayanan: 86,11 — B (Baik)').waitFor();
+  // Totals per unsur: resident (4,3,3,4,3,4,4,3,3) + paper (nine 4s); Σ NRR = (31 + 36) / 2 = 33.5;
+  // IKM = 33.5 / 9 = 3.7222; × 25 = 93.06: A, Sangat baik.
+  await officer.page.getByText('IKM unit pelayanan: 93,06 — A (Sangat baik)').waitFor();
   await accessible(officer.page, 'skm-results-officer');
+  // The period ends tonight: publishing is refused until then, and said so.
+  await officer.page.getByRole('button', { name: 'Umumkan hasil' }).click();
+  await officer.page.getByText('Hasil baru dapat diumumkan setelah periode berakhir.').waitFor();
   await officer.context.close();
 });

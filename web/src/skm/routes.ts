@@ -12,6 +12,6 @@ export const routes: RouteDef[] = [
 ];
 
 export const nav: NavItem[] = [
-  { to: '/skm', label: navM.results, roles: ['anonymous', 'citizen', 'super_admin', 'executive', 'auditor'] },
+  { to: '/skm', label: navM.results, roles: ['anonymous', 'citizen', 'executive', 'auditor', ...ENTRY_ROLES] },
   { to: '/skm/kertas', label: navM.paper, roles: ENTRY_ROLES },
 ];

@@ -2,6 +2,8 @@ import type { Message } from '../lib/i18n';
 import type { Role } from '../lib/session';
 
 export const ENTRY_ROLES: readonly Role[] = ['super_admin', 'opd_admin', 'opd_officer', 'triage_admin', 'ppid_utama'];
+/** Who may publish a unit's results (the server checks the unit is theirs). */
+export const PUBLISH_ROLES: readonly Role[] = ['super_admin', 'opd_admin', 'triage_admin', 'ppid_utama'];
 
 export interface Unit { id: number; kind: string; ref: string; name: string; publicKey: string; population: number | null }
 export interface Period { id: number; name: string; startsOn: string; endsOn: string }

@@ -3,18 +3,20 @@ import { formatNumber } from '../../lib/format';
 import { pick, useLang, useT } from '../../lib/i18n';
 import { navigate, useSearchParams } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
+import { useSession } from '../../lib/session';
 import { useSubmit } from '../../lib/use-submit';
 import { FormError, SelectField } from '../../ui/forms';
 import { Loading, LoadError, Page } from '../../ui/page';
 import { Table } from '../../ui/table';
 import { m } from '../messages';
-import type { Period, Results, Unit } from '../types';
+import { PUBLISH_ROLES, type Period, type Results, type Unit } from '../types';
 import '../skm.css';
 
 /** The IKM per unit and period in the regulation's table: published for everyone, earlier for the unit's officers. */
 export default function ResultsPage() {
   const t = useT(m);
   const { lang } = useLang();
+  const { user } = useSession();
   const search = useSearchParams();
   const periods = useApi<{ items: Period[] }>('/skm/periods');
   const units = useApi<{ items: Unit[] }>('/skm/units');
@@ -78,7 +80,7 @@ export default function ResultsPage() {
                   <a key={f} className="btn" href={`/api/v1/skm/periods/${r.period.id}/units/${r.unit.id}/results.${f}`} download>{`${t('download')} (${f.toUpperCase()})`}</a>
                 ))}
               </nav>
-              {!r.publishedAt ? (
+              {!r.publishedAt && user && PUBLISH_ROLES.includes(user.role) ? (
                 <form onSubmit={publish.submit}>
                   <FormError error={publish.error} />
                   <div className="btn-row"><button type="submit" className="btn btn-primary" disabled={publish.busy}>{t('publish')}</button></div>
