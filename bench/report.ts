@@ -3,6 +3,7 @@ import type { LoadResult } from './load.js';
 import type { PgbenchResult } from './pgbench.js';
 import { signingMarkdown, type SigningBench } from './signing.js';
 import { layananMarkdown, type LayananResult } from './layanan.js';
+import { skmMarkdown, type SkmResult } from './skm.js';
 
 interface Result {
   date: string;
@@ -28,6 +29,8 @@ interface Result {
   signing?: SigningBench | undefined;
   /** Layanan's submission and inbox rows (bench/layanan.ts); absent from runs before 2026-12-07 09:00 UTC. */
   layanan?: LayananResult | undefined;
+  /** SKM's IKM of a unit-year (bench/skm.ts); absent from runs before 2026-12-07 09:00 UTC. */
+  skm?: SkmResult | undefined;
 }
 
 interface Startup {
@@ -150,6 +153,7 @@ export function markdown(r: Result): string {
       : []),
     ...(r.signing ? signingMarkdown(r.signing) : []),
     ...(r.layanan ? layananMarkdown(r.layanan) : []),
+    ...(r.skm ? skmMarkdown(r.skm) : []),
     ...(r.afterRestart || r.pglite ? startupAndMemory(r) : [`Peak RSS of the server process during the run: ${r.peakRssMb} MB.`, '']),
   ];
   return lines.join('\n');

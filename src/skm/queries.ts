@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import { and, asc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
+import { queryRows } from '../core/db/json-rows.js';
 import { opds } from '../core/reference/schema.js';
 import { reports } from '../aduan/read-model.js';
 import { skmAnswers, skmCheckpoints, skmInvitations, skmPeriods, skmPublications, skmUnits, type UnitKind } from './schema.js';
@@ -85,22 +86,36 @@ const inPeriod = (unitId: number, from: Date, until: Date) => and(eq(skmAnswers.
 export interface Tally {
   respondents: number;
   totals: number[];
+  /** The respondents' profile: how many gave each value of each question (null: left blank). */
+  profile: { question: string; value: string | null; n: number }[];
 }
 
-/** The number of answers and each unsur's total, for a unit between two instants. */
+const PROFILE = { sex: 'sex', ageBand: 'age_band', education: 'education', occupation: 'occupation' } as const;
+/** grouping(sex, age_band, education, occupation) of each grouping set: a 1 bit marks a column left out. */
+const SET_OF: Record<number, keyof typeof PROFILE> = { 0b0111: 'sex', 0b1011: 'ageBand', 0b1101: 'education', 0b1110: 'occupation' };
+
+/**
+ * The number of answers, each unsur's total and the profile, for a unit between two instants: one
+ * pass over the answers (grouping sets), as a unit-year holds 100,000 of them.
+ */
 export async function tally(db: Db, unitId: number, from: Date, until: Date): Promise<Tally> {
   const sums = Array.from({ length: UNSUR_COUNT }, (_, i) => sql`coalesce(sum(${sql.identifier(`u${i + 1}`)}), 0)::int`);
-  const [row] = await db.select({ n: sql<number>`count(*)::int`, totals: sql<number[]>`array[${sql.join(sums, sql`, `)}]` }).from(skmAnswers).where(inPeriod(unitId, from, until));
-  return { respondents: row!.n, totals: row!.totals.map(Number) };
-}
-
-/** The respondents' profile: how many answered each value of each question (blank included as null). */
-export async function profile(db: Db, unitId: number, from: Date, until: Date): Promise<{ question: string; value: string | null; n: number }[]> {
-  const where = inPeriod(unitId, from, until);
-  const by = (question: string, col: typeof skmAnswers.sex | typeof skmAnswers.ageBand | typeof skmAnswers.education | typeof skmAnswers.occupation) =>
-    db.select({ question: sql<string>`${question}`, value: col, n: sql<number>`count(*)::int` }).from(skmAnswers).where(where).groupBy(col);
-  const parts = await Promise.all([by('sex', skmAnswers.sex), by('ageBand', skmAnswers.ageBand), by('education', skmAnswers.education), by('occupation', skmAnswers.occupation)]);
-  return parts.flat().map((r) => ({ question: r.question, value: r.value, n: Number(r.n) }));
+  const cols = Object.values(PROFILE).map((c) => sql.identifier(c));
+  const rows = await queryRows<{ g: number; n: number; totals: number[] } & Record<(typeof PROFILE)[keyof typeof PROFILE], string | null>>(
+    db,
+    sql`select grouping(${sql.join(cols, sql`, `)})::int as g, ${sql.join(cols, sql`, `)}, count(*)::int as n, array[${sql.join(sums, sql`, `)}] as totals
+        from ${skmAnswers} where ${inPeriod(unitId, from, until)}
+        group by grouping sets ((), ${sql.join(cols.map((c) => sql`(${c})`), sql`, `)})`,
+  );
+  const all = rows.find((r) => Number(r.g) === 0b1111);
+  return {
+    respondents: all ? Number(all.n) : 0,
+    totals: all ? all.totals.map(Number) : Array(UNSUR_COUNT).fill(0),
+    profile: rows.flatMap((r) => {
+      const question = SET_OF[Number(r.g)];
+      return question ? [{ question, value: r[PROFILE[question]], n: Number(r.n) }] : [];
+    }),
+  };
 }
 
 /** The raw answers of a unit in a period, for its own staff. */

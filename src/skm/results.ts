@@ -36,7 +36,7 @@ export async function results(ctx: AppContext, p: Principal | null, periodId: nu
   const published = unit && (await q.publication(ctx.db, periodId, unitId));
   if (!unit || (!published && !mayReadRaw(p, unit))) throw notFound(UNIT);
   const { from, until } = periodBounds(period);
-  const [t, prof] = await Promise.all([q.tally(ctx.db, unit.id, from, until), q.profile(ctx.db, unit.id, from, until)]);
+  const t = await q.tally(ctx.db, unit.id, from, until);
   const r = computeIkm(t.totals, t.respondents);
   const minimum = unit.population === null ? null : minimumSample(unit.population);
   return {
@@ -59,7 +59,7 @@ export async function results(ctx: AppContext, p: Principal | null, periodId: nu
     band: r ? { grade: r.band.grade, label: { id: r.band.id, en: r.band.en } } : null,
     profile: ['sex', 'ageBand', 'education', 'occupation'].map((question) => ({
       question,
-      counts: prof.filter((x) => x.question === question).map(({ value, n }) => ({ value, n })),
+      counts: t.profile.filter((x) => x.question === question).map(({ value, n }) => ({ value, n })),
     })),
     intervals: BANDS.map((b) => ({ grade: b.grade, label: { id: b.id, en: b.en }, ikmFrom: b.ikmFrom, ikmTo: b.ikmTo, convertedFrom: b.convertedFrom, convertedTo: b.convertedTo })),
   };
