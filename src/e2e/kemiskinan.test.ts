@@ -1,29 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { dumaiNik, startHarness } from '../test/harness.js';
-import { accessible, E2E_DATABASE, launchBrowser, newContext, signedIn } from '../test/browser.js';
+import { expect, it } from 'vitest';
+import type { BrowserContextOptions } from 'playwright-core';
+import { dumaiNik } from '../test/harness.js';
+import { accessible, browserSuite } from '../test/browser.js';
 import { BAGAN_KELADI, complaintBody, dinsos, household, importRegister, kkNumber, operator, REGISTER_HEADER, registerLines } from '../kemiskinan/test-fixtures.js';
 
 // The poverty-complaint pages in a real browser against the real server: intake by a citizen and by
 // an operator, the desk's queue and household view, the volunteer's offline visit form, the
 // musyawarah kelurahan, the register import, the figures and an OPD's referral inbox.
-let h: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
+const { h, as } = await browserSuite();
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
-
-beforeAll(async () => {
-  h = await startHarness(E2E_DATABASE);
-  // The browser's forms use its own clock (visit time, dates given); the server's must agree.
-  h.setNow(new Date());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
-
-const as = (token: string | null, opts: Parameters<typeof newContext>[2] = {}) => signedIn(browser, h.baseUrl, token, opts);
-
 
 it('says so when the form\'s lists of needs cannot load, and fills them when asked again', async () => {
   const citizen = await h.citizen({ fullName: 'Rahmat Hidayat' });

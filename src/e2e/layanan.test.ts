@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHarness } from '../test/harness.js';
-import { accessible, E2E_DATABASE, launchBrowser, signedIn } from '../test/browser.js';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { accessible, browserSuite } from '../test/browser.js';
 import { photo } from '../test/fixtures.js';
 import { renderPdf } from '../core/export/pdf.js';
 import { publish } from '../layanan/test-fixtures.js';
@@ -9,20 +8,8 @@ import { publish } from '../layanan/test-fixtures.js';
 // Public services in a real browser, on a phone: an OPD admin defines a new service and its form
 // without code; a resident finds it, applies with a requirement, is asked to correct it, corrects
 // it, and the application passes every step to a signed document. Every page is axe-checked.
-let h: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
+const { h, browser, as } = await browserSuite();
 
-beforeAll(async () => {
-  h = await startHarness(E2E_DATABASE);
-  h.setNow(new Date());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
-
-const as = (token: string | null) => signedIn(browser, h.baseUrl, token);
 /** The nth fieldset of a kind in the editor, by its legend. */
 const block = (page: Page, legend: string) => page.locator('fieldset', { has: page.locator(`legend:text-is("${legend}")`) });
 

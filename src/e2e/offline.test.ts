@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import { startHarness } from '../test/harness.js';
-import { axe, E2E_DATABASE, launchBrowser, newContext, screenshot } from '../test/browser.js';
+import { axe, newContext, screenshot, browserSuite } from '../test/browser.js';
 import { BAGAN_KELADI } from '../test/fixtures.js';
 import { reportPhotos, reports } from '../aduan/schema.js';
 
 // A report composed with no connection is kept on the phone and filed exactly once when it returns.
-let h: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
-beforeAll(async () => {
-  h = await startHarness(E2E_DATABASE);
-  h.setNow(new Date()); // the browser judges cookie expiry by its own clock
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+const { h, browser } = await browserSuite();
 
 const reportsOf = (userId: string) => h.ctx.db.select().from(reports).where(eq(reports.reporterId, userId));
 

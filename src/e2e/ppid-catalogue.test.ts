@@ -1,28 +1,13 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHarness } from '../test/harness.js';
-import { accessible, E2E_DATABASE, launchBrowser, newContext, signedIn } from '../test/browser.js';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { accessible, newContext, browserSuite } from '../test/browser.js';
 import { renderPdf } from '../core/export/pdf.js';
 
 // The information catalogue (DIP) in a real browser, on a phone: an OPD officer drafts an item with
 // a file, the OPD's PPID Pelaksana checks it, the head approves, the PPID publishes, and a visitor
 // without an account finds it by searching and downloads the file. Every page is axe-checked.
-let h: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  h = await startHarness(E2E_DATABASE);
-  h.setNow(new Date());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
-
-const as = (token: string | null, opts: Parameters<typeof newContext>[2] = {}) => signedIn(browser, h.baseUrl, token, opts);
-
+const { h, browser, as } = await browserSuite();
 
 /** Opens a step's folded form on the item page and takes it with its own button. */
 async function takeStep(page: Page, name: string, done: string) {

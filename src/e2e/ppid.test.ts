@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { startHarness } from '../test/harness.js';
-import { accessible, E2E_DATABASE, launchBrowser, newContext, signedIn } from '../test/browser.js';
+import { expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { accessible, browserSuite } from '../test/browser.js';
 import { renderPdf } from '../core/export/pdf.js';
 import { photo } from '../test/fixtures.js';
 import { file, request, step } from '../ppid/test-fixtures.js';
@@ -11,24 +10,9 @@ import { file, request, step } from '../ppid/test-fixtures.js';
 // without an account files from a phone and follows the request by its secret link; the PPID
 // desks verify, route, extend, answer with a document or refuse; the objection goes to the
 // Atasan PPID and on to the Komisi Informasi; the public archive never names who asked.
-let h: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
+const { h, as } = await browserSuite();
 const H = () => h;
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
-
-beforeAll(async () => {
-  h = await startHarness(E2E_DATABASE);
-  // The pages compare deadlines with the browser's clock; the server's must agree.
-  h.setNow(new Date());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
-
-const as = (token: string | null, opts: Parameters<typeof newContext>[2] = {}) => signedIn(browser, h.baseUrl, token, opts);
-
 
 /** Opens a step's folded form on the request page and submits it with its own button. */
 async function openStep(page: Page, name: string) {

@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startHarness } from '../test/harness.js';
-import { accessible, E2E_DATABASE, launchBrowser, signedIn } from '../test/browser.js';
+import { expect, it } from 'vitest';
+import { accessible, browserSuite } from '../test/browser.js';
 import { ROAD_CSV } from '../satudata/test-fixtures.js';
 
 // Satu Data in a real browser, on a phone: an OPD officer submits a version of its dataset, a
 // wrong file is refused naming its row and column, the steward returns the version with a reason,
 // the corrected version is accepted, and a visitor finds the dataset by its facets and downloads
 // the file. Every page is axe-checked.
-let h: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
+const { h, as } = await browserSuite();
 
-beforeAll(async () => {
-  h = await startHarness(E2E_DATABASE);
-  h.setNow(new Date());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
-
-const as = (token: string | null) => signedIn(browser, h.baseUrl, token);
 const TITLE = 'Panjang jalan menurut kewenangan dan kondisi';
 
 it('submit → return → corrected → published → found by facets and downloaded', async () => {

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startHarness } from '../test/harness.js';
-import { accessible, E2E_DATABASE, launchBrowser, signedIn } from '../test/browser.js';
+import { expect, it } from 'vitest';
+import { accessible, signedIn, browserSuite } from '../test/browser.js';
 import { issueLetter, tamper } from '../core/signing/test-fixtures.js';
 
 // The page a signed document's QR code opens, on a phone, without an account: the registry's facts
 // with the holder masked; a faithful PDF checks as authentic, a changed one does not; once revoked
 // the page says so with the date. Every state is axe-checked.
-let h: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  h = await startHarness(E2E_DATABASE);
-  h.setNow(new Date());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+const { h, browser } = await browserSuite();
 
 it('shows a signed document, tells an authentic copy from a changed one, and shows it revoked', async () => {
   const doc = await issueLetter(h.ctx, { holderName: 'Budi Santoso', validUntil: new Date(Date.now() + 365 * 86_400_000) });

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import sharp from 'sharp';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { DatabaseKind } from '../core/db/client.js';
+import { startHarness } from './harness.js';
 
 /** The database behind the server under test: one vitest project per database (vitest.config.ts). */
 export const E2E_DATABASE: DatabaseKind = process.env.E2E_DATABASE === 'postgresql' ? 'postgresql' : 'pglite';
@@ -100,4 +101,28 @@ export async function signedIn(
 export async function accessible(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   expect(await axe(page), name).toEqual([]);
+}
+
+/**
+ * The server and the browser a browser-test file shares, started as the file loads and closed after
+ * its tests: `const { h, browser, as } = await browserSuite();`. The server's clock is the wall
+ * clock, as the browser judges cookie expiry and the pages compare dates by its own.
+ */
+export async function browserSuite() {
+  const h = await startHarness(E2E_DATABASE);
+  h.setNow(new Date());
+  let browser: Browser;
+  try {
+    browser = await launchBrowser();
+  } catch (e) {
+    await h.close();
+    throw e;
+  }
+  afterAll(async () => {
+    await browser.close();
+    await h.close();
+  });
+  /** A new page (phone-sized unless told) for the holder of `token`, or for nobody. */
+  const as = (token: string | null, opts: Parameters<typeof newContext>[2] = {}) => signedIn(browser, h.baseUrl, token, opts);
+  return { h, browser, as };
 }
