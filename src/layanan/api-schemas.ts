@@ -185,7 +185,7 @@ const summaryFields = {
   dueAt: Nullable(Type.String({ format: 'date-time' })),
   deadline: Deadline,
 };
-export const ApplicationListSchema = Type.Object({ items: Type.Array(Type.Object(summaryFields)), total: Type.Integer() });
+export const ApplicationListSchema = Type.Object({ items: Type.Array(Type.Object(summaryFields)), total: Type.Integer({ description: 'Counted up to 1,000' }) });
 export const ApplicationListQuerySchema = Type.Object({
   status: Type.Optional(Type.String({ maxLength: 200, description: 'Comma-separated statuses (default for the inbox: those waiting on the OPD)' })),
   step: Type.Optional(Key),

@@ -201,9 +201,16 @@ export interface ApplicationFilter {
   offset: number;
 }
 
+/** Counted up to this many: a desk pages through the first, and counting 200,000 rows on every page costs more than the page. */
+export const COUNT_CAP = 1000;
+/** The waiting states as literals, so the planner matches the partial index on them. */
+const waiting = sql.raw(`status in (${WAITING_ON_OPD.map((s) => `'${s}'`).join(', ')})`);
+
 /**
  * Applications waiting on the OPD first, the nearest step deadline first (so overdue ones lead),
- * then the rest newest first.
+ * then the rest newest first. Two index walks (`layanan_applications_waiting_idx` in deadline
+ * order, `layanan_applications_recent_idx` newest first) instead of one sort of every row; the
+ * total is counted up to COUNT_CAP.
  */
 export async function listApplications(db: Db, f: ApplicationFilter): Promise<{ rows: SummaryRow[]; total: number }> {
   const where: SQL[] = [];
@@ -214,26 +221,38 @@ export async function listApplications(db: Db, f: ApplicationFilter): Promise<{ 
   if (f.statuses?.length) where.push(inArray(layananApplications.status, [...f.statuses]));
   if (f.serviceCode) where.push(eq(layananServices.code, f.serviceCode));
   if (f.stepKey) where.push(sql`${layananServiceVersions.steps}->${layananApplications.stepIndex}->>'key' = ${f.stepKey}`);
-  const cond = where.length ? and(...where) : undefined;
-  const waiting = sql`${layananApplications.status} in ${WAITING_ON_OPD}`;
-  const base = () =>
-    db
-      .select(summaryColumns)
-      .from(layananApplications)
-      .innerJoin(layananServices, eq(layananServices.id, layananApplications.serviceId))
-      .innerJoin(layananServiceVersions, eq(layananServiceVersions.id, layananApplications.versionId));
-  const rows = await base()
-    .where(cond)
-    .orderBy(desc(waiting), sql`case when ${waiting} then ${layananApplications.stepDueAt} end asc nulls last`, desc(layananApplications.createdAt), desc(layananApplications.id))
-    .limit(f.limit)
-    .offset(f.offset);
-  const [{ n }] = (await db
-    .select({ n: sql<number>`count(*)::int` })
+  const joins = [
+    [layananServices, eq(layananServices.id, layananApplications.serviceId)],
+    [layananServiceVersions, eq(layananServiceVersions.id, layananApplications.versionId)],
+  ] as const;
+  const page = () => db.select(summaryColumns).from(layananApplications).innerJoin(...joins[0]).innerJoin(...joins[1]);
+  // As the indexes have it (nulls last), so the walk needs no sort.
+  const newestFirst = [sql`${layananApplications.createdAt} desc nulls last`, sql`${layananApplications.id} desc nulls last`];
+  const end = f.offset + f.limit;
+  const first = (await page()
+    .where(and(...where, waiting))
+    .orderBy(sql`${layananApplications.stepDueAt} asc nulls last`, ...newestFirst)
+    .limit(end)) as SummaryRow[];
+  let rows = first.slice(f.offset);
+  // Fewer waiting than the page reaches: they are all of them, and the rest follows newest first.
+  if (first.length < end) {
+    const rest = (await page()
+      .where(and(...where, sql`not ${waiting}`))
+      .orderBy(...newestFirst)
+      .limit(f.limit - rows.length)
+      .offset(Math.max(0, f.offset - first.length))) as SummaryRow[];
+    rows = [...rows, ...rest];
+  }
+  const counted = db
+    .select({ one: sql`1` })
     .from(layananApplications)
-    .innerJoin(layananServices, eq(layananServices.id, layananApplications.serviceId))
-    .innerJoin(layananServiceVersions, eq(layananServiceVersions.id, layananApplications.versionId))
-    .where(cond)) as [{ n: number }];
-  return { rows: rows as SummaryRow[], total: n };
+    .innerJoin(...joins[0])
+    .innerJoin(...joins[1])
+    .where(where.length ? and(...where) : undefined)
+    .limit(COUNT_CAP)
+    .as('counted');
+  const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(counted)) as [{ n: number }];
+  return { rows, total: n };
 }
 
 /* A person's data rights (UU 27/2022) */

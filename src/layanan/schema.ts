@@ -120,6 +120,11 @@ export const layananApplications = pgTable(
   (t) => [
     // The officers' inbox: an OPD's open applications at a step, the nearest deadline first.
     index('layanan_applications_inbox_idx').on(t.opdId, t.status, t.stepIndex, t.stepDueAt),
+    // The inbox's two walks: what waits on the OPD by deadline, and the rest newest first.
+    index('layanan_applications_waiting_idx')
+      .on(t.opdId, t.stepDueAt, t.createdAt.desc(), t.id.desc())
+      .where(sql`status in ('submitted', 'in_process', 'approved')`),
+    index('layanan_applications_recent_idx').on(t.opdId, t.createdAt.desc(), t.id.desc()),
     index('layanan_applications_applicant_idx').on(t.applicantId),
     index('layanan_applications_applicant_opd_idx').on(t.applicantOpdId),
     index('layanan_applications_service_idx').on(t.serviceId),

@@ -1,0 +1,2 @@
+CREATE INDEX "layanan_applications_waiting_idx" ON "layanan_applications" USING btree ("opd_id","step_due_at","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE status in ('submitted', 'in_process', 'approved');--> statement-breakpoint
+CREATE INDEX "layanan_applications_recent_idx" ON "layanan_applications" USING btree ("opd_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
