@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startHarness } from '../test/harness.js';
-import { accessible, E2E_DATABASE, launchBrowser, signedIn } from '../test/browser.js';
+import { expect, it } from 'vitest';
+import { accessible, browserSuite } from '../test/browser.js';
 
 // The satisfaction survey in a real browser on a phone: a resident opens the complaint desk's public
 // link (the QR poster at the counter), answers the nine questions with large choices, is told which
 // one they skipped, and sends; the desk's officer copies a paper form and sees the regulation's table.
-let h: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  h = await startHarness(E2E_DATABASE);
-  h.setNow(new Date());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+const { h, as } = await browserSuite();
 
 it('lets a resident answer the survey on a phone, and the officer read the table', async () => {
   const units = (await h.call('GET', '/api/v1/skm/units')).body.items as { id: number; kind: string; publicKey: string }[];
   const desk = units.find((u) => u.kind === 'aduan_desk')!;
 
-  const { page, context } = await signedIn(browser, h.baseUrl, null);
+  const { page, context } = await as(null);
   await page.goto(`/skm/u/${desk.publicKey}`);
   await page.getByRole('heading', { name: 'Survei kepuasan masyarakat' }).waitFor();
   await page.getByText('Layanan Pengaduan Masyarakat').waitFor();
@@ -51,7 +38,7 @@ it('lets a resident answer the survey on a phone, and the officer read the table
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
   const period = await h.call('POST', '/api/v1/skm/periods', { token: admin.token, body: { name: 'Periode uji', startsOn: today, endsOn: today } });
   const triage = await h.staff('triage_admin', 'DISKOMINFOTIKSAN');
-  const officer = await signedIn(browser, h.baseUrl, triage.token);
+  const officer = await as(triage.token);
 
   // The desk's officer copies a paper sheet: all "Sangat baik".
   await officer.page.goto('/skm/kertas');
