@@ -4,9 +4,8 @@
  * a resend never files a second draft. What is sent is the draft with its answer; the requirements
  * are uploaded on the application's page, which needs the connection anyway.
  */
-import { api, errorMessage } from '../lib/api';
-import type { Message } from '../lib/i18n';
-import { currentUserId, outboxStore, retryable, syncWhenOnline, useOutboxState } from '../lib/outbox-store';
+import { api } from '../lib/api';
+import { currentUserId, outboxStore, retryable, sendWaiting, serialQueue, syncWhenOnline, useOutboxState, type QueuedFiling } from '../lib/outbox-store';
 import type { ApplicationDetail } from './types';
 
 export interface Filing {
@@ -15,15 +14,13 @@ export interface Filing {
   applicant?: { fullName: string; nik: string; phone?: string; email?: string };
 }
 
-export interface QueuedApplication {
+export interface QueuedApplication extends QueuedFiling {
   /** Also the Idempotency-Key. */
   id: string;
   /** Whose it is: on a shared phone, never sent under another's session. */
   userId: string | null;
   createdAt: string;
   filing: Filing;
-  state: 'waiting' | 'failed';
-  error?: Message;
 }
 
 const CHANGED = 'khidmat-layanan-outbox-changed';
@@ -36,13 +33,7 @@ const send = async (item: QueuedApplication) => {
   return filed;
 };
 
-// One send at a time in this tab; across tabs the Idempotency-Key keeps an application single.
-let chain: Promise<unknown> = Promise.resolve();
-function serial<T>(run: () => Promise<T>): Promise<T> {
-  const next = chain.then(run, run);
-  chain = next.catch(() => undefined);
-  return next;
-}
+const serial = serialQueue();
 
 /**
  * Queue first, then try at once: the same path online and offline. A refusal the person can fix
@@ -66,20 +57,7 @@ export async function fileApplication(filing: Filing): Promise<ApplicationDetail
 }
 
 /** Sends what waits for the current session; stops at the first sign the network is not there. */
-export function syncApplications(): Promise<void> {
-  return serial(async () => {
-    const me = currentUserId();
-    for (const item of await store.all()) {
-      if (item.state !== 'waiting' || item.userId !== me) continue;
-      try {
-        await send(item);
-      } catch (err) {
-        if (retryable(err)) return;
-        await store.put({ ...item, state: 'failed', error: errorMessage(err) });
-      }
-    }
-  });
-}
+export const syncApplications = (): Promise<void> => serial(() => sendWaiting(store, send));
 
 export const startApplicationSync = syncWhenOnline(syncApplications);
 

@@ -5,7 +5,8 @@
  * its area, because the rules differ (the citizen's queue is per account and waits for a login).
  */
 import { useEffect, useState } from 'react';
-import { api, ApiError, OfflineError } from './api';
+import { api, ApiError, errorMessage, OfflineError } from './api';
+import type { Message } from './i18n';
 
 /** Worth trying again later: no network, server trouble, a rate limit, or a session to renew. */
 export const retryable = (err: unknown): boolean =>
@@ -45,6 +46,44 @@ export function useOutboxState<S>(changed: string, read: () => Promise<S>, initi
     };
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
   return state;
+}
+
+/**
+ * A queue that runs one send at a time in this tab, so a sync and a fresh submission never send the
+ * same item twice at once; across tabs the Idempotency-Key keeps a filing single.
+ */
+export function serialQueue(): <T>(run: () => Promise<T>) => Promise<T> {
+  let chain: Promise<unknown> = Promise.resolve();
+  return (run) => {
+    const next = chain.then(run, run);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+}
+
+/** What an outbox of filings keeps per item: whose it is, and whether the server refused it. */
+export interface QueuedFiling {
+  userId: string | null;
+  /** 'failed': the server refused it; the person sees why and may discard it. */
+  state: 'waiting' | 'failed';
+  error?: Message;
+}
+
+/**
+ * Sends what waits for the current session, in order; stops at the first sign the network is not
+ * there, and keeps what the server refused as failed, with its reason, for the person to see.
+ */
+export async function sendWaiting<T extends QueuedFiling>(store: { all(): Promise<T[]>; put(item: T): Promise<void> }, send: (item: T) => Promise<unknown>): Promise<void> {
+  const me = currentUserId();
+  for (const item of await store.all()) {
+    if (item.state !== 'waiting' || item.userId !== me) continue;
+    try {
+      await send(item);
+    } catch (err) {
+      if (retryable(err)) return;
+      await store.put({ ...item, state: 'failed', error: errorMessage(err) });
+    }
+  }
 }
 
 export interface QueuedPhoto {

@@ -6,12 +6,11 @@
  * What a sent request answered — its registration number and secret link, shown only once by the
  * server — is kept on this device for the person who filed it, until they remove it.
  */
-import { api, errorMessage } from '../lib/api';
-import type { Message } from '../lib/i18n';
-import { currentUserId, outboxStore, retryable, syncWhenOnline, useOutboxState } from '../lib/outbox-store';
+import { api } from '../lib/api';
+import { currentUserId, outboxStore, retryable, sendWaiting, serialQueue, syncWhenOnline, useOutboxState, type QueuedFiling } from '../lib/outbox-store';
 import type { Filed, RequestDraft } from './types';
 
-export interface QueuedRequest {
+export interface QueuedRequest extends QueuedFiling {
   /** Also the Idempotency-Key. */
   id: string;
   /** Whose it is (null: filed without an account): on a shared phone, never sent under another's session. */
@@ -22,9 +21,6 @@ export interface QueuedRequest {
   powerOfAttorney: Blob | null;
   /** The filing's answer, once it came: what is left to send is the power of attorney. */
   filed?: Filed;
-  /** 'failed': the server refused it; the person sees why and may discard it. */
-  state: 'waiting' | 'failed';
-  error?: Message;
 }
 
 /** What the server answered for a request sent from this device. */
@@ -102,13 +98,7 @@ async function send(item: QueuedRequest): Promise<SentRequest> {
 }
 
 
-// One send at a time in this tab; across tabs the Idempotency-Key keeps a request single.
-let chain: Promise<unknown> = Promise.resolve();
-function serial<T>(run: () => Promise<T>): Promise<T> {
-  const next = chain.then(run, run);
-  chain = next.catch(() => undefined);
-  return next;
-}
+const serial = serialQueue();
 
 export type SubmitResult = { sent: true; result: SentRequest } | { sent: false };
 
@@ -142,20 +132,7 @@ export async function submitRequest(draft: RequestDraft, powerOfAttorney: Blob |
 }
 
 /** Sends what waits for the current session; stops at the first sign the network is not there. */
-export function syncRequests(): Promise<void> {
-  return serial(async () => {
-    const me = currentUserId();
-    for (const item of await store.all()) {
-      if (item.state !== 'waiting' || item.userId !== me) continue;
-      try {
-        await send(item);
-      } catch (err) {
-        if (retryable(err)) return;
-        await store.put({ ...item, state: 'failed', error: errorMessage(err) });
-      }
-    }
-  });
-}
+export const syncRequests = (): Promise<void> => serial(() => sendWaiting(store, send));
 
 export const startRequestSync = syncWhenOnline(syncRequests);
 
