@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startHarness } from '../test/harness.js';
-import { accessible, E2E_DATABASE, launchBrowser, signedIn } from '../test/browser.js';
+import { expect, it } from 'vitest';
+import { accessible, browserSuite } from '../test/browser.js';
 import { photo } from '../test/fixtures.js';
 import { act, domisili, publish, scan, upload } from '../layanan/test-fixtures.js';
 import { deliverWebhooks } from '../layanan/webhook-delivery.js';
 
 // The integration section of a service's editor, on a phone: its OPD admin sets the webhook and
 // sees a failed delivery in the log, creates an API key (shown once) and revokes it. Axe-checked.
-let h: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  h = await startHarness(E2E_DATABASE);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+const { h, as } = await browserSuite();
 
 it('an OPD admin sets the service’s webhook, reads its delivery log, and creates and revokes an API key', async () => {
   const admin = await h.staff('opd_admin', 'DISDUKCAPIL');
   await publish(() => h, admin.token, 'sk-domisili');
-  const { page } = await signedIn(browser, h.baseUrl, admin.token);
+  const { page } = await as(admin.token);
   await page.goto('/layanan/kelola/sk-domisili');
   await page.getByRole('heading', { level: 2, name: 'Integrasi dengan sistem OPD' }).waitFor();
   await page.getByText('Belum ada webhook.').waitFor();
