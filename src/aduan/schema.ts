@@ -110,6 +110,8 @@ export const reports = pgTable(
     index('reports_dispositioned_created_idx').on(t.createdAt).where(sql`dispositioned_at is not null`),
     // The dashboard's weekly "resolved" trend reads by resolution time.
     index('reports_resolved_idx').on(t.resolvedAt),
+    // The satisfaction survey's invitations walk closed reports by closing time, from a checkpoint.
+    index('reports_closed_idx').on(t.closedAt, t.id).where(sql`status = 'closed'`),
     index('reports_category_idx').on(t.categoryId, t.createdAt),
     index('reports_kelurahan_idx').on(t.kelurahanCode, t.createdAt),
     index('reports_reporter_idx').on(t.reporterId),

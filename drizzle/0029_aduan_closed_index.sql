@@ -1,0 +1,1 @@
+CREATE INDEX "reports_closed_idx" ON "reports" USING btree ("closed_at","id") WHERE status = 'closed';
