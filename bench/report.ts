@@ -4,6 +4,7 @@ import type { PgbenchResult } from './pgbench.js';
 import { signingMarkdown, type SigningBench } from './signing.js';
 import { layananMarkdown, type LayananResult } from './layanan.js';
 import { skmMarkdown, type SkmResult } from './skm.js';
+import { satudataMarkdown, type SatudataResult } from './satudata.js';
 
 interface Result {
   date: string;
@@ -27,6 +28,8 @@ interface Result {
   pglite?: { startup: Startup; peakAtReadyMb: number; peakMb: number; reads: LoadResult[] };
   /** Signing a one-page document (bench/signing.ts); absent from runs before 2026-12-07 08:00 UTC. */
   signing?: SigningBench | undefined;
+  /** Satu Data's CKAN search and large-upload rows (bench/satudata.ts); absent from runs before 2026-12-07 09:00 UTC. */
+  satudata?: SatudataResult | undefined;
   /** Layanan's submission and inbox rows (bench/layanan.ts); absent from runs before 2026-12-07 09:00 UTC. */
   layanan?: LayananResult | undefined;
   /** SKM's IKM of a unit-year (bench/skm.ts); absent from runs before 2026-12-07 09:00 UTC. */
@@ -152,6 +155,7 @@ export function markdown(r: Result): string {
         ]
       : []),
     ...(r.signing ? signingMarkdown(r.signing) : []),
+    ...(r.satudata ? satudataMarkdown(r.satudata) : []),
     ...(r.layanan ? layananMarkdown(r.layanan) : []),
     ...(r.skm ? skmMarkdown(r.skm) : []),
     ...(r.afterRestart || r.pglite ? startupAndMemory(r) : [`Peak RSS of the server process during the run: ${r.peakRssMb} MB.`, '']),

@@ -112,3 +112,18 @@ export async function satudataRows(opts: {
     await removeDatasets(db);
   }
 }
+
+const SEARCH_GOAL_MS = 50;
+const UPLOAD_GOAL_MB = 300;
+
+export function satudataMarkdown(r: SatudataResult): string[] {
+  return [
+    '### Satu Data',
+    '',
+    '| row | figure | goal |',
+    '| --- | --- | --- |',
+    `| ${r.search.name}, ${r.search.connections} connections | ${r.search.rps} req/s, p50 ${r.search.p50} ms, p95 ${r.search.p95} ms, ${r.search.failures} failures | p95 ≤ ${SEARCH_GOAL_MS} ms ${r.search.p95 <= SEARCH_GOAL_MS ? 'met' : 'missed'} |`,
+    `| a ${r.upload.rows.toLocaleString('en')}-row CSV version (${r.upload.megabytes} MB) checked and stored | HTTP ${r.upload.status} in ${r.upload.seconds} s, server peak RSS ${r.upload.peakRssMb} MB | ≤ ${UPLOAD_GOAL_MB} MB ${r.upload.status === 201 && r.upload.peakRssMb <= UPLOAD_GOAL_MB ? 'met' : 'missed'} |`,
+    '',
+  ];
+}
