@@ -7,7 +7,6 @@
  *   at least once with a stable Message-ID (<outbox-ID@khidmat>), so a receiving server can drop a
  *   resend of a message that was sent just before the crash but not yet marked delivered.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -18,6 +17,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db/client.js';
 import { roadReport } from '../fixtures.js';
+import { processExited, startServerProcess } from '../server-process.js';
 import { DATABASE_KINDS, dumaiNik, freshPostgres } from '../harness.js';
 import { freePort } from '../wait.js';
 
@@ -57,26 +57,6 @@ function smtpSink(): Promise<{ port: number; mails: Mail[]; close(): Promise<voi
   });
 }
 
-/** The real entry point, as `npm run dev` runs it, answering health checks. */
-async function startServer(env: NodeJS.ProcessEnv, baseUrl: string): Promise<ChildProcess> {
-  // One process, not the tsx wrapper: SIGKILL must hit the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-4000)));
-  child.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-4000)));
-  // The first PGlite start builds the demo city (hundreds of reports): minutes on a busy machine.
-  const deadline = Date.now() + 480_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output}`);
-    const ok = await fetch(`${baseUrl}/api/v1/health`).then((r) => r.ok, () => false);
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not start: ${output}`);
-}
-
-const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r)));
 
 async function json(baseUrl: string, method: string, url: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${baseUrl}${url}`, {
@@ -128,10 +108,10 @@ describe.each(DATABASE_KINDS)('crash safety of the server process [%s]', (kind) 
   });
 
   it('keeps every acknowledged report and delivers every notification after kill -9', async () => {
-    let server = await startServer(env, baseUrl);
+    let server = await startServerProcess(env, baseUrl);
     cleanups.push(async () => {
       server.kill('SIGKILL');
-      await exited(server);
+      await processExited(server);
     });
 
     const citizens: { token: string; email: string }[] = [];
@@ -166,12 +146,12 @@ describe.each(DATABASE_KINDS)('crash safety of the server process [%s]', (kind) 
       }
     };
     await Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w)));
-    await exited(server);
+    await processExited(server);
     expect(server.signalCode).toBe('SIGKILL');
     const inFlight = sent.filter((s) => !s.trackingNumber);
     expect(inFlight.length).toBeGreaterThan(0);
 
-    server = await startServer(env, baseUrl);
+    server = await startServerProcess(env, baseUrl);
 
     // Every acknowledged report survived.
     for (const s of sent.filter((x) => x.trackingNumber)) {
@@ -208,7 +188,7 @@ describe.each(DATABASE_KINDS)('crash safety of the server process [%s]', (kind) 
 
     // Email: every outbox email reached the sink at least once under its own Message-ID.
     server.kill('SIGTERM');
-    await exited(server);
+    await processExited(server);
     const db = await openDatabase(kind === 'postgresql' ? { url: databaseUrl } : { dataDir: path.join(dataDir, 'pglite') });
     try {
       const rows = async <T,>(q: ReturnType<typeof sql>) => ((await db.db.execute(q)) as unknown as { rows: T[] }).rows;
