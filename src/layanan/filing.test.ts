@@ -18,7 +18,7 @@ describeEachDatabase('layanan: filings that arrive together', (h) => {
     const published = await h().call('POST', '/api/v1/layanan/services/sk-domisili/versions', { token: admin.token, body: { ...version, requirements: version.requirements.filter((r) => r.satisfiedBy) } });
     expect(published.status).toBe(201);
     expect((await h().call('PUT', '/api/v1/layanan/services/sk-domisili/webhook', { token: admin.token, body: { url: 'http://127.0.0.1:9/siak', secret: 'rahasia-webhook-siak-0001' } })).status).toBe(200);
-    const citizens: { token: string }[] = [];
+    const citizens = [];
     for (let i = 0; i < 4; i++) citizens.push(await h().citizen());
 
     const twice = { 'idempotency-key': 'layanan-twice-0001' };
