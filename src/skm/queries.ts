@@ -118,6 +118,41 @@ export async function tally(db: Db, unitId: number, from: Date, until: Date): Pr
   };
 }
 
+export interface UnitTally {
+  unitId: number;
+  kind: UnitKind;
+  ref: string;
+  name: string;
+  opdId: number | null;
+  opdCode: string | null;
+  opdName: string | null;
+  respondents: number;
+  totals: number[];
+  published: boolean;
+}
+
+/**
+ * Every unit (optionally one OPD's) with its answers' count and totals per unsur between two
+ * instants, and whether a period with exactly these bounds was published for it: one pass.
+ */
+export async function tallyPerUnit(db: Db, from: Date, until: Date, range: { startsOn: string; endsOn: string }, opdId?: number): Promise<UnitTally[]> {
+  const sums = Array.from({ length: UNSUR_COUNT }, (_, i) => sql`coalesce(sum(a.${sql.identifier(`u${i + 1}`)}), 0)::int`);
+  const rows = await queryRows<Omit<UnitTally, 'totals'> & { totals: (number | string)[] }>(
+    db,
+    sql`select u.id as "unitId", u.kind, u.ref, u.name, u.opd_id as "opdId", o.code as "opdCode", o.name as "opdName",
+               count(a.id)::int as respondents, array[${sql.join(sums, sql`, `)}] as totals,
+               exists (select 1 from ${skmPublications} pb join ${skmPeriods} pe on pe.id = pb.period_id
+                       where pb.unit_id = u.id and pe.starts_on = ${range.startsOn} and pe.ends_on = ${range.endsOn}) as published
+        from ${skmUnits} u
+        left join ${opds} o on o.id = u.opd_id
+        left join ${skmAnswers} a on a.unit_id = u.id and a.answered_at >= ${from} and a.answered_at < ${until}
+        ${opdId === undefined ? sql`` : sql`where u.opd_id = ${opdId}`}
+        group by u.id, o.code, o.name
+        order by u.kind, u.name`,
+  );
+  return rows.map((r) => ({ ...r, unitId: Number(r.unitId), opdId: r.opdId === null ? null : Number(r.opdId), respondents: Number(r.respondents), totals: r.totals.map(Number), published: !!r.published }));
+}
+
 /** The raw answers of a unit in a period, for its own staff. */
 export const answersOf = (db: Db, unitId: number, from: Date, until: Date, page: { limit: number; offset: number }) =>
   db.select().from(skmAnswers).where(inPeriod(unitId, from, until)).orderBy(asc(skmAnswers.answeredAt), asc(skmAnswers.id)).limit(page.limit).offset(page.offset);
