@@ -527,3 +527,9 @@ export async function citizenByContact(db: Db, phone: string | undefined, email:
   const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'citizen'), isNull(users.deletedAt), or(...by))).limit(1);
   return u?.id;
 }
+
+/** Which of these tracking numbers name a report, with its status (for modules that link to complaints: e-monev). */
+export const existingReports = (db: Db, trackingNumbers: readonly string[]) =>
+  trackingNumbers.length
+    ? db.select({ trackingNumber: reports.trackingNumber, status: reports.status }).from(reports).where(inArray(reports.trackingNumber, [...trackingNumbers]))
+    : Promise.resolve([]);

@@ -8,6 +8,7 @@
 export { categories, dispositions, reportEvents, reports } from './schema.js';
 export {
   activeServices,
+  existingReports,
   firstPhotos,
   latestPublicMessages,
   leadAgencies,
