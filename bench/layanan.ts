@@ -60,11 +60,13 @@ const ANSWERS = {
 };
 
 /**
- * One submission as the app writes it (routes.ts → idempotent() → fileDraft() then act('submit')),
- * statement for statement: the key's claim, the number's serial, the draft, its `create` event and
- * audit line, the submission (status, step and deadlines), the webhook outbox insert (none: the
- * bench service has no webhook), the `submit` event and audit line, and the key's answer. The app's
- * reads inside the transaction (service, version, account, holidays, files) are not in the ceiling.
+ * One submission in a transaction of its own, statement for statement as the app wrote it before it
+ * gathered filings into a group commit (a draft filed, then `act('submit')`): the key's claim, the
+ * number's serial, the draft, its `create` event and audit line, the submission (status, step and
+ * deadlines), the webhook outbox insert (none: the bench service has no webhook), the `submit`
+ * event and audit line, and the key's answer. The app now writes the same rows for every filing of
+ * a batch in one statement (src/layanan/filing-desk.ts). Its reads (service and version, account,
+ * holidays) are not in the ceiling.
  */
 const SCRIPT = `\\set r random(1, :citizens)
 \\set k random(1, 1000000000000)

@@ -2,19 +2,24 @@
  * Filing an application: online by a citizen (or a business's representative) with their account,
  * by OPD staff for an internal service, or at the counter by an officer of the service's OPD for a
  * walk-in, recorded as assisted. Every application starts as a draft on the service's current
- * version; it is submitted once its answer and requirements are complete.
+ * version; it is submitted once its answer and requirements are complete (at once, when filed so).
+ * A filing is checked and prepared first (reads only), then numbered and written in one statement,
+ * so that filings arriving together can be written together (filing-desk.ts).
  */
+import type { SQL } from 'drizzle-orm';
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
 import { AppError, conflict, forbidden, notFound, type FieldError } from '../core/errors.js';
-import { audit } from '../core/audit/audit.js';
+import { auditInsert } from '../core/audit/audit.js';
 import { maskNik, parseNik } from '../core/nik/nik.js';
 import { wibDate } from '../core/calendar/working-days.js';
-import { DESK_ROLES, actorsFor } from './access.js';
+import { DESK_ROLES, actorsFor, audienceFor, type Audience } from './access.js';
 import { answersProblem, checkedAnswers, validateAnswers, type Answers } from './form/validate.js';
 import { mapNiks } from './form/niks.js';
-import { holdingsOf } from './holdings.js';
+import { holdingsOf, type Holdings } from './holdings.js';
+import { lifecycle, type ApplicationStatus } from './lifecycle.js';
+import { deliveryOf } from './webhooks.js';
 import { APPLICATION, SERVICE } from './messages.js';
 import * as q from './queries.js';
 
@@ -90,30 +95,115 @@ async function applicantOf(ctx: AppContext, db: Db, p: Principal, service: q.Ser
   };
 }
 
-/** Files a draft on the service's current version (its answer checked for types); `submit` follows in the caller. */
-export async function fileDraft(ctx: AppContext, tx: Db, p: Principal, input: FilingInput, at = ctx.clock()): Promise<q.ApplicationRow> {
-  const service = await q.serviceByCode(tx, input.serviceCode);
-  if (!service || service.currentVersion === null) throw notFound(SERVICE);
+export interface FilingRequest extends FilingInput {
+  /** Submitted at once: the answer must be complete and no requirement left to upload. */
+  submit?: boolean | undefined;
+}
+
+/** A checked filing, ready to be numbered and written; nothing of it is written yet. */
+export interface Prepared {
+  filer: Principal;
+  at: Date;
+  service: q.Service;
+  version: q.VersionRow;
+  submit: boolean;
+  /** The application's row as it will be written, but its id and number. */
+  values: Omit<q.ApplicationRow, 'id' | 'number'>;
+  /** Its first timeline events: created, and submitted when filed so. */
+  events: q.EventValues[];
+  /** What the platform already holds for it (requirements met by data). */
+  holdings: Holdings;
+  /** How the filer sees what they filed (a desk's look at the applicant is audited). */
+  audience: Audience;
+}
+export type Numbered = Prepared & { number: string };
+export interface Filed extends Numbered {
+  row: q.ApplicationRow;
+}
+
+/**
+ * Checks a filing on the service's current version and prepares its rows; nothing is written. A
+ * draft's answer is checked for types; a filing submitted at once also for completeness, with the
+ * step's and the service's deadlines from now (as `act('submit')` takes a draft on).
+ */
+export async function prepareFiling(ctx: AppContext, db: Db, p: Principal, input: FilingRequest, at = ctx.clock()): Promise<Prepared> {
+  const found = await q.serviceToFile(db, input.serviceCode);
+  if (!found?.version) throw notFound(SERVICE);
+  const { service, version } = found;
   if (service.closedAt) throw serviceClosed();
-  const version = (await q.versionOf(tx, service.id, service.currentVersion))!;
-  const who = await applicantOf(ctx, tx, p, service, input.applicant, at);
+  const who = await applicantOf(ctx, db, p, service, input.applicant, at);
   const answers = checkedAnswers(version.form, input.answers ?? {}, { mode: 'draft', files: new Set(), today: wibDate(at) });
-  const serial = await q.nextSerial(tx);
-  const number = `${ctx.config.city.trackingPrefix}-LYN-${wibDate(at).slice(0, 4)}-${String(serial).padStart(6, '0')}`;
-  const row = await q.insertApplication(tx, {
-    number,
+  const sealed = sealAnswers(ctx, version, answers);
+  const holdings = await holdingsOf(ctx, db, { ...who, answers: sealed }, version);
+  const submit = input.submit ?? false;
+  const events: q.EventValues[] = [{ at, actorId: p.userId, actorRole: p.role, action: 'create', toStatus: 'draft', detail: { channel: who.channel } }];
+  let status: ApplicationStatus = 'draft';
+  let deadlines = { submittedAt: null as Date | null, stepDueAt: null as Date | null, dueAt: null as Date | null };
+  if (submit) {
+    // Nothing is uploaded yet: only data the platform holds can meet a requirement.
+    requireComplete(version, answers, new Set(), holdings.met, at);
+    status = lifecycle.next('submit', 'draft', 'applicant');
+    deadlines = { submittedAt: at, stepDueAt: await ctx.calendar.deadline(db, at, version.steps[0]!.workingDays), dueAt: await ctx.calendar.deadline(db, at, service.standardDays) };
+    events.push({ at, actorId: p.userId, actorRole: p.role, action: 'submit', fromStatus: 'draft', toStatus: status });
+  }
+  const values: Prepared['values'] = {
     serviceId: service.id,
     versionId: version.id,
     opdId: service.opdId,
     ...who,
-    answers: sealAnswers(ctx, version, answers),
-    status: 'draft',
+    answers: sealed,
+    status,
+    stepIndex: 0,
+    ...deadlines,
+    correction: null,
+    decidedAt: null,
+    issuedAt: null,
+    signedDocumentId: null,
+    documentNumber: null,
     createdAt: at,
     updatedAt: at,
-  });
-  await q.insertEvent(tx, { applicationId: row.id, at, actorId: p.userId, actorRole: p.role, action: 'create', toStatus: 'draft', detail: { channel: who.channel } });
-  await audit(tx, p, { action: 'layanan.create', entity: 'layanan_application', entityId: number, detail: { service: service.code, channel: who.channel } }, at);
-  return row;
+  };
+  const audience = audienceFor(p, values)!;
+  return { filer: p, at, service, version, submit, values, events, holdings, audience };
+}
+
+const serialsOf = new WeakMap<AppContext, ReturnType<typeof q.applicationSerials>>();
+
+/** Application numbers for prepared filings (DMI-LYN-2026-000123). */
+export async function numberFilings(ctx: AppContext, db: Db, prepared: readonly Prepared[]): Promise<Numbered[]> {
+  let take = serialsOf.get(ctx);
+  if (!take) serialsOf.set(ctx, (take = q.applicationSerials()));
+  const serials = await take(db, prepared.length);
+  return prepared.map((f, i) => ({ ...f, number: `${ctx.config.city.trackingPrefix}-LYN-${wibDate(f.at).slice(0, 4)}-${serials[i]!.padStart(6, '0')}` }));
+}
+
+/**
+ * Writes numbered filings in one statement: the applications, their timeline events, the audit
+ * lines, the webhook deliveries of those submitted, and the caller's `alongside` (idempotency
+ * claims, the desk's view of the applicant).
+ */
+export async function writeFilings(db: Db, numbered: readonly Numbered[], alongside: readonly SQL[] = []): Promise<Filed[]> {
+  if (!numbered.length) return [];
+  const lines = numbered.flatMap((f) => [
+    { actor: f.filer, entry: { action: 'layanan.create', entity: 'layanan_application', entityId: f.number, detail: { service: f.service.code, channel: f.values.channel } }, at: f.at },
+    ...(f.submit ? [{ actor: f.filer, entry: { action: 'layanan.submit', entity: 'layanan_application', entityId: f.number, detail: { step: f.version.steps[0]!.key } }, at: f.at }] : []),
+  ]);
+  const deliveries = numbered.flatMap((f) => (f.submit ? [deliveryOf('submit', { ...f.values, number: f.number }, f.service, f.version.steps, f.at)!] : []));
+  const rows = await q.insertApplications(
+    db,
+    numbered.map((f) => ({ ...f.values, number: f.number })),
+    numbered.flatMap((f) => f.events.map((e) => ({ ...e, number: f.number }))),
+    [...alongside, auditInsert(lines), ...(deliveries.length ? [q.deliveriesInsert(deliveries)] : [])],
+  );
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  return numbered.map((f) => ({ ...f, row: byNumber.get(f.number)! }));
+}
+
+/** Files one application in the caller's transaction (demo data, a retried key): checked, numbered, written. */
+export async function fileApplication(ctx: AppContext, tx: Db, p: Principal, input: FilingRequest, at = ctx.clock()): Promise<Filed> {
+  const prepared = await prepareFiling(ctx, tx, p, input, at);
+  const [filed] = await writeFilings(tx, await numberFilings(ctx, tx, [prepared]));
+  return filed!;
 }
 
 /** An application and its version, locked, for a caller playing the applicant; 404 for anyone with no part in it. */
@@ -141,8 +231,13 @@ export async function saveAnswers(ctx: AppContext, tx: Db, p: Principal, number:
  */
 export async function checkComplete(ctx: AppContext, tx: Db, row: q.ApplicationRow, version: q.VersionRow, at: Date): Promise<Answers> {
   const uploaded = new Set((await q.filesOf(tx, row.id)).map((f) => f.key));
-  const { answers, errors } = validateAnswers(version.form, openAnswers(ctx, version, row.answers), { mode: 'submit', files: uploaded, today: wibDate(at) });
   const { met } = await holdingsOf(ctx, tx, row, version);
+  return requireComplete(version, openAnswers(ctx, version, row.answers), uploaded, met, at);
+}
+
+/** The answer (open) complete, with the requirements uploaded or met by data; else one 422 naming everything missing. */
+function requireComplete(version: q.VersionRow, open: Answers, uploaded: ReadonlySet<string>, met: ReadonlySet<string>, at: Date): Answers {
+  const { answers, errors } = validateAnswers(version.form, open, { mode: 'submit', files: uploaded, today: wibDate(at) });
   const missing: FieldError[] = version.requirements
     .filter((r) => r.required && !uploaded.has(r.key) && !met.has(r.key))
     .map((r) => ({ field: `requirements.${r.key}`, code: 'requirement_missing', message: { id: `Unggah persyaratan: ${r.label.id}.`, en: `Upload the requirement: ${r.label.en}.` } }));

@@ -11,7 +11,7 @@ import { demoEmail as at, type DemoStaff, type DemoTown } from '../core/module.j
 import { renderPdf } from '../core/export/pdf.js';
 import { wibDate } from '../core/calendar/working-days.js';
 import { createService, publishVersion } from './catalogue.js';
-import { fileDraft } from './applications.js';
+import { fileApplication } from './applications.js';
 import { act } from './actions.js';
 import { uploadRequirement } from './requirements.js';
 import { DEMO_SERVICES, demoService } from './demo-services.js';
@@ -53,7 +53,7 @@ export async function ensureLayananDemo(ctx: AppContext, town: DemoTown): Promis
     const today = wibDate(ctx.clock());
     const [warga, budi, sari] = town.residents;
     const file = async (p: Principal, code: string, answers: Record<string, unknown>, uploads: string[]) => {
-      const row = await fileDraft(c, tx, p, { serviceCode: code, answers });
+      const row = await fileApplication(c, tx, p, { serviceCode: code, answers });
       for (const key of uploads) await uploadRequirement(c, p, row.number, key, await paper(demoService(code).version.requirements.find((r) => r.key === key)?.label.id ?? key, p.fullName), `${key}.pdf`);
       await act(c, tx, p, row.number, 'submit', {});
       return row.number;
@@ -75,13 +75,13 @@ export async function ensureLayananDemo(ctx: AppContext, town: DemoTown): Promis
     if (sari) {
       await file(sari, 'izin-keramaian', { nama_acara: 'Resepsi pernikahan Sari & Dimas', jenis: 'pernikahan', hiburan: 'Orgen tunggal', tanggal: today, waktu: '10.00–16.00 WIB', lokasi: 'Jl. Cempedak Gg. Mawar No. 7, Kelurahan Jaya Mukti', peserta: 400, telepon: '085271112233', pernyataan: true }, ['pengantar_kelurahan', 'denah']);
     }
-    await fileDraft(c, tx, dukcapil.officer, {
+    await fileApplication(c, tx, dukcapil.officer, {
       serviceCode: 'sk-domisili',
       applicant: { fullName: 'Syamsul Bahri', nik: '1471031505850007', phone: '081234500011' },
       answers: { ...domisili, alamat: 'Jl. Ombak No. 12', kelurahan: 'Purnama', sejak: '2025-11-01', telepon: '081234500011' },
     });
     const dinsosDesk = town.staff(at('dinsos.admin'));
-    const wifi = await fileDraft(c, tx, dinsosDesk, { serviceCode: 'jaringan-wifi', answers: { jenis: 'tambah_titik', jumlah_titik: 3, lokasi: 'Kantor Dinas Sosial, lantai 2 (ruang bidang PFM)', pengguna: 25, uraian: 'Sinyal Wi-Fi lantai 2 lemah; petugas pendataan DTKS tidak dapat mengunggah hasil verifikasi.', telepon: '081365400022' } });
+    const wifi = await fileApplication(c, tx, dinsosDesk, { serviceCode: 'jaringan-wifi', answers: { jenis: 'tambah_titik', jumlah_titik: 3, lokasi: 'Kantor Dinas Sosial, lantai 2 (ruang bidang PFM)', pengguna: 25, uraian: 'Sinyal Wi-Fi lantai 2 lemah; petugas pendataan DTKS tidak dapat mengunggah hasil verifikasi.', telepon: '081365400022' } });
     await uploadRequirement(c, dinsosDesk, wifi.number, 'nota_dinas', await paper('Nota dinas permohonan jaringan', dinsosDesk.fullName), 'nota-dinas.pdf');
     await act(c, tx, dinsosDesk, wifi.number, 'submit', {});
     await act(c, tx, town.staff(at('kominfo')), wifi.number, 'pass', { message: 'Survei lokasi dijadwalkan hari Kamis.' });

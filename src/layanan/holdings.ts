@@ -17,8 +17,11 @@ export interface Holdings {
   welfare: RegisterHit | undefined | null;
 }
 
+/** What of an application (written, or about to be) decides what it already holds. */
+type Holder = Pick<q.ApplicationRow, 'nikEncrypted' | 'answers' | 'channel' | 'applicantId'>;
+
 /** Every NIK of the application, open: the applicant's and those answered in the form. */
-function niksOf(ctx: AppContext, row: q.ApplicationRow, version: q.VersionRow): string[] {
+function niksOf(ctx: AppContext, row: Holder, version: q.VersionRow): string[] {
   const niks = row.nikEncrypted ? [ctx.cipher.decrypt(row.nikEncrypted)] : [];
   mapNiks(version.form.fields, row.answers, (token) => {
     niks.push(ctx.cipher.decrypt(token));
@@ -27,7 +30,7 @@ function niksOf(ctx: AppContext, row: q.ApplicationRow, version: q.VersionRow): 
   return [...new Set(niks)];
 }
 
-export async function holdingsOf(ctx: AppContext, db: Db, row: q.ApplicationRow, version: q.VersionRow): Promise<Holdings> {
+export async function holdingsOf(ctx: AppContext, db: Db, row: Holder, version: q.VersionRow): Promise<Holdings> {
   const asks = version.requirements.some((r) => r.satisfiedBy === 'welfare_register');
   const welfare = asks ? await welfareStanding(ctx, db, niksOf(ctx, row, version)) : null;
   const verifiedNik = row.channel === 'online' && row.applicantId !== null && row.nikEncrypted !== null;

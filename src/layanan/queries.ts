@@ -1,7 +1,9 @@
 /** All SQL of the public-services module. Services call these; nothing else touches the module's tables. */
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
-import { rowsOf } from '../core/db/json-rows.js';
+import { columnList, insertJsonRows, rowOf, rowsOf, together } from '../core/db/json-rows.js';
+import { executePrepared, renderedOnce } from '../core/db/prepared.js';
+import { sequenceBlocks } from '../core/db/sequence-blocks.js';
 import { users } from '../core/auth/schema.js';
 import { documents } from '../core/files/schema.js';
 import { opds } from '../core/reference/schema.js';
@@ -108,14 +110,61 @@ export const versionOf = async (db: Db, serviceId: number, version: number): Pro
 
 export const versionById = async (db: Db, id: number): Promise<VersionRow | undefined> => (await db.select().from(layananServiceVersions).where(eq(layananServiceVersions.id, id)))[0];
 
-/* Applications */
-
-export async function nextSerial(db: Db): Promise<number> {
-  return Number(rowsOf<{ n: string | number }>(await db.execute(sql`select nextval('${sql.raw(layananNumberSeq.seqName!)}') as n`))[0]!.n);
+/** A service with the version applications are filed on now (null until one is published), in one read. */
+export async function serviceToFile(db: Db, code: string): Promise<{ service: Service; version: VersionRow | null } | undefined> {
+  return (
+    await db
+      .select({ service: serviceColumns, version: layananServiceVersions })
+      .from(layananServices)
+      .leftJoin(layananServiceVersions, and(eq(layananServiceVersions.serviceId, layananServices.id), eq(layananServiceVersions.version, layananServices.currentVersion)))
+      .where(eq(layananServices.code, code))
+  )[0];
 }
 
-export async function insertApplication(db: Db, values: typeof layananApplications.$inferInsert): Promise<ApplicationRow> {
-  return (await db.insert(layananApplications).values(values).returning())[0]!;
+/* Applications */
+
+/** Application serials, a block at a time per instance (gaps after a restart, never a repeat). */
+export const applicationSerials = () => sequenceBlocks(layananNumberSeq, 64);
+
+export type EventRow = typeof layananEvents.$inferSelect;
+/** A timeline event as written with its application (which has no id yet). */
+export type EventValues = Omit<typeof layananEvents.$inferInsert, 'applicationId' | 'at'> & { at: Date };
+
+// The filing statement's fixed parts, rendered once (see renderedOnce).
+const applicationColumns = columnList(layananApplications);
+const eventsHead = renderedOnce(sql`insert into ${layananEvents} (application_id, step_key, at, actor_id, actor_role, action, from_status, to_status, public_message, internal_note, detail)
+  select a.id, e.step_key, e.at, e.actor_id, e.actor_role, e.action, e.from_status, e.to_status, e.public_message, e.internal_note, e.detail
+  from jsonb_to_recordset(`);
+// In the order given (`i`), so an application's events keep their order on the timeline (same time, ids in order).
+const eventsTail = renderedOnce(
+  sql`::jsonb) as e(i int, number text, step_key text, at timestamptz, actor_id uuid, actor_role text, action text, from_status text, to_status text, public_message text, internal_note text, detail jsonb) join a using (number) order by e.i`,
+);
+
+/**
+ * Writes applications in one statement for all of them: the applications, their timeline events
+ * (by application number) and the caller's `alongside` (audit lines, webhook deliveries,
+ * idempotency claims); atomic without a transaction.
+ */
+export async function insertApplications(db: Db, applications: readonly (typeof layananApplications.$inferInsert)[], events: readonly (EventValues & { number: string })[], alongside: readonly SQL[]): Promise<ApplicationRow[]> {
+  const filed = insertJsonRows(layananApplications, applications, { returning: applicationColumns });
+  const timeline = JSON.stringify(
+    events.map((e, i) => ({
+      i,
+      number: e.number,
+      step_key: e.stepKey ?? null,
+      at: e.at,
+      actor_id: e.actorId ?? null,
+      actor_role: e.actorRole,
+      action: e.action,
+      from_status: e.fromStatus ?? null,
+      to_status: e.toStatus ?? null,
+      public_message: e.publicMessage ?? null,
+      internal_note: e.internalNote ?? null,
+      detail: e.detail ?? null,
+    })),
+  );
+  const rows = rowsOf<Record<string, unknown>>(await executePrepared(db, together([['a', filed], ['e', sql`${eventsHead}${timeline}${eventsTail}`], ...alongside], sql`select * from a`)));
+  return rows.map((row) => rowOf(layananApplications, row) as ApplicationRow);
 }
 
 export async function findApplication(db: Db, number: string, lock = false): Promise<ApplicationRow | undefined> {
@@ -292,10 +341,26 @@ export async function putWebhook(db: Db, values: typeof layananWebhooks.$inferIn
 export const deleteWebhook = async (db: Db, serviceId: number): Promise<boolean> =>
   (await db.delete(layananWebhooks).where(eq(layananWebhooks.serviceId, serviceId)).returning({ id: layananWebhooks.serviceId })).length > 0;
 
-/** The event's delivery, in the caller's transaction, when the service has an active webhook (one statement, no look-up first). */
-export async function insertDelivery(db: Db, v: { serviceId: number; applicationNumber: string; event: string; body: string; at: Date }): Promise<void> {
-  await db.execute(sql`insert into ${layananWebhookDeliveries} (service_id, application_number, event, body, next_attempt_at, created_at)
-    select ${v.serviceId}, ${v.applicationNumber}, ${v.event}, ${v.body}, ${v.at}, ${v.at} from ${layananWebhooks} w where w.service_id = ${v.serviceId} and w.active`);
+export interface DeliveryValues {
+  serviceId: number;
+  applicationNumber: string;
+  event: string;
+  body: string;
+  at: Date;
+}
+
+/** The insert of events' deliveries, each only when its service has an active webhook (no look-up first), for a caller that writes it as part of a larger statement. */
+export function deliveriesInsert(deliveries: readonly DeliveryValues[]): SQL {
+  return insertJsonRows(
+    layananWebhookDeliveries,
+    deliveries.map((d) => ({ serviceId: d.serviceId, applicationNumber: d.applicationNumber, event: d.event, body: d.body, nextAttemptAt: d.at, createdAt: d.at })),
+    { where: sql`exists (select 1 from ${layananWebhooks} w where w.service_id = x.service_id and w.active)` },
+  );
+}
+
+/** The event's delivery, in the caller's transaction, when the service has an active webhook. */
+export async function insertDelivery(db: Db, v: DeliveryValues): Promise<void> {
+  await db.execute(deliveriesInsert([v]));
 }
 
 /**

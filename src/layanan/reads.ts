@@ -4,9 +4,9 @@ import type { Principal } from '../core/auth/principal.js';
 import { audit } from '../core/audit/audit.js';
 import { notFound } from '../core/errors.js';
 import { signedDocumentPdf } from '../core/signing/index.js';
-import { actorsFor, audienceFor, DESK_ROLES } from './access.js';
-import { openAnswers } from './applications.js';
-import { holdingsOf } from './holdings.js';
+import { actorsFor, audienceFor, DESK_ROLES, type Audience } from './access.js';
+import { openAnswers, type Filed } from './applications.js';
+import { holdingsOf, type Holdings } from './holdings.js';
 import type { ProcessStep } from './form/definition.js';
 import { mapNiks } from './form/niks.js';
 import { maskNik } from '../core/nik/nik.js';
@@ -17,7 +17,7 @@ import * as q from './queries.js';
 /** A deadline this close (in working days) is "due soon" in the inbox. */
 const DUE_SOON_WORKING_DAYS = 1;
 
-type Opds = Map<number, { code: string; name: string }>;
+export type Opds = Map<number, { code: string; name: string }>;
 
 async function deadlineState(ctx: AppContext, row: q.ApplicationRow, now: Date): Promise<'overdue' | 'due_soon' | 'on_time' | null> {
   if (!WAITING_ON_OPD.includes(row.status) || !row.stepDueAt) return null;
@@ -89,6 +89,20 @@ function allowedActions(p: Principal, row: q.ApplicationRow, step: ProcessStep) 
   return APPLICATION_ACTIONS.filter((a) => actors.some((actor) => lifecycle.can(a, row.status, actor)) && stepTakes(a, step.kind));
 }
 
+/** What the desk's look at an applicant's identity writes to the audit log. */
+export const viewedEntry = (number: string, ip: string | undefined) => ({ action: 'layanan.view_applicant', entity: 'layanan_application', entityId: number, ip });
+
+/** What an application's detail is made of. */
+interface Parts {
+  row: q.ApplicationRow;
+  version: q.VersionRow;
+  service: { code: string; name: { id: string; en: string } };
+  opds: Opds;
+  files: Awaited<ReturnType<typeof q.filesOf>>;
+  timeline: Pick<q.EventRow, 'at' | 'action' | 'stepKey' | 'fromStatus' | 'toStatus' | 'publicMessage' | 'internalNote' | 'actorRole'>[];
+  holdings: Holdings;
+}
+
 /** The application as its audience may see it. */
 export async function applicationDetail(ctx: AppContext, p: Principal, number: string, ip?: string) {
   const now = ctx.clock();
@@ -98,13 +112,34 @@ export async function applicationDetail(ctx: AppContext, p: Principal, number: s
   const version = (await q.versionById(ctx.db, row.versionId))!;
   const service = (await q.serviceById(ctx.db, row.serviceId))!;
   const opds = await q.opdNames(ctx.db);
-  const desk = audience === 'desk';
-  if (desk) await ctx.db.transaction((tx) => audit(tx, p, { action: 'layanan.view_applicant', entity: 'layanan_application', entityId: number, ip }, now));
-  const step = version.steps[row.stepIndex]!;
+  if (audience === 'desk') await ctx.db.transaction((tx) => audit(tx, p, viewedEntry(number, ip), now));
   const files = await q.filesOf(ctx.db, row.id);
   const timeline = await q.timelineOf(ctx.db, row.id);
-  const doneAt = (key: string) => timeline.filter((e) => e.stepKey === key && ['pass', 'approve', 'issue'].includes(e.action)).at(-1)?.at.toISOString() ?? null;
   const holdings = await holdingsOf(ctx, ctx.db, row, version);
+  return detailOf(ctx, p, audience, { row, version, service, opds, files, timeline, holdings }, now);
+}
+
+/** The detail of an application just filed, from what was written (its desk view audited in the same statement). */
+export const filedDetail = (ctx: AppContext, filed: Filed, opds: Opds) =>
+  detailOf(ctx, filed.filer, filed.audience, { row: filed.row, version: filed.version, service: filed.service, opds, files: [], timeline: filed.events.map(eventView), holdings: filed.holdings }, ctx.clock());
+
+const eventView = (e: q.EventValues): Parts['timeline'][number] => ({
+  at: e.at,
+  action: e.action,
+  stepKey: e.stepKey ?? null,
+  fromStatus: e.fromStatus ?? null,
+  toStatus: e.toStatus ?? null,
+  publicMessage: e.publicMessage ?? null,
+  internalNote: e.internalNote ?? null,
+  actorRole: e.actorRole,
+});
+
+async function detailOf(ctx: AppContext, p: Principal, audience: Audience, parts: Parts, now: Date) {
+  const { row, version, service, opds, files, timeline, holdings } = parts;
+  const number = row.number;
+  const desk = audience === 'desk';
+  const step = version.steps[row.stepIndex]!;
+  const doneAt = (key: string) => timeline.filter((e) => e.stepKey === key && ['pass', 'approve', 'issue'].includes(e.action)).at(-1)?.at.toISOString() ?? null;
   const started = row.status !== 'draft';
   const finished = row.status === 'issued';
   return {

@@ -27,7 +27,8 @@ import {
 } from './api-schemas.js';
 import { EDITOR_ROLES, INBOX_ROLES } from './access.js';
 import { changeService, createService, listCatalogue, publishVersion, serviceDetail } from './catalogue.js';
-import { fileDraft, saveAnswers } from './applications.js';
+import { fileApplication, saveAnswers } from './applications.js';
+import { fileOnline } from './filing-desk.js';
 import { act, type ActionInput } from './actions.js';
 import { applicationDetail, applicationFile, issuedDocument, listInbox, listMine } from './reads.js';
 import { uploadRequirement } from './requirements.js';
@@ -137,14 +138,14 @@ export async function layananRoutes(app: FastifyInstance, { ctx }: PluginOptions
     },
     async (request, reply) => {
       const p = requireUser(request.principal);
-      const { submit, ...input } = request.body;
-      const filed = await idempotent(ctx.db, `user:${p.userId}`, request.headers['idempotency-key'], request.body, async (tx) => {
-        const row = await fileDraft(ctx, tx, p, input);
-        if (submit) await act(ctx, tx, p, row.number, 'submit', {});
-        return { status: 201, body: { number: row.number } };
-      });
-      if (filed.replayed) reply.header('Idempotent-Replayed', 'true');
-      return reply.status(201).send(await applicationDetail(ctx, p, filed.body.number, request.ip));
+      const scope = `user:${p.userId}`;
+      const key = request.headers['idempotency-key'];
+      const filed = await fileOnline(ctx, p, request.body, key ? { scope, key, request: request.body } : undefined, request.ip);
+      if (filed) return reply.status(201).send(filed);
+      // The key was used before: its stored answer, or a refusal when it was for another request.
+      const result = await idempotent(ctx.db, scope, key, request.body, async (tx) => ({ status: 201, body: { number: (await fileApplication(ctx, tx, p, request.body)).number } }));
+      if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.status(201).send(await applicationDetail(ctx, p, result.body.number, request.ip));
     },
   );
 

@@ -28,8 +28,10 @@ export const WEBHOOK_EVENTS: Partial<Record<ApplicationAction, string>> = {
   withdraw: 'application.withdrawn',
 };
 
+type Facts = Pick<q.ApplicationRow, 'number' | 'status' | 'stepIndex' | 'stepDueAt' | 'dueAt' | 'channel' | 'nikMasked' | 'submittedAt' | 'updatedAt' | 'documentNumber'>;
+
 /** What both the webhook and the incoming API say of an application: no NIK in clear, no answer. */
-export function applicationFacts(row: q.ApplicationRow, service: { code: string }, steps: q.VersionRow['steps']) {
+export function applicationFacts(row: Facts, service: { code: string }, steps: q.VersionRow['steps']) {
   const step = row.status === 'draft' ? null : steps[row.stepIndex];
   return {
     number: row.number,
@@ -45,12 +47,18 @@ export function applicationFacts(row: q.ApplicationRow, service: { code: string 
   };
 }
 
+/** The delivery an action's event makes (none for a comment), as the step leaves the application. */
+export function deliveryOf(action: ApplicationAction, row: Facts, service: { id: number; code: string }, steps: q.VersionRow['steps'], at: Date): q.DeliveryValues | undefined {
+  const event = WEBHOOK_EVENTS[action];
+  if (!event) return undefined;
+  const body = JSON.stringify({ event, at: at.toISOString(), application: applicationFacts(row, service, steps) });
+  return { serviceId: service.id, applicationNumber: row.number, event, body, at };
+}
+
 /** Writes the event's delivery in the step's transaction, when the service has an active webhook. */
 export async function recordEvent(tx: Db, action: ApplicationAction, row: q.ApplicationRow, service: q.Service, steps: q.VersionRow['steps'], at: Date): Promise<void> {
-  const event = WEBHOOK_EVENTS[action];
-  if (!event) return;
-  const body = JSON.stringify({ event, at: at.toISOString(), application: applicationFacts(row, service, steps) });
-  await q.insertDelivery(tx, { serviceId: service.id, applicationNumber: row.number, event, body, at });
+  const delivery = deliveryOf(action, row, service, steps, at);
+  if (delivery) await q.insertDelivery(tx, delivery);
 }
 
 /** The service, when the caller is an OPD admin of its OPD; anyone else learns nothing of it. */
