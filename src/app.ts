@@ -35,7 +35,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   installProblemHandlers(app);
-  await installWebApp(app, ctx.config);
+  await installWebApp(app, ctx, MODULES);
   installInputGuard(app);
   installSecurityHeaders(app, { tls: ctx.config.cookieSecure, csp: contentSecurityPolicy(ctx.config) });
   app.addSchema(ProblemSchema);

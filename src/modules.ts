@@ -16,8 +16,9 @@ import { channels } from './channels/module.js';
 import { layanan } from './layanan/module.js';
 import { satudata } from './satudata/module.js';
 import { skm } from './skm/module.js';
+import { portal } from './portal/module.js';
 
-export const MODULES: readonly KhidmatModule[] = [platform, aduan, kemiskinan, dashboard, open311, ppid, satudata, layanan, channels, skm];
+export const MODULES: readonly KhidmatModule[] = [platform, aduan, kemiskinan, dashboard, open311, ppid, satudata, layanan, channels, skm, portal];
 
 /** Every role, core's and the modules'. */
 export const ROLES = rolesOf(MODULES);

@@ -12,6 +12,7 @@ import type { Principal } from './auth/principal.js';
 import { CORE_ROLES, type Role } from './auth/roles.js';
 import type { Job } from './jobs/jobs.js';
 import type { Mailer } from './notifications/delivery.js';
+import type { PageMetaRoute } from './http/page-meta.js';
 
 /** What every route plugin is given: the services' context and the registered modules. */
 export interface PluginOptions {
@@ -97,6 +98,8 @@ export interface KhidmatModule {
   /** Prometheus series of the module, added to each instance's registry. */
   metrics?(ctx: AppContext, registry: Registry): void;
   personalData?: PersonalDataHolder;
+  /** Web pages whose served HTML carries their own title, Open Graph tags and feed links (for link previews and feed readers). */
+  pages?: readonly PageMetaRoute[];
   demo?: {
     staff?: readonly DemoStaff[];
     /** Fills the demo city through the module's real services; runs after every module's staff exist, in list order. */

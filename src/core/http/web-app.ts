@@ -3,15 +3,21 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../../config.js';
+import type { AppContext } from '../context.js';
+import type { KhidmatModule } from '../module.js';
 import { AppError } from '../errors.js';
 import { routeNotFound, sendProblem } from './problem.js';
+import { matchPath, withPageMeta, type PageMeta } from './page-meta.js';
 
 /**
  * Serves the built web app from the same origin as the API: hashed assets cached for a year
  * (pre-compressed gzip/brotli for slow networks), index.html and the service worker never cached,
- * and every other page path answered with index.html so the client router takes over.
+ * and every other page path answered with index.html so the client router takes over; a page a
+ * module describes (`pages`) gets its title and sharing tags in that index.html.
  */
-export async function installWebApp(app: FastifyInstance, config: Config): Promise<void> {
+export async function installWebApp(app: FastifyInstance, ctx: AppContext, modules: readonly KhidmatModule[]): Promise<void> {
+  const config = ctx.config;
+  const pages = modules.flatMap((m) => m.pages ?? []);
   const index = path.join(config.webDir, 'index.html');
   const built = fs.existsSync(index);
   if (built) {
@@ -40,8 +46,20 @@ export async function installWebApp(app: FastifyInstance, config: Config): Promi
     if (!built) {
       return sendProblem(reply, request, new AppError(404, 'web_not_built', { id: 'Aplikasi web belum dibangun (npm run build).', en: 'The web app is not built (npm run build).' }));
     }
-    return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(index));
+    reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8');
+    // A page whose tags cannot be read now (the database away) is still served, without them.
+    const meta = await pageMeta(url.split('?')[0]!).catch((err: unknown) => (request.log.warn({ err }, 'page metadata unavailable'), null));
+    if (!meta) return reply.send(fs.createReadStream(index));
+    return reply.send(withPageMeta(await fs.promises.readFile(index, 'utf8'), meta, config.publicUrl ?? `${request.protocol}://${request.host}`));
   });
+
+  async function pageMeta(path: string): Promise<PageMeta | null> {
+    for (const page of pages) {
+      const params = matchPath(page.path, path);
+      if (params) return page.meta(ctx, params);
+    }
+    return null;
+  }
 }
 
 /**
