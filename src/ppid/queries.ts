@@ -8,7 +8,7 @@ import { opds } from '../core/reference/schema.js';
 import { documents } from '../core/files/schema.js';
 import { claimDocuments } from '../core/files/claim.js';
 import { ppidAnswerDocuments, ppidEvents, ppidObjections, ppidRegistrationSeq, ppidRequests } from './schema.js';
-import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
+import { ANSWERED_STATUSES, OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
 
 export type RequestRow = typeof ppidRequests.$inferSelect;
 export type ObjectionRow = typeof ppidObjections.$inferSelect;
@@ -193,6 +193,23 @@ export async function archiveRequests(db: Db, f: { q?: string | undefined; limit
 
 /** Every request received in a (WIB) year, with its objection, for the yearly report. */
 /** The years (Jakarta) in which requests were received, oldest first. */
+/**
+ * Requests answered after a point (answer time, then id), oldest first, with only what reaching the
+ * requester needs: the satisfaction survey's invitations read these (never what was asked).
+ */
+export const answeredRequestsAfter = (db: Db, after: { at: Date; id: number }, limit: number) =>
+  db
+    .select({ id: ppidRequests.id, registrationNumber: ppidRequests.registrationNumber, answeredAt: ppidRequests.answeredAt, requesterId: ppidRequests.requesterId, email: ppidRequests.email, phone: ppidRequests.phone })
+    .from(ppidRequests)
+    .where(
+      and(
+        inArray(ppidRequests.status, [...ANSWERED_STATUSES]),
+        sql`(${ppidRequests.answeredAt}, ${ppidRequests.id}) > (${after.at}, ${after.id})`,
+      ),
+    )
+    .orderBy(asc(ppidRequests.answeredAt), asc(ppidRequests.id))
+    .limit(limit);
+
 export const requestYears = async (db: Db): Promise<number[]> =>
   (
     await db

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../test/harness.js';
 import { fileReport, step } from '../test/fixtures.js';
 import { deliverDue } from '../core/notifications/delivery.js';
-import { inviteClosedComplaints } from './invitations.js';
+import { inviteFinishedCases } from './invitations.js';
 import { EXAMPLE, EXAMPLE_ROWS } from './test-fixtures.js';
 
 describeEachDatabase('skm: a closed complaint invites its reporter; the IKM follows the regulation', (h) => {
@@ -18,8 +18,8 @@ describeEachDatabase('skm: a closed complaint invites its reporter; the IKM foll
     expect((await step(h(), citizen.token, tn, 'confirm', { rating: 4 })).body.status).toBe('closed');
 
     // One invitation per case, however often the job runs.
-    expect(await inviteClosedComplaints(h().ctx)).toBe(1);
-    expect(await inviteClosedComplaints(h().ctx)).toBe(0);
+    expect(await inviteFinishedCases(h().ctx)).toBe(1);
+    expect(await inviteFinishedCases(h().ctx)).toBe(0);
     await deliverDue(h().ctx, undefined);
     const inbox = await h().call('GET', '/api/v1/notifications', { token: citizen.token });
     const invitation = inbox.body.items.find((n: { link: string | null }) => n.link?.startsWith('/skm/isi/'));

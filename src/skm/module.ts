@@ -1,15 +1,17 @@
 /**
  * SKM — Survei Kepuasan Masyarakat (PermenPANRB 14/2017): each service unit's survey of the nine
- * unsur, invitations after a closed complaint, an anonymous public link and paper forms, the IKM as
- * the regulation computes it, and its publication. Its one registration with the platform.
+ * unsur (every OPD, each Layanan service, the complaint and PPID desks), invitations after a closed
+ * complaint, an issued application or an answered information request, an anonymous public link and
+ * paper forms, the IKM as the regulation computes it, and its publication. Its one registration with
+ * the platform.
  */
 import type { AccessRules, KhidmatModule } from '../core/module.js';
 import { skmRoutes } from './routes.js';
 import { skmPersonalData } from './privacy.js';
 import { ENTRY_ROLES, PUBLISH_ROLES, READ_ROLES } from './access.js';
 import { DESKS } from './messages.js';
-import { ensureUnits } from './queries.js';
-import { inviteClosedComplaints } from './invitations.js';
+import { syncUnits } from './queries.js';
+import { inviteFinishedCases } from './invitations.js';
 
 const S = '/api/v1/skm';
 const R = `${S}/periods/:periodId/units/:unitId`;
@@ -36,10 +38,10 @@ const access: AccessRules = {
 
 export const skm: KhidmatModule = {
   name: 'skm',
-  summary: 'SKM/IKM (PermenPANRB 14/2017): service satisfaction surveys per unit, invitations after closed complaints, results and publication',
+  summary: 'SKM/IKM (PermenPANRB 14/2017): service satisfaction surveys per unit, invitations after finished complaints, applications and information requests, results and publication',
   routes: [{ plugin: skmRoutes }],
   access,
-  seed: (db) => ensureUnits(db, DESKS),
-  jobs: (ctx) => [{ name: 'skm-invitations', everyMs: 60_000, run: () => inviteClosedComplaints(ctx) }],
+  seed: (db) => syncUnits(db, DESKS),
+  jobs: (ctx) => [{ name: 'skm-invitations', everyMs: 60_000, run: () => inviteFinishedCases(ctx) }],
   personalData: skmPersonalData,
 };

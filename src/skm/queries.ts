@@ -1,11 +1,12 @@
 /** All of the SKM module's SQL. */
 import crypto from 'node:crypto';
-import { and, asc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
 import { queryRows } from '../core/db/json-rows.js';
 import { opds } from '../core/reference/schema.js';
 import { reports } from '../aduan/read-model.js';
-import { skmAnswers, skmCheckpoints, skmInvitations, skmPeriods, skmPublications, skmUnits, type UnitKind } from './schema.js';
+import { layananApplications, layananServices } from '../layanan/read-model.js';
+import { skmAnswers, skmCheckpoints, skmInvitations, skmPeriods, skmPublications, skmUnits, type CaseKind, type UnitKind } from './schema.js';
 import { UNSUR_COUNT } from './regulation.js';
 
 export type Unit = typeof skmUnits.$inferSelect;
@@ -16,16 +17,29 @@ export type Invitation = typeof skmInvitations.$inferSelect;
 const newPublicKey = () => crypto.randomBytes(9).toString('base64url');
 
 /**
- * The service units: every active OPD (each serves the public at its counters) and the city's two
- * desks. Idempotent; a unit's key, once printed on a poster, never changes.
+ * The service units, kept in step with what they survey: every active OPD (each serves the public
+ * at its counters), every Layanan service for residents or businesses (an internal service's
+ * applicants are OPD staff, not the public the regulation surveys), and the city's two desks. New
+ * ones are added and renamed ones follow their new name or OPD; a unit's key, once printed on a
+ * poster, never changes, and a unit whose service closed keeps its answers.
  */
-export async function ensureUnits(db: Db, desks: readonly { kind: UnitKind; ref: string; name: string }[]): Promise<void> {
+export async function syncUnits(db: Db, desks: readonly { kind: UnitKind; ref: string; name: string }[]): Promise<void> {
   const offices = await db.select({ id: opds.id, code: opds.code, name: opds.name }).from(opds).where(eq(opds.active, true));
+  const services = await db.select({ code: layananServices.code, name: layananServices.name, opdId: layananServices.opdId }).from(layananServices).where(ne(layananServices.audience, 'opd'));
   const rows = [
-    ...offices.map((o) => ({ kind: 'opd' as const, ref: o.code, name: o.name, opdId: o.id, publicKey: newPublicKey() })),
-    ...desks.map((d) => ({ ...d, opdId: null, publicKey: newPublicKey() })),
-  ];
-  if (rows.length) await db.insert(skmUnits).values(rows).onConflictDoNothing({ target: [skmUnits.kind, skmUnits.ref] });
+    ...offices.map((o) => ({ kind: 'opd' as const, ref: o.code, name: o.name, opdId: o.id })),
+    ...services.map((s) => ({ kind: 'layanan' as const, ref: s.code, name: s.name.id, opdId: s.opdId })),
+    ...desks.map((d) => ({ ...d, opdId: null })),
+  ].map((r) => ({ ...r, publicKey: newPublicKey() }));
+  if (!rows.length) return;
+  await db
+    .insert(skmUnits)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [skmUnits.kind, skmUnits.ref],
+      set: { name: sql`excluded.name`, opdId: sql`excluded.opd_id` },
+      setWhere: sql`(${skmUnits.name}, ${skmUnits.opdId}) is distinct from (excluded.name, excluded.opd_id)`,
+    });
 }
 
 export const listUnits = (db: Db) => db.select().from(skmUnits).orderBy(asc(skmUnits.kind), asc(skmUnits.name));
@@ -33,6 +47,8 @@ export const unitById = async (db: Db, id: number): Promise<Unit | undefined> =>
 export const unitByKey = async (db: Db, key: string): Promise<Unit | undefined> => (await db.select().from(skmUnits).where(eq(skmUnits.publicKey, key)))[0];
 export const unitByRef = async (db: Db, kind: UnitKind, ref: string): Promise<Unit | undefined> =>
   (await db.select().from(skmUnits).where(and(eq(skmUnits.kind, kind), eq(skmUnits.ref, ref))))[0];
+export const unitsByRefs = (db: Db, kind: UnitKind, refs: string[]): Promise<Unit[]> =>
+  refs.length ? db.select().from(skmUnits).where(and(eq(skmUnits.kind, kind), inArray(skmUnits.ref, refs))) : Promise.resolve([]);
 export const setPopulation = (db: Db, id: number, population: number | null) => db.update(skmUnits).set({ population }).where(eq(skmUnits.id, id));
 
 export const listPeriods = (db: Db) => db.select().from(skmPeriods).orderBy(asc(skmPeriods.startsOn));
@@ -70,11 +86,29 @@ export const closedReportsAfter = (db: Db, after: { at: Date; id: number }, limi
     .orderBy(asc(reports.closedAt), asc(reports.id))
     .limit(limit);
 
-export const checkpointOf = async (db: Db, source: 'aduan'): Promise<{ at: Date; id: number } | undefined> => {
+/** Applications issued after the checkpoint, oldest first, with their service's code and the applicant's means of contact, through layanan's read model. */
+export const issuedApplicationsAfter = (db: Db, after: { at: Date; id: number }, limit: number) =>
+  db
+    .select({
+      id: layananApplications.id,
+      number: layananApplications.number,
+      issuedAt: layananApplications.issuedAt,
+      serviceCode: layananServices.code,
+      applicantId: layananApplications.applicantId,
+      phone: layananApplications.phone,
+      email: layananApplications.email,
+    })
+    .from(layananApplications)
+    .innerJoin(layananServices, eq(layananServices.id, layananApplications.serviceId))
+    .where(and(eq(layananApplications.status, 'issued'), sql`(${layananApplications.issuedAt}, ${layananApplications.id}) > (${after.at}, ${after.id})`))
+    .orderBy(asc(layananApplications.issuedAt), asc(layananApplications.id))
+    .limit(limit);
+
+export const checkpointOf = async (db: Db, source: CaseKind): Promise<{ at: Date; id: number } | undefined> => {
   const row = (await db.select().from(skmCheckpoints).where(eq(skmCheckpoints.source, source)).for('update'))[0];
   return row ? { at: row.afterAt, id: row.afterId } : undefined;
 };
-export const saveCheckpoint = (db: Db, source: 'aduan', at: Date, id: number) =>
+export const saveCheckpoint = (db: Db, source: CaseKind, at: Date, id: number) =>
   db.insert(skmCheckpoints).values({ source, afterAt: at, afterId: id }).onConflictDoUpdate({ target: skmCheckpoints.source, set: { afterAt: at, afterId: id } });
 
 /** The invitations that were new (a case already invited keeps its one invitation). */

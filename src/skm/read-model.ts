@@ -6,7 +6,6 @@
 import type { Db } from '../core/db/client.js';
 import { computeIkm, display, type Grade } from './regulation.js';
 import { periodBounds } from './results.js';
-import type { UnitKind } from './schema.js';
 import * as q from './queries.js';
 
 /** A span of whole days in Dumai (WIB), both ends included: a month, a quarter, a survey period. */
@@ -27,7 +26,7 @@ export interface IkmFigures {
 
 export interface UnitIkm extends IkmFigures {
   unitId: number;
-  kind: UnitKind;
+  kind: q.Unit['kind'];
   ref: string;
   name: string;
   opd: { id: number; code: string; name: string } | null;

@@ -12,10 +12,13 @@ import { AGE_BANDS, EDUCATIONS, OCCUPATIONS, SEXES } from './regulation.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
-export const UNIT_KINDS = ['opd', 'aduan_desk', 'ppid_desk'] as const;
+/** An OPD's own counters, one Layanan service (by its code), or one of the city's desks. */
+export const UNIT_KINDS = ['opd', 'layanan', 'aduan_desk', 'ppid_desk'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
-export const CASE_KINDS = ['aduan'] as const;
-/** 'account': the in-app inbox and the channel the person chose; 'contact': the WhatsApp number or email a reporter without an account gave. */
+/** What a case is: a complaint, an application for a Layanan service, a public information request. */
+export const CASE_KINDS = ['aduan', 'layanan', 'ppid'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+/** 'account': the in-app inbox and the channel the person chose; 'contact': the WhatsApp/SMS number or email a person without an account gave. */
 export const INVITATION_CHANNELS = ['account', 'contact'] as const;
 export const ANSWER_SOURCES = ['invitation', 'public_link', 'paper'] as const;
 
@@ -24,7 +27,7 @@ export const skmUnits = pgTable(
   {
     id: serial('id').primaryKey(),
     kind: text('kind', { enum: UNIT_KINDS }).notNull(),
-    /** What the unit is within its kind: the OPD's code, or the desk's name. */
+    /** What the unit is within its kind: the OPD's code, the service's code, or the desk's name. */
     ref: text('ref').notNull(),
     name: text('name').notNull(),
     /** The OPD answerable for the unit (its staff see the raw answers); null for the city's desks. */

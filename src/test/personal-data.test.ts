@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEachDatabase, type Harness } from './harness.js';
 import { fileReport, photo, step, upload } from './fixtures.js';
-import { inviteClosedComplaints } from '../skm/invitations.js';
+import { inviteFinishedCases } from '../skm/invitations.js';
 import { complaintBody, household } from '../kemiskinan/test-fixtures.js';
 import { domisili, publish, scan, upload as uploadRequirement } from '../layanan/test-fixtures.js';
 import { MODULES } from '../modules.js';
@@ -60,7 +60,7 @@ const FILE_FOR: Record<string, (h: Harness, citizen: Citizen) => Promise<Filed>>
     await step(h, (await h.staff('triage_admin', 'DISKOMINFOTIKSAN')).token, tn, 'disposition', { opdCodes: ['PUPR'] });
     await step(h, (await h.staff('opd_officer', 'PUPR')).token, tn, 'resolve', { message: 'Sudah diperbaiki.' });
     await step(h, citizen.token, tn, 'confirm', { rating: 5 });
-    if ((await inviteClosedComplaints(h.ctx)) !== 1) throw new Error('skm invitation not sent');
+    if ((await inviteFinishedCases(h.ctx)) !== 1) throw new Error('skm invitation not sent');
     return [
       { section: 'reports', trackingNumber: tn, table: 'reports' },
       { section: 'surveyInvitations', trackingNumber: tn, table: 'skm_invitations', key: { field: 'caseRef', column: 'case_ref' } },
