@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describeEachDatabase } from '../test/harness.js';
+import { disruption, published } from './test-fixtures.js';
+
+// The served page is the built app's index.html; the repository's own stands in for the build.
+const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khidmat-portal-web-'));
+fs.copyFileSync(new URL('../../web/index.html', import.meta.url), path.join(webDir, 'index.html'));
+
+const EVIL = `Banjir <script>alert("x")</script> & 'kutipan'`;
+const news = (title: string, body: string, extra: Record<string, unknown> = {}) => ({ kind: 'berita', title, summary: `Ringkasan: ${title}`, body, ...extra });
+
+describeEachDatabase(
+  'portal: public list, Indonesian search, feeds and sharing tags',
+  (h) => {
+    let ids: number[] = [];
+    const setup = async () => {
+      if (ids.length) return;
+      const editor = (await h().staff('portal_editor', 'DISKOMINFOTIKSAN')).token;
+      const checker = (await h().staff('portal_checker', 'DISKOMINFOTIKSAN')).token;
+      const items = [
+        news('Pemadaman listrik bergilir di Kecamatan Dumai Barat', 'PLN mengumumkan jadwal pemadaman bergilir selama perbaikan gardu.'),
+        news('Perbaikan jalan Sultan Syarif Kasim selesai', 'Jalan yang berlubang sudah diperbaiki; listrik penerangan jalan juga menyala lagi.'),
+        news(EVIL, 'Isi dengan <img src=x onerror=alert(1)> yang harus tetap teks.'),
+        { kind: 'pengumuman', title: 'Pengumuman libur pelayanan akhir tahun', summary: 'Pelayanan tatap muka tutup pada hari libur nasional.', body: 'Pelayanan daring tetap buka.' },
+        disruption(),
+        { kind: 'klarifikasi', title: 'Klarifikasi pesan berantai bansos', summary: 'Pesan berantai pendaftaran bansos lewat tautan adalah hoaks.', claim: 'Pendaftaran bansos lewat tautan dengan biaya administrasi.', verdict: 'hoaks', body: 'Dinas Sosial tidak memungut biaya.', sources: [{ title: 'Dinas Sosial', url: 'https://dinsos.dumaikota.go.id/' }] },
+      ];
+      for (const item of items) {
+        ids.push(await published(h, editor, checker, item));
+        h().setNow(new Date(h().now().getTime() + 60_000));
+      }
+      // A draft never shows, whatever it says.
+      await h().call('POST', '/api/v1/portal/drafts', { token: editor, body: news('Draf rahasia tentang pemadaman', 'Belum diperiksa, belum terbit.') });
+    };
+
+    it('lists each kind newest first with paging, and searches in Indonesian, best match first', async () => {
+      await setup();
+      const all = await h().call('GET', '/api/v1/portal/items?limit=4');
+      expect(all.body).toMatchObject({ total: 6, limit: 4, offset: 0 });
+      expect(all.body.items.map((i: { kind: string }) => i.kind)).toEqual(['klarifikasi', 'gangguan', 'pengumuman', 'berita']);
+      const berita = await h().call('GET', '/api/v1/portal/items?kind=berita&limit=2&offset=1');
+      expect(berita.body.total).toBe(3);
+      expect(berita.body.items.map((i: { title: string }) => i.title)).toEqual(['Perbaikan jalan Sultan Syarif Kasim selesai', 'Pemadaman listrik bergilir di Kecamatan Dumai Barat']);
+
+      const titles = async (q: string, kind = '') => (await h().call('GET', `/api/v1/portal/items?q=${encodeURIComponent(q)}${kind}`)).body.items.map((i: { title: string }) => i.title);
+      // "padam" finds "pemadaman" (the stemmer), never the unpublished draft.
+      expect((await titles('padam')).sort()).toEqual(['Pemadaman listrik bergilir di Kecamatan Dumai Barat', 'Pemadaman listrik di Kantor Kelurahan Bukit Datuk']);
+      // A title match ranks above a body match, though older.
+      expect(await titles('listrik', '&kind=berita')).toEqual(['Pemadaman listrik bergilir di Kecamatan Dumai Barat', 'Perbaikan jalan Sultan Syarif Kasim selesai']);
+      expect(await titles('listrik', '&kind=gangguan')).toEqual(['Pemadaman listrik di Kantor Kelurahan Bukit Datuk']);
+      expect(await titles('pelayanan libur')).toEqual(['Pengumuman libur pelayanan akhir tahun']);
+      // The claim is searched too; a word nowhere finds nothing.
+      expect(await titles('biaya administrasi')).toEqual(['Klarifikasi pesan berantai bansos']);
+      expect(await titles('gempa')).toEqual([]);
+
+      const item = await h().call('GET', '/api/v1/portal/items/klarifikasi/klarifikasi-pesan-berantai-bansos');
+      expect(item.body).toMatchObject({ verdict: { code: 'hoaks', label: { id: 'Hoaks' } }, claim: expect.stringContaining('bansos'), sources: [{ url: 'https://dinsos.dumaikota.go.id/' }] });
+      for (const q of ['?kind=video', '?limit=0', `?q=${'a'.repeat(201)}`]) {
+        const bad = await h().call('GET', `/api/v1/portal/items${q}`);
+        expect([bad.status, bad.body.code], q).toEqual([400, 'validation_failed']);
+      }
+    });
+
+    it('serves RSS 2.0 and Atom that parse as XML, with the published items, escaped', async () => {
+      await setup();
+      const parser = new XMLParser({ ignoreAttributes: false });
+      const rss = await h().call('GET', '/portal/rss.xml');
+      expect(rss.status).toBe(200);
+      expect(rss.headers.get('content-type')).toContain('application/rss+xml');
+      expect(XMLValidator.validate(rss.text)).toBe(true);
+      const channel = parser.parse(rss.text).rss.channel;
+      expect(channel.item.map((i: { title: string }) => i.title)).toEqual([
+        'Klarifikasi pesan berantai bansos',
+        'Pemadaman listrik di Kantor Kelurahan Bukit Datuk',
+        'Pengumuman libur pelayanan akhir tahun',
+        EVIL,
+        'Perbaikan jalan Sultan Syarif Kasim selesai',
+        'Pemadaman listrik bergilir di Kecamatan Dumai Barat',
+      ]);
+      expect(channel.item[0].link).toBe(`${h().baseUrl}/klarifikasi-hoaks/klarifikasi-pesan-berantai-bansos`);
+      // The body is escaped text inside the HTML content: the payload is never markup.
+      const evil = channel.item[3];
+      expect(evil['content:encoded']).toContain('&#60;img src=x onerror=alert(1)&#62;');
+      expect(evil['content:encoded']).not.toContain('<img');
+
+      const atom = await h().call('GET', '/portal/atom.xml?kind=gangguan');
+      expect(atom.headers.get('content-type')).toContain('application/atom+xml');
+      expect(XMLValidator.validate(atom.text)).toBe(true);
+      const feed = parser.parse(atom.text).feed;
+      expect(feed.entry.title['#text'] ?? feed.entry.title).toBe('Pemadaman listrik di Kantor Kelurahan Bukit Datuk');
+      expect((await h().call('GET', '/portal/rss.xml?kind=semua')).status).toBe(400);
+    });
+
+    it('serves an item’s page with its own Open Graph tags and feed links, escaped', async () => {
+      await setup();
+      const page = async (p: string) => {
+        const res = await h().call('GET', p, { headers: { accept: 'text/html' } });
+        expect(res.status, p).toBe(200);
+        return res.text;
+      };
+      const slug = (await h().call('GET', '/api/v1/portal/items?kind=berita&q=banjir')).body.items[0].slug as string;
+      const html = await page(`/berita/${slug}`);
+      expect(html).toContain(`<meta property="og:title" content="Banjir &#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#39;kutipan&#39; — Portal Kota Dumai" />`);
+      expect(html).toContain(`<meta property="og:url" content="${h().baseUrl}/berita/${slug}" />`);
+      expect(html).toContain('<meta property="og:type" content="article" />');
+      expect(html).toContain(`<meta property="og:description" content="Ringkasan: Banjir &#60;script&#62;`);
+      expect(html).not.toContain('<script>alert');
+      expect(html).toContain(`<link rel="alternate" type="application/rss+xml" title="Berita — Portal Kota Dumai (RSS)" href="${h().baseUrl}/portal/rss.xml?kind=berita" />`);
+      expect(html.match(/<title>/g)).toHaveLength(1);
+      // The list page links its feeds; an address that is no published item gets the plain app.
+      expect(await page('/gangguan')).toContain('href="' + h().baseUrl + '/portal/atom.xml?kind=gangguan"');
+      for (const plain of ['/berita/tidak-ada', '/laporan']) expect(await page(plain)).not.toContain('og:title');
+    });
+  },
+  { webDir },
+);
