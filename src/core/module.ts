@@ -13,6 +13,7 @@ import { CORE_ROLES, type Role } from './auth/roles.js';
 import type { Job } from './jobs/jobs.js';
 import type { Mailer } from './notifications/delivery.js';
 import type { PageMetaRoute } from './http/page-meta.js';
+import type { Message } from './errors.js';
 
 /** What every route plugin is given: the services' context and the registered modules. */
 export interface PluginOptions {
@@ -81,6 +82,24 @@ export interface DemoTown {
   registeredAt: Date;
 }
 
+/** How a part of the platform works right now; 'unknown' when it cannot be checked (its check needs the database, which is down). */
+export type HealthStatus = 'up' | 'degraded' | 'down' | 'unknown';
+
+/**
+ * A part of the platform the status page shows (the database, the job queue, a provider, a module's
+ * own dependency). The server runs every check periodically within a time limit, never on a
+ * visitor's request; a check that throws or runs out of time counts as 'down'.
+ */
+export interface HealthCheck {
+  key: string;
+  label: Message;
+  /** Only checked (and shown) where this says so, e.g. a provider that is configured. */
+  enabled?(ctx: AppContext): boolean;
+  /** The check reads the database: while that is down, its part shows 'unknown', not 'down'. */
+  usesDatabase?: boolean;
+  check(ctx: AppContext): Promise<{ status: HealthStatus; detail?: Message }>;
+}
+
 export interface KhidmatModule {
   /** The folder name: `aduan`, `kemiskinan`, … */
   name: string;
@@ -100,6 +119,8 @@ export interface KhidmatModule {
   personalData?: PersonalDataHolder;
   /** Web pages whose served HTML carries their own title, Open Graph tags and feed links (for link previews and feed readers). */
   pages?: readonly PageMetaRoute[];
+  /** What the status page checks for the module; its API counts as down when any of them or the database is. */
+  health?: readonly HealthCheck[];
   demo?: {
     staff?: readonly DemoStaff[];
     /** Fills the demo city through the module's real services; runs after every module's staff exist, in list order. */

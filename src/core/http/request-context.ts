@@ -6,6 +6,10 @@ import { batched, batchStats } from '../batch/batched.js';
 import type { AppContext } from '../context.js';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route never looks at the caller (the status page): no session is looked up, so it answers while the database is down. */
+    anonymous?: boolean;
+  }
   interface FastifyRequest {
     principal: Principal | null;
     /** The raw session token of this request (cookie or bearer), for logout. */
@@ -59,6 +63,8 @@ export async function installPrincipal(app: FastifyInstance, ctx: AppContext): P
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('passwordChangePending', false);
   app.addHook('onRequest', async (request) => {
+    // The web app's files and pages need no caller (its API calls do): they load while the database is down.
+    if (!request.url.startsWith('/api/') || request.routeOptions.config.anonymous) return;
     const token = tokenOf(request);
     if (!token) return;
     const principal = await principalFor(token);

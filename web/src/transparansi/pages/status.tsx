@@ -1,0 +1,78 @@
+import { useEffect } from 'react';
+import { formatDateTime } from '../../lib/format';
+import { pick, useLang, useT } from '../../lib/i18n';
+import { useApi } from '../../lib/use-api';
+import { Loading, Page } from '../../ui/page';
+import { Table } from '../../ui/table';
+import { m, MODULE_NAMES } from '../messages';
+import type { Health, Status } from '../types';
+
+const BADGE: Record<Health, string> = { up: 'badge-ok', degraded: 'badge-warn', down: 'badge-late', unknown: 'badge-neutral' };
+const ALERT: Record<Status['overall'], string> = { up: 'alert-success', degraded: 'alert-info', down: 'alert-error' };
+/** The page asks again as often as the server checks. */
+const POLL_MS = 20_000;
+/** Older than three checks: the server itself may be stuck. */
+const STALE_SECONDS = 90;
+
+/** Which services work now, from the server's last check (it never waits for the database). */
+export default function StatusPage() {
+  const t = useT(m);
+  const { lang } = useLang();
+  const status = useApi<Status>('/status');
+  const { reload } = status;
+  useEffect(() => {
+    const timer = setInterval(reload, POLL_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+  const s = status.data;
+  const badge = (h: Health) => <span className={`badge ${BADGE[h]}`}>{t(h)}</span>;
+  return (
+    <Page title={t('statusTitle')}>
+      <p className="lead">{t('statusLead')}</p>
+      {!s ? (
+        status.error ? <p className="alert alert-error" role="alert">{t('unreachable')}</p> : <Loading />
+      ) : (
+        <>
+          <p className={`alert ${ALERT[s.overall]}`} role="status">
+            <strong>{t(`overall_${s.overall}`)}</strong>
+            <br />
+            {t('checkedAt', { at: formatDateTime(s.builtAt, lang), age: s.ageSeconds })}
+          </p>
+          {s.ageSeconds > STALE_SECONDS ? <p className="alert alert-info">{t('stale')}</p> : null}
+          <h2>{t('disruptions')}</h2>
+          {s.disruptions.length ? (
+            <ul className="status-notices">
+              {s.disruptions.map((d) => (
+                <li key={d.path}>
+                  <a href={d.path}><strong>{d.title}</strong></a>
+                  <p>{d.summary}</p>
+                  <p>{[t('since', { at: formatDateTime(d.since, lang) }), d.expectedEnd ? t('expectedEnd', { at: formatDateTime(d.expectedEnd, lang) }) : null].filter(Boolean).join(', ')}</p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('noDisruptions')}</p>
+          )}
+          {s.disruptionsReadAt && s.disruptionsReadAt !== s.builtAt ? <p>{t('readAt', { at: formatDateTime(s.disruptionsReadAt, lang) })}</p> : null}
+          <h2>{t('components')}</h2>
+          <Table stack columns={[t('component'), t('state')]}>
+            {s.components.map((c) => (
+              <tr key={c.key}>
+                {[<th key="n" scope="row">{pick(c.label, lang)}</th>, <td key="s">{badge(c.status)}{c.detail ? ` ${pick(c.detail, lang)}` : ''}</td>]}
+              </tr>
+            ))}
+          </Table>
+          <h2>{t('services')}</h2>
+          <Table stack columns={[t('services'), t('state')]}>
+            {s.modules.map((x) => (
+              <tr key={x.name}>
+                {[<th key="n" scope="row">{MODULE_NAMES[x.name] ? pick(MODULE_NAMES[x.name]!, lang) : x.name}</th>, <td key="s">{badge(x.status)}</td>]}
+              </tr>
+            ))}
+          </Table>
+        </>
+      )}
+      <p><a href="/status.html">{t('lite')}</a></p>
+    </Page>
+  );
+}
