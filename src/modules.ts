@@ -16,10 +16,11 @@ import { channels } from './channels/module.js';
 import { layanan } from './layanan/module.js';
 import { satudata } from './satudata/module.js';
 import { skm } from './skm/module.js';
+import { emonev } from './emonev/module.js';
 import { portal } from './portal/module.js';
 import { transparansi } from './transparansi/module.js';
 
-export const MODULES: readonly KhidmatModule[] = [platform, aduan, kemiskinan, dashboard, open311, ppid, satudata, layanan, channels, skm, portal, transparansi];
+export const MODULES: readonly KhidmatModule[] = [platform, aduan, kemiskinan, dashboard, open311, ppid, satudata, layanan, channels, skm, emonev, portal, transparansi];
 
 /** Every role, core's and the modules'. */
 export const ROLES = rolesOf(MODULES);
