@@ -16,7 +16,6 @@ import { channels } from './channels/module.js';
 import { layanan } from './layanan/module.js';
 import { satudata } from './satudata/module.js';
 import { skm } from './skm/module.js';
-import { portal } from './portal/module.js';
 import { emonev } from './emonev/module.js';
 import { portal } from './portal/module.js';
 import { transparansi } from './transparansi/module.js';
