@@ -53,8 +53,8 @@ function walkInNik(raw: string, at: Date): string {
   }
 }
 
-/** Who the applicant is, by the filer and the service's audience; refuses a filer the service is not for. */
-async function applicantOf(ctx: AppContext, db: Db, p: Principal, service: q.Service, walkIn: WalkInApplicant | undefined, at: Date) {
+/** Who the applicant is, by the filer (and their account) and the service's audience; refuses a filer the service is not for. */
+async function applicantOf(ctx: AppContext, db: Db, p: Principal, account: q.FilerAccount | null, service: q.Service, walkIn: WalkInApplicant | undefined, at: Date) {
   if (walkIn) {
     if (!DESK_ROLES.includes(p.role) || p.opdId !== service.opdId) throw forbidden();
     if (service.audience === 'opd') throw conflict('counter_not_internal', 'Layanan internal OPD tidak diajukan lewat loket.', 'An internal service is not filed at the counter.', 'applicant');
@@ -81,7 +81,6 @@ async function applicantOf(ctx: AppContext, db: Db, p: Principal, service: q.Ser
   if (p.role !== 'citizen') {
     throw new AppError(403, 'citizen_service', { id: 'Layanan ini diajukan oleh warga dengan akunnya, atau oleh petugas loket untuk warga.', en: 'This service is applied for by residents with their account, or by counter staff for them.' }, { field: 'serviceCode' });
   }
-  const account = await q.accountNik(db, p.userId);
   return {
     channel: 'online' as const,
     assistedById: null,
@@ -94,6 +93,9 @@ async function applicantOf(ctx: AppContext, db: Db, p: Principal, service: q.Ser
     email: account?.email ?? null,
   };
 }
+
+/** Reads what a filing is checked against (filing-desk.ts reads those that arrive together at once). */
+export type ToFileReader = (filing: { code: string; filerId: string; filerOpdId: number | null }) => Promise<q.ToFile | undefined>;
 
 export interface FilingRequest extends FilingInput {
   /** Submitted at once: the answer must be complete and no requirement left to upload. */
@@ -115,6 +117,8 @@ export interface Prepared {
   holdings: Holdings;
   /** How the filer sees what they filed (a desk's look at the applicant is audited). */
   audience: Audience;
+  /** The service's OPD and the filer's, as the answer names them. */
+  opds: q.Opds;
 }
 export type Numbered = Prepared & { number: string };
 export interface Filed extends Numbered {
@@ -126,12 +130,12 @@ export interface Filed extends Numbered {
  * draft's answer is checked for types; a filing submitted at once also for completeness, with the
  * step's and the service's deadlines from now (as `act('submit')` takes a draft on).
  */
-export async function prepareFiling(ctx: AppContext, db: Db, p: Principal, input: FilingRequest, at = ctx.clock()): Promise<Prepared> {
-  const found = await q.serviceToFile(db, input.serviceCode);
+export async function prepareFiling(ctx: AppContext, db: Db, p: Principal, input: FilingRequest, at = ctx.clock(), read: ToFileReader = (f) => q.servicesToFile(db, [f]).then(([one]) => one)): Promise<Prepared> {
+  const found = await read({ code: input.serviceCode, filerId: p.userId, filerOpdId: p.opdId });
   if (!found?.version) throw notFound(SERVICE);
-  const { service, version } = found;
+  const { service, version, account, opds } = found;
   if (service.closedAt) throw serviceClosed();
-  const who = await applicantOf(ctx, db, p, service, input.applicant, at);
+  const who = await applicantOf(ctx, db, p, account, service, input.applicant, at);
   const answers = checkedAnswers(version.form, input.answers ?? {}, { mode: 'draft', files: new Set(), today: wibDate(at) });
   const sealed = sealAnswers(ctx, version, answers);
   const holdings = await holdingsOf(ctx, db, { ...who, answers: sealed }, version);
@@ -164,7 +168,7 @@ export async function prepareFiling(ctx: AppContext, db: Db, p: Principal, input
     updatedAt: at,
   };
   const audience = audienceFor(p, values)!;
-  return { filer: p, at, service, version, submit, values, events, holdings, audience };
+  return { filer: p, at, service, version, submit, values, events, holdings, audience, opds };
 }
 
 const serialsOf = new WeakMap<AppContext, ReturnType<typeof q.applicationSerials>>();

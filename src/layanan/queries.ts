@@ -46,12 +46,8 @@ export type Service = { [K in keyof typeof serviceColumns]: ServiceRow[K] };
 
 export const opdByCode = async (db: Db, code: string) => (await db.select().from(opds).where(and(eq(opds.code, code), eq(opds.active, true))))[0];
 
-export const opdNames = async (db: Db): Promise<Map<number, { code: string; name: string }>> =>
+export const opdNames = async (db: Db): Promise<Opds> =>
   new Map((await db.select({ id: opds.id, code: opds.code, name: opds.name }).from(opds)).map((o) => [o.id, { code: o.code, name: o.name }]));
-
-/** The NIK on a citizen's verified account, as stored there (token and mask). */
-export const accountNik = async (db: Db, userId: string) =>
-  (await db.select({ nikEncrypted: users.nikEncrypted, nikMasked: users.nikMasked, email: users.email, phone: users.phone }).from(users).where(eq(users.id, userId)))[0];
 
 /** A live citizen account with this NIK (keyed hash), to link a counter filing to. */
 export const citizenByNikHash = async (db: Db, nikHash: string) =>
@@ -110,15 +106,71 @@ export const versionOf = async (db: Db, serviceId: number, version: number): Pro
 
 export const versionById = async (db: Db, id: number): Promise<VersionRow | undefined> => (await db.select().from(layananServiceVersions).where(eq(layananServiceVersions.id, id)))[0];
 
-/** A service with the version applications are filed on now (null until one is published), in one read. */
-export async function serviceToFile(db: Db, code: string): Promise<{ service: Service; version: VersionRow | null } | undefined> {
-  return (
-    await db
-      .select({ service: serviceColumns, version: layananServiceVersions })
-      .from(layananServices)
-      .leftJoin(layananServiceVersions, and(eq(layananServiceVersions.serviceId, layananServices.id), eq(layananServiceVersions.version, layananServices.currentVersion)))
-      .where(eq(layananServices.code, code))
-  )[0];
+/** What a filer's own account gives an application filed with it: the NIK and contact on record. */
+export interface FilerAccount {
+  nikEncrypted: string | null;
+  nikMasked: string | null;
+  email: string | null;
+  phone: string | null;
+}
+/** OPDs by id, with their code and name. */
+export type Opds = Map<number, { code: string; name: string }>;
+
+/** What a filing is checked against: the service, the version applications are filed on now (null until one is published) and the filer's account (null when none). */
+export interface ToFile {
+  service: Service;
+  version: VersionRow | null;
+  account: FilerAccount | null;
+  /** The service's OPD and the filer's, as the answer names them. */
+  opds: Opds;
+}
+
+// Rendered once: the filings' codes and filers come as one JSON parameter between the two.
+const toFileHead = renderedOnce(sql`select r.i, to_jsonb(s) - 'search' as service, to_jsonb(v) as version, u.id as account_id, u.nik_encrypted, u.nik_masked, u.email, u.phone,
+  o.code as opd_code, o.name as opd_name, fo.id as filer_opd_id, fo.code as filer_opd_code, fo.name as filer_opd_name from jsonb_to_recordset(`);
+const toFileTail = renderedOnce(
+  sql`::jsonb) as r(i int, code text, filer uuid, filer_opd int) left join ${layananServices} s on s.code = r.code
+  left join ${layananServiceVersions} v on v.service_id = s.id and v.version = s.current_version left join ${users} u on u.id = r.filer
+  left join ${opds} o on o.id = s.opd_id left join ${opds} fo on fo.id = r.filer_opd`,
+);
+
+interface ToFileRow {
+  i: number;
+  service: Record<string, unknown> | null;
+  version: Record<string, unknown> | null;
+  account_id: string | null;
+  nik_encrypted: string | null;
+  nik_masked: string | null;
+  email: string | null;
+  phone: string | null;
+  opd_code: string;
+  opd_name: string;
+  filer_opd_id: number | null;
+  filer_opd_code: string | null;
+  filer_opd_name: string | null;
+}
+
+/**
+ * For each filing (service code, filer and the filer's OPD) what it is checked against, in one
+ * read for all of them: filings that arrive together wait on one round trip before they are
+ * written. undefined where no service has the code.
+ */
+export async function servicesToFile(db: Db, filings: readonly { code: string; filerId: string; filerOpdId: number | null }[]): Promise<(ToFile | undefined)[]> {
+  const json = JSON.stringify(filings.map((f, i) => ({ i, code: f.code, filer: f.filerId, filer_opd: f.filerOpdId })));
+  const found: (ToFile | undefined)[] = filings.map(() => undefined);
+  for (const r of rowsOf<ToFileRow>(await executePrepared(db, sql`${toFileHead}${json}${toFileTail}`))) {
+    if (!r.service) continue;
+    const service = rowOf(layananServices, r.service, { except: ['search'] });
+    const opdsOf: Opds = new Map([[service.opdId, { code: r.opd_code, name: r.opd_name }]]);
+    if (r.filer_opd_id !== null) opdsOf.set(r.filer_opd_id, { code: r.filer_opd_code!, name: r.filer_opd_name! });
+    found[r.i] = {
+      service,
+      version: r.version ? rowOf(layananServiceVersions, r.version) : null,
+      account: r.account_id ? { nikEncrypted: r.nik_encrypted, nikMasked: r.nik_masked, email: r.email, phone: r.phone } : null,
+      opds: opdsOf,
+    };
+  }
+  return found;
 }
 
 /* Applications */

@@ -17,7 +17,7 @@ import * as q from './queries.js';
 /** A deadline this close (in working days) is "due soon" in the inbox. */
 const DUE_SOON_WORKING_DAYS = 1;
 
-export type Opds = Map<number, { code: string; name: string }>;
+type Opds = q.Opds;
 
 async function deadlineState(ctx: AppContext, row: q.ApplicationRow, now: Date): Promise<'overdue' | 'due_soon' | 'on_time' | null> {
   if (!WAITING_ON_OPD.includes(row.status) || !row.stepDueAt) return null;
@@ -120,8 +120,8 @@ export async function applicationDetail(ctx: AppContext, p: Principal, number: s
 }
 
 /** The detail of an application just filed, from what was written (its desk view audited in the same statement). */
-export const filedDetail = (ctx: AppContext, filed: Filed, opds: Opds) =>
-  detailOf(ctx, filed.filer, filed.audience, { row: filed.row, version: filed.version, service: filed.service, opds, files: [], timeline: filed.events.map(eventView), holdings: filed.holdings }, ctx.clock());
+export const filedDetail = (ctx: AppContext, filed: Filed) =>
+  detailOf(ctx, filed.filer, filed.audience, { row: filed.row, version: filed.version, service: filed.service, opds: filed.opds, files: [], timeline: filed.events.map(eventView), holdings: filed.holdings }, ctx.clock());
 
 const eventView = (e: q.EventValues): Parts['timeline'][number] => ({
   at: e.at,
