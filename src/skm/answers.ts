@@ -1,11 +1,15 @@
 /**
  * Writing an answer: through an invitation's single-use link (once: a second answer is refused
  * with 409), through a unit's anonymous public link, or from a paper form an officer enters.
+ * Public-link answers that arrive together (a queue at a counter scanning the poster, a class of
+ * a school answering at once) are written together: a group commit, one statement for all.
  */
 import crypto from 'node:crypto';
 import type { AppContext } from '../core/context.js';
 import type { Principal } from '../core/auth/principal.js';
 import { audit } from '../core/audit/audit.js';
+import { groupCommit } from '../core/batch/group-commit.js';
+import { batchStats } from '../core/batch/batched.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
 import { AGE_BANDS, EDUCATIONS, OCCUPATIONS, SEXES, UNSUR_COUNT } from './regulation.js';
 import { mayEnter } from './access.js';
@@ -50,12 +54,34 @@ export async function answerInvitation(ctx: AppContext, token: string, input: An
   });
 }
 
+/** Answers per statement: enough for a burst, small enough to keep each answer quick. */
+const MAX_BATCH = 64;
+const desks = new WeakMap<AppContext, (row: q.AnswerRow) => Promise<number>>();
+/** Each app's units by public key: a key never changes once printed, and a unit is never removed. */
+const unitKeys = new WeakMap<AppContext, Map<string, number>>();
+
+function deskOf(ctx: AppContext) {
+  let desk = desks.get(ctx);
+  // Two batches in flight: one being written while the next gathers.
+  if (!desk) desks.set(ctx, (desk = groupCommit((rows: readonly q.AnswerRow[]) => q.insertAnswers(ctx.db, rows), { maxBatch: MAX_BATCH, slots: 2, stats: batchStats(ctx, 'skm_answers') })));
+  return desk;
+}
+
+async function unitIdOfKey(ctx: AppContext, key: string): Promise<number | undefined> {
+  let known = unitKeys.get(ctx);
+  if (!known) unitKeys.set(ctx, (known = new Map()));
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const id = await q.unitIdByKey(ctx.db, key);
+  if (id !== undefined) known.set(key, id);
+  return id;
+}
+
 export async function answerPublicLink(ctx: AppContext, key: string, input: AnswerInput): Promise<{ id: number }> {
   const values = columns(input);
-  const unit = await q.unitByKey(ctx.db, key);
-  if (!unit) throw notFound(UNIT);
-  const [row] = await q.insertAnswer(ctx.db, { ...values, unitId: unit.id, source: 'public_link', answeredAt: ctx.clock() });
-  return row!;
+  const unitId = await unitIdOfKey(ctx, key);
+  if (unitId === undefined) throw notFound(UNIT);
+  return { id: await deskOf(ctx)({ ...values, unitId, source: 'public_link', answeredAt: ctx.clock() }) };
 }
 
 /** A paper form, entered by the unit's officer with the date written on it (not in the future). */

@@ -12,6 +12,7 @@ import { ENTRY_ROLES, PUBLISH_ROLES, READ_ROLES } from './access.js';
 import { DESKS } from './messages.js';
 import { syncUnits } from './queries.js';
 import { inviteFinishedCases } from './invitations.js';
+import { ensureSkmDemo } from './demo.js';
 
 const S = '/api/v1/skm';
 const R = `${S}/periods/:periodId/units/:unitId`;
@@ -44,4 +45,5 @@ export const skm: KhidmatModule = {
   seed: (db) => syncUnits(db, DESKS),
   jobs: (ctx) => [{ name: 'skm-invitations', everyMs: 60_000, run: () => inviteFinishedCases(ctx) }],
   personalData: skmPersonalData,
+  demo: { run: ensureSkmDemo },
 };

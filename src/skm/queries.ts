@@ -2,8 +2,9 @@
 import crypto from 'node:crypto';
 import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
-import { queryRows } from '../core/db/json-rows.js';
+import { insertJsonRows, queryRows } from '../core/db/json-rows.js';
 import { opds } from '../core/reference/schema.js';
+import { outbox } from '../core/notifications/schema.js';
 import { reports } from '../aduan/read-model.js';
 import { layananApplications, layananServices } from '../layanan/read-model.js';
 import { skmAnswers, skmCheckpoints, skmInvitations, skmPeriods, skmPublications, skmUnits, type CaseKind, type UnitKind } from './schema.js';
@@ -58,6 +59,16 @@ export const insertPeriod = async (db: Db, p: { name: string; startsOn: string; 
   (await db.insert(skmPeriods).values(p).onConflictDoNothing().returning())[0];
 
 export const insertAnswer = (db: Db, row: AnswerRow) => db.insert(skmAnswers).values(row).returning({ id: skmAnswers.id });
+/**
+ * Answers written in one statement; their ids in the rows' order (the identity is drawn row by row
+ * as they are inserted, in order, so the ids ascending are the rows in order).
+ */
+export async function insertAnswers(db: Db, rows: readonly AnswerRow[]): Promise<number[]> {
+  const out = await queryRows<{ id: number | string }>(db, insertJsonRows(skmAnswers, rows, { returning: sql`id` }));
+  return out.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+/** A unit's id by its public key. */
+export const unitIdByKey = async (db: Db, key: string): Promise<number | undefined> => (await db.select({ id: skmUnits.id }).from(skmUnits).where(eq(skmUnits.publicKey, key)))[0]?.id;
 
 /** The invitation behind a link, locked until the answer is written. */
 export const invitationForUpdate = async (db: Db, tokenHash: string): Promise<Invitation | undefined> =>
@@ -203,3 +214,9 @@ export const unlinkPerson = async (db: Db, userId: string): Promise<number> =>
   (await db.update(skmInvitations).set({ userId: null }).where(eq(skmInvitations.userId, userId)).returning({ id: skmInvitations.id })).length;
 
 export const unitsByIds = (db: Db, ids: number[]) => (ids.length ? db.select().from(skmUnits).where(inArray(skmUnits.id, ids)) : Promise.resolve([]));
+
+export const anyAnswer = async (db: Db): Promise<boolean> => (await db.select({ id: skmAnswers.id }).from(skmAnswers).limit(1)).length > 0;
+
+/** The invitation links waiting in the outbox (in the app, or on their way to a number or address): what the demo's residents open. */
+export const invitationLinks = async (db: Db): Promise<string[]> =>
+  (await db.selectDistinct({ link: outbox.link }).from(outbox).where(sql`${outbox.link} like '/skm/isi/%'`).orderBy(asc(outbox.link))).map((r) => r.link!);
