@@ -10,6 +10,9 @@ import { EXAMPLE, EXAMPLE_ROWS } from '../skm/test-fixtures.js';
 import { file as filePpid, request as ppidRequest } from '../ppid/test-fixtures.js';
 import { disruption, published } from '../portal/test-fixtures.js';
 import { CURRENT_YEAR_TTL_MS } from './figures.js';
+import { buildSnapshot } from './monitor.js';
+import { openDatabase } from '../core/db/client.js';
+import { MODULES } from '../modules.js';
 
 const SUGGESTION = 'Petugas bernama Budi Santoso sangat membantu';
 
@@ -104,4 +107,17 @@ describeEachDatabase('transparansi: public figures and the status page', (h) => 
     expect(page.text).toContain('Gangguan jaringan pusat data');
     expect(page.text).toContain('Basis data <span lang="en">(Database)</span>: <strong class="up">');
   }, 120_000);
+
+  it('shows the database down and keeps the notices last read when the embedded database has stopped', async () => {
+    const before = await buildSnapshot(h().ctx, MODULES, null);
+    expect(before.disruptions).toHaveLength(1);
+    const stopped = await openDatabase({});
+    await stopped.close();
+    const during = await buildSnapshot({ ...h().ctx, db: stopped.db }, MODULES, before);
+    expect(during.overall).toBe('down');
+    expect(during.components.find((c) => c.key === 'database')).toMatchObject({ status: 'down', detail: { en: expect.stringContaining('Not answering') } });
+    expect(during.components.find((c) => c.key === 'job-queue')?.status).toBe('unknown');
+    expect(during.modules.every((m) => m.status === 'down')).toBe(true);
+    expect([during.disruptions, during.disruptionsReadAt]).toEqual([before.disruptions, before.disruptionsReadAt]);
+  }, 60_000);
 });
