@@ -8,6 +8,7 @@ import * as verifikasi from './verifikasi/routes';
 import * as satudata from './satudata/routes';
 import * as layanan from './layanan/routes';
 import * as skm from './skm/routes';
+import * as emonev from './emonev/routes';
 import * as portal from './portal/routes';
 import * as transparansi from './transparansi/routes';
 import type { NavItem, RouteDef } from './lib/routes';
@@ -17,4 +18,4 @@ import type { NavItem, RouteDef } from './lib/routes';
  * each with its own route table, header links and messages. The router and the header read this
  * list; a new module adds its area here. Pages outside the citizen area load lazily.
  */
-export const AREAS: readonly { routes: RouteDef[]; nav: NavItem[] }[] = [citizen, staff, dashboard, kemiskinan, ppid, ppidCatalogue, satudata, verifikasi, layanan, skm, transparansi, portal];
+export const AREAS: readonly { routes: RouteDef[]; nav: NavItem[] }[] = [citizen, staff, dashboard, kemiskinan, ppid, ppidCatalogue, satudata, verifikasi, layanan, skm, emonev, transparansi, portal];

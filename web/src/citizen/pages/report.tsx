@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../../lib/api';
 import { useLang, useT } from '../../lib/i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -10,6 +10,9 @@ import { LoadError, Loading, Page } from '../../ui/page';
 import { StatusBadge } from '../components';
 import { commonM, detailM } from '../messages';
 import type { ReportDetail } from '../types';
+
+// e-monev's activities answering the report: a small chunk loaded after the page, only here.
+const AnsweringActivities = lazy(() => import('../../emonev/answering'));
 
 export default function ReportPage({ params }: { params: Record<string, string> }) {
   const tn = params.trackingNumber!;
@@ -90,6 +93,7 @@ export default function ReportPage({ params }: { params: Record<string, string> 
         </p>
       ) : null}
       {mine ? <ReporterActions report={r} onDone={reload} /> : null}
+      <Suspense fallback={null}><AnsweringActivities trackingNumber={r.trackingNumber} /></Suspense>
       <h2>{t('timeline')}</h2>
       <ol className="timeline">
         {r.timeline.map((e) => (
