@@ -4,6 +4,7 @@ import type { PgbenchResult } from './pgbench.js';
 import { signingMarkdown, type SigningBench } from './signing.js';
 import { layananMarkdown, type LayananResult } from './layanan.js';
 import { skmMarkdown, type SkmResult } from './skm.js';
+import { portalMarkdown, type PortalResult } from './portal.js';
 import { satudataMarkdown, type SatudataResult } from './satudata.js';
 
 interface Result {
@@ -34,6 +35,8 @@ interface Result {
   layanan?: LayananResult | undefined;
   /** SKM's IKM of a unit-year (bench/skm.ts); absent from runs before 2026-12-07 09:00 UTC. */
   skm?: SkmResult | undefined;
+  /** The portal's public list and search over 50,000 items (bench/portal.ts); absent from runs before 2026-12-07 11:00 UTC. */
+  portal?: PortalResult | undefined;
 }
 
 interface Startup {
@@ -158,6 +161,7 @@ export function markdown(r: Result): string {
     ...(r.satudata ? satudataMarkdown(r.satudata) : []),
     ...(r.layanan ? layananMarkdown(r.layanan) : []),
     ...(r.skm ? skmMarkdown(r.skm) : []),
+    ...(r.portal ? portalMarkdown(r.portal) : []),
     ...(r.afterRestart || r.pglite ? startupAndMemory(r) : [`Peak RSS of the server process during the run: ${r.peakRssMb} MB.`, '']),
   ];
   return lines.join('\n');

@@ -20,6 +20,7 @@ import { benchSigning } from './signing.js';
 import { satudataRows, type SatudataResult } from './satudata.js';
 import { layananRows, type LayananResult } from './layanan.js';
 import { skmRows, type SkmResult } from './skm.js';
+import { portalRows, type PortalResult } from './portal.js';
 import { peakRssMb, pgliteFirstStart, SERVER_ENV, SERVER_NODE_ARGS, spread, startTimed, stop, timedOneByOne, type PgliteRun, type Startup } from './startup.js';
 import { findContaining, pointInGeometry, type Geometry } from '../src/core/geo/geo.js';
 import { addDays, wibDate } from '../src/core/calendar/working-days.js';
@@ -264,6 +265,7 @@ let peakRss: number;
 let satudata: SatudataResult | undefined;
 let layanan: LayananResult | undefined;
 let skm: SkmResult | undefined;
+let portal: PortalResult | undefined;
 /** Right after a restart (day figures kept in the database by the first server): time to answer, then single summaries of many periods. */
 let afterRestart: { startup: Startup; summaries: ReturnType<typeof spread> & { ms: number[] } } | undefined;
 /** The embedded default's first start with the demo city, then a short load. */
@@ -294,6 +296,7 @@ try {
   if (wanted('satudata')) satudata = await satudataRows({ db, base, serverPid: server.pid!, seconds: SECONDS, connections: READ_CONNECTIONS, token: tokens.opd, say });
   if (wanted('layanan')) layanan = await layananRows({ db, url, base, seconds: SECONDS, connections: READ_CONNECTIONS, citizenIds, citizenTokens, officerToken: tokens.opd, inboxApplications: Number(arg('layanan-applications', '200000')), say });
   if (wanted('skm')) skm = await skmRows({ db, url, base, seconds: SECONDS, connections: READ_CONNECTIONS, say });
+  if (wanted('portal')) portal = await portalRows({ db, base, seconds: SECONDS, connections: READ_CONNECTIONS, say });
   if (wanted('restart')) {
     // A restart after the reads, which kept every day of the last 13 months: then one summary at a
     // time, nothing else running — the last 30 days, the last 365, and 38 other periods (1 to 365
@@ -414,6 +417,7 @@ try {
     satudata,
     layanan,
     skm,
+    portal,
   };
   const md = markdown(result);
   if (ONLY.length) {

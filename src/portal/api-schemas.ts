@@ -12,7 +12,7 @@ export const ImageParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 export const ListQuerySchema = Type.Object({
   kind: Type.Optional(Type.Enum(KINDS)),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words (Indonesian full-text) over title, summary, claim and body; best match first' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words (Indonesian full-text) over title, summary, claim and body; the newest 300 matches, best match first' })),
   ...Page,
 });
 export type ListQuery = Static<typeof ListQuerySchema>;
@@ -82,7 +82,7 @@ export const PublicItemSchema = Type.Object({
 });
 export const PublicListSchema = Type.Object({
   items: Type.Array(Type.Omit(PublicItemSchema, ['body'])),
-  total: Type.Integer(),
+  hasMore: Type.Boolean({ description: 'A next page exists (a search pages through its newest 300 matches, best first)' }),
   limit: Type.Integer(),
   offset: Type.Integer(),
 });

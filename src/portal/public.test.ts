@@ -40,10 +40,11 @@ describeEachDatabase(
     it('lists each kind newest first with paging, and searches in Indonesian, best match first', async () => {
       await setup();
       const all = await h().call('GET', '/api/v1/portal/items?limit=4');
-      expect(all.body).toMatchObject({ total: 6, limit: 4, offset: 0 });
+      expect(all.body).toMatchObject({ hasMore: true, limit: 4, offset: 0 });
+      expect((await h().call('GET', '/api/v1/portal/items?limit=4&offset=4')).body).toMatchObject({ items: [{ kind: 'berita' }, { kind: 'berita' }], hasMore: false });
       expect(all.body.items.map((i: { kind: string }) => i.kind)).toEqual(['klarifikasi', 'gangguan', 'pengumuman', 'berita']);
       const berita = await h().call('GET', '/api/v1/portal/items?kind=berita&limit=2&offset=1');
-      expect(berita.body.total).toBe(3);
+      expect(berita.body.hasMore).toBe(false);
       expect(berita.body.items.map((i: { title: string }) => i.title)).toEqual(['Perbaikan jalan Sultan Syarif Kasim selesai', 'Pemadaman listrik bergilir di Kecamatan Dumai Barat']);
 
       const titles = async (q: string, kind = '') => (await h().call('GET', `/api/v1/portal/items?q=${encodeURIComponent(q)}${kind}`)).body.items.map((i: { title: string }) => i.title);
@@ -52,6 +53,8 @@ describeEachDatabase(
       // A title match ranks above a body match, though older.
       expect(await titles('listrik', '&kind=berita')).toEqual(['Pemadaman listrik bergilir di Kecamatan Dumai Barat', 'Perbaikan jalan Sultan Syarif Kasim selesai']);
       expect(await titles('listrik', '&kind=gangguan')).toEqual(['Pemadaman listrik di Kantor Kelurahan Bukit Datuk']);
+      const paged = await h().call('GET', '/api/v1/portal/items?q=listrik&limit=1&offset=1');
+      expect(paged.body).toMatchObject({ items: [{ title: 'Pemadaman listrik bergilir di Kecamatan Dumai Barat' }], hasMore: true });
       expect(await titles('pelayanan libur')).toEqual(['Pengumuman libur pelayanan akhir tahun']);
       // The claim is searched too; a word nowhere finds nothing.
       expect(await titles('biaya administrasi')).toEqual(['Klarifikasi pesan berantai bansos']);

@@ -1,5 +1,5 @@
 /** All SQL of the portal: its own tables, and the photo uploads its items take. */
-import { and, asc, count, desc, eq, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
 import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
@@ -42,20 +42,38 @@ export interface PublicFilter {
   offset: number;
 }
 
+/** Newest first, as the partial indexes on (kind,) published_at, id are ordered. */
+const newest = [sql`${i.publishedAt} desc nulls last`, sql`${i.id} desc nulls last`];
+/**
+ * A search ranks the newest matches this many deep: a common word ("jalan") is in thousands of
+ * items, and ranking them all costs a read of each one's text; an older item is found by a
+ * narrower search.
+ */
+const RANK_WINDOW = 300;
+
 /**
  * The public list, newest first, or with words the best match first (title over summary and claim
  * over body). The Indonesian stemmer of PostgreSQL (snowball, PG ≥ 13, also in PGlite) strips the
- * particles and affixes: "pemadaman" finds "padam".
+ * particles and affixes: "pemadaman" finds "padam". One row past the page says whether there is more.
  */
-export async function publicList(db: Db, f: PublicFilter, now: Date): Promise<{ rows: ListRow[]; total: number }> {
+export async function publicList(db: Db, f: PublicFilter, now: Date): Promise<{ rows: ListRow[]; hasMore: boolean }> {
   const query = f.q ? sql`websearch_to_tsquery('indonesian', ${f.q})` : undefined;
-  const where: SQL = and(visible(now), f.kind ? eq(i.kind, f.kind) : undefined, query ? sql`${i.search} @@ ${query}` : undefined)!;
-  const order = query ? [sql`ts_rank_cd(${i.search}, ${query}) desc`, desc(i.publishedAt), desc(i.id)] : [desc(i.publishedAt), desc(i.id)];
-  const [rows, [total]] = await Promise.all([
-    db.select(listColumns).from(i).where(where).orderBy(...order).limit(f.limit).offset(f.offset),
-    db.select({ n: count() }).from(i).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+  const where = and(visible(now), f.kind ? eq(i.kind, f.kind) : undefined, query ? sql`${i.search} @@ ${query}` : undefined);
+  let rows: ListRow[];
+  if (!query) {
+    rows = await db.select(listColumns).from(i).where(where).orderBy(...newest).limit(f.limit + 1).offset(f.offset);
+  } else {
+    const win = db.$with('win').as(db.select({ wid: i.id, wsearch: i.search }).from(i).where(where).orderBy(...newest).limit(RANK_WINDOW));
+    rows = await db
+      .with(win)
+      .select(listColumns)
+      .from(i)
+      .innerJoin(win, eq(i.id, win.wid))
+      .orderBy(sql`ts_rank_cd(${win.wsearch}, ${query}) desc`, ...newest)
+      .limit(Math.max(0, Math.min(f.limit + 1, RANK_WINDOW - f.offset)))
+      .offset(f.offset);
+  }
+  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
 }
 
 export const deskList = async (db: Db, f: { status?: ItemStatus | undefined; kind?: Kind | undefined; limit: number; offset: number }) => {

@@ -38,8 +38,8 @@ export function publicView(r: q.ListRow & { body?: string }) {
 export async function listPublic(ctx: AppContext, query: ListQuery) {
   const limit = query.limit ?? 20;
   const offset = query.offset ?? 0;
-  const { rows, total } = await q.publicList(ctx.db, { kind: query.kind, q: query.q, limit, offset }, ctx.clock());
-  return { items: rows.map(publicView), total, limit, offset };
+  const { rows, hasMore } = await q.publicList(ctx.db, { kind: query.kind, q: query.q, limit, offset }, ctx.clock());
+  return { items: rows.map(publicView), hasMore, limit, offset };
 }
 
 export async function publicItem(ctx: AppContext, kind: Kind, slug: string) {

@@ -35,7 +35,7 @@ export interface PublicItem {
 
 export interface PublicList {
   items: PublicItem[];
-  total: number;
+  hasMore: boolean;
   limit: number;
   offset: number;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { query } from '../../lib/api';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import { Link, navigate, useLocation, useSearchParams } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
@@ -30,7 +30,6 @@ export default function ListPage() {
     e.preventDefault();
     go({ q: words.trim(), hal: undefined });
   };
-  const pages = data ? Math.max(1, Math.ceil(data.total / LIMIT)) : 1;
   const feed = kind ? `?kind=${kind}` : '';
   return (
     <Page title={kind ? t(`kind.${kind}`) : t('portalTitle')}>
@@ -51,7 +50,7 @@ export default function ListPage() {
       {loading && !data ? <Loading /> : null}
       {data ? (
         <section aria-live="polite">
-          <p role="status">{data.total ? t('found', { n: formatNumber(data.total, lang) }) : t('empty')}</p>
+          {data.items.length ? null : <p role="status">{t('empty')}</p>}
           <ul className="pt-list">
             {data.items.map((item) => (
               <li key={item.path} className="card">
@@ -67,11 +66,11 @@ export default function ListPage() {
               </li>
             ))}
           </ul>
-          {pages > 1 ? (
-            <nav className="btn-row" aria-label={t('pageOf', { n: page, total: pages })}>
+          {page > 1 || data.hasMore ? (
+            <nav className="btn-row" aria-label={t('page', { n: page })}>
               {page > 1 ? <button type="button" className="btn" onClick={() => go({ hal: page - 1 })}>{t('prev')}</button> : null}
-              <span>{t('pageOf', { n: page, total: pages })}</span>
-              {page < pages ? <button type="button" className="btn" onClick={() => go({ hal: page + 1 })}>{t('next')}</button> : null}
+              <span>{t('page', { n: page })}</span>
+              {data.hasMore ? <button type="button" className="btn" onClick={() => go({ hal: page + 1 })}>{t('next')}</button> : null}
             </nav>
           ) : null}
         </section>
