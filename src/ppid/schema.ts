@@ -76,6 +76,8 @@ export const ppidRequests = pgTable(
     index('ppid_requests_opd_idx').on(t.opdId, t.status),
     index('ppid_requests_requester_idx').on(t.requesterId),
     index('ppid_requests_created_idx').on(t.createdAt),
+    // Answered requests in answer order: the satisfaction survey's invitation job walks it every minute from its checkpoint.
+    index('ppid_requests_answered_idx').on(t.answeredAt, t.id).where(sql`${t.answeredAt} is not null`),
     // The public archive, newest first: its pages and searches walk this instead of sorting.
     index('ppid_requests_archive_idx')
       .on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())

@@ -1,0 +1,1 @@
+CREATE INDEX "ppid_requests_answered_idx" ON "ppid_requests" USING btree ("answered_at","id") WHERE "ppid_requests"."answered_at" is not null;
