@@ -10,8 +10,8 @@ import { publish } from '../layanan/test-fixtures.js';
 // it, and the application passes every step to a signed document. Every page is axe-checked.
 const { h, browser, as } = await browserSuite();
 
-/** The nth fieldset of a kind in the editor, by its legend. */
-const block = (page: Page, legend: string) => page.locator('fieldset', { has: page.locator(`legend:text-is("${legend}")`) });
+/** A fieldset by its own legend (not one of the fieldsets nested in it: a group's fields, a repeat). */
+const block = (page: Page, legend: string) => page.locator(`xpath=//fieldset[legend[normalize-space(.)="${legend}"]]`);
 
 it('an OPD admin creates a service and its form; a resident applies, corrects a requirement, and ends with a signed document', async () => {
   const admin = await h.staff('opd_admin', 'DISDUKCAPIL');
@@ -49,6 +49,26 @@ it('an OPD admin creates a service and its form; a resident applies, corrects a 
   await f3.getByLabel('Wajib').check();
   await f3.getByLabel('Tampil bila isian').selectOption('bidang');
   await f3.getByLabel('bernilai').fill('lainnya');
+  // A repeatable group: the workers, one to three of them, each with a name and a role.
+  await a.page.getByRole('button', { name: 'Tambah isian', exact: true }).click();
+  const f4 = block(a.page, 'Isian 4');
+  await f4.getByLabel('Jenis', { exact: true }).selectOption('group');
+  await f4.getByLabel('Kunci').fill('pekerja');
+  await f4.getByLabel('Label (Indonesia)').fill('Pekerja');
+  await f4.getByLabel('Wajib').check();
+  await f4.getByLabel('Dapat diulang').check();
+  await f4.getByLabel('Paling banyak (kali)').fill('3');
+  await a.page.getByRole('button', { name: 'Tambah isian ke Pekerja' }).click();
+  const g1 = block(a.page, 'Isian 4.1');
+  await g1.getByLabel('Kunci').fill('nama');
+  await g1.getByLabel('Label (Indonesia)').fill('Nama pekerja');
+  await g1.getByLabel('Wajib').check();
+  await a.page.getByRole('button', { name: 'Tambah isian ke Pekerja' }).click();
+  const g2 = block(a.page, 'Isian 4.2');
+  await g2.getByLabel('Kunci').fill('peran');
+  await g2.getByLabel('Label (Indonesia)').fill('Peran');
+  await g2.getByLabel('Jenis', { exact: true }).selectOption('select');
+  await g2.getByLabel('Pilihan (satu per baris: nilai=label)').fill('juru_masak=Juru masak\npelayan=Pelayan');
   await a.page.getByRole('button', { name: 'Tambah persyaratan' }).click();
   const r1 = block(a.page, 'Persyaratan 1');
   await r1.getByLabel('Kunci').fill('foto_usaha');
@@ -73,10 +93,17 @@ it('an OPD admin creates a service and its form; a resident applies, corrects a 
   expect(await c.page.getByLabel('Sebutkan bidang usaha').count()).toBe(0);
   await c.page.getByLabel('Bidang usaha').selectOption('lainnya');
   await c.page.getByLabel('Sebutkan bidang usaha').fill('Jasa katering');
+  // The group's first repeat is there to fill; a second is added.
+  await block(c.page, 'Pekerja 1').getByLabel('Nama pekerja').fill('Rahmat Hidayat');
+  await block(c.page, 'Pekerja 1').getByLabel('Peran').selectOption('juru_masak');
+  await c.page.getByRole('button', { name: 'Tambah Pekerja' }).click();
+  await block(c.page, 'Pekerja 2').getByLabel('Nama pekerja').fill('Nur Aisyah');
+  await block(c.page, 'Pekerja 2').getByLabel('Peran').selectOption('pelayan');
   await accessible(c.page, 'layanan-apply');
   await c.page.getByRole('button', { name: 'Simpan draf dan lanjut ke persyaratan' }).click();
   await c.page.getByRole('heading', { level: 1, name: /^Permohonan DMI-LYN-/ }).waitFor();
   const number = (await c.page.getByRole('heading', { level: 1 }).textContent())!.replace('Permohonan ', '');
+  await c.page.getByText('Nama pekerja: Rahmat Hidayat; Peran: Juru masak | Nama pekerja: Nur Aisyah; Peran: Pelayan').waitFor();
   // Submitting without the requirement names it.
   await c.page.getByRole('button', { name: 'Ajukan', exact: true }).click();
   await c.page.getByRole('alert').getByText(/Foto tempat usaha/).waitFor();

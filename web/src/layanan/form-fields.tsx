@@ -116,7 +116,8 @@ export function FormFields({ fields, value, onChange, errors, prefix = 'answers.
           );
           break;
         }
-        const items = (v as Answers[] | undefined) ?? [];
+        // The least number of items is there to fill from the start.
+        const items = (v as Answers[] | undefined) ?? Array.from({ length: f.repeatable.min }, () => ({}));
         out.push(
           <fieldset key={f.key} className="layanan-group">
             <legend>{label}{f.required ? ' *' : ''}</legend>

@@ -10,8 +10,9 @@ import { m } from '../messages';
 import { Integration } from './integration';
 import type { FieldType, FormField, Requirement, ServiceDetail, Step, Version } from '../types';
 
-/** Field types the editor offers; a group made elsewhere is kept as it is. */
-const TYPES: FieldType[] = ['text', 'textarea', 'number', 'date', 'select', 'checkbox', 'nik', 'phone', 'email', 'file'];
+/** Field types the editor offers; inside a group neither a group nor a file (the server refuses both there). */
+const TYPES: FieldType[] = ['text', 'textarea', 'number', 'date', 'select', 'checkbox', 'nik', 'phone', 'email', 'file', 'group'];
+const INNER_TYPES = TYPES.filter((x) => x !== 'group' && x !== 'file');
 const MB = 1024 * 1024;
 
 const SKELETON: Version = {
@@ -37,19 +38,86 @@ const parseOptions = (text: string) =>
 const typed = (target: FormField | undefined, raw: string): string | number | boolean =>
   target?.type === 'checkbox' ? raw === 'true' : target?.type === 'number' && raw !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
 
-function FieldEditor({ f, i, before, onChange, onRemove, onUp }: { f: FormField; i: number; before: FormField[]; onChange(f: FormField): void; onRemove(): void; onUp(): void }) {
+const blankField = (key: string): FormField => ({ key, type: 'text', label: { id: '', en: '' } });
+
+/** A field switched to another type keeps only what that type has: a group its fields and repeats, nothing else. */
+function retyped(f: FormField, type: FieldType): FormField {
+  const { fields, repeatable, ...rest } = f;
+  return type === 'group' ? { ...rest, type, fields: fields ?? [], ...(repeatable ? { repeatable } : {}) } : { ...rest, type };
+}
+
+interface FieldProps {
+  f: FormField;
+  /** Its place in the form: "3", or "3.2" for a group's second field. */
+  n: string;
+  types: FieldType[];
+  /** The fields a condition may name: earlier ones on its level, and those before its group. */
+  before: FormField[];
+  onChange(f: FormField): void;
+  onRemove(): void;
+  /** Absent for the first of its level. */
+  onUp?: (() => void) | undefined;
+}
+
+/** A list of fields, each editable, with a button to add one: the form's, or a group's. */
+function FieldList({ fields, prefix, types, outer, addLabel, onChange }: { fields: FormField[]; prefix: string; types: FieldType[]; outer: FormField[]; addLabel: string; onChange(next: FormField[]): void }) {
+  return (
+    <>
+      {fields.map((f, i) => (
+        <FieldEditor
+          key={i}
+          f={f}
+          n={`${prefix}${i + 1}`}
+          types={types}
+          before={[...outer, ...fields.slice(0, i)]}
+          onChange={(next) => onChange(fields.map((x, j) => (j === i ? next : x)))}
+          onRemove={() => onChange(fields.filter((_, j) => j !== i))}
+          onUp={i > 0 ? () => onChange(fields.map((x, j) => (j === i - 1 ? fields[i]! : j === i ? fields[i - 1]! : x))) : undefined}
+        />
+      ))}
+      <button type="button" className="btn" onClick={() => onChange([...fields, blankField(`isian_${fields.length + 1}`)])}>{addLabel}</button>
+    </>
+  );
+}
+
+/** A group's own settings: repeated or not (how many times at least and at most), and its fields. */
+function GroupEditor({ f, n, before, onChange }: Pick<FieldProps, 'f' | 'n' | 'before' | 'onChange'>) {
+  const t = useT(m);
+  const rep = f.repeatable;
+  const { repeatable: _, ...once } = f;
+  return (
+    <>
+      <Checkbox label={t('repeatable')} hint={t('repeatableHint')} checked={!!rep} onChange={(e) => onChange(e.target.checked ? { ...f, repeatable: { min: 1, max: 5 } } : once)} />
+      {rep ? (
+        <div className="layanan-inline">
+          <TextField label={t('repeatMin')} type="number" min={0} max={50} value={String(rep.min)} onChange={(e) => onChange({ ...f, repeatable: { ...rep, min: Number(e.target.value) || 0 } })} />
+          <TextField label={t('repeatMax')} type="number" min={1} max={50} value={String(rep.max)} onChange={(e) => onChange({ ...f, repeatable: { ...rep, max: Number(e.target.value) || 0 } })} />
+        </div>
+      ) : null}
+      <FieldList
+        fields={f.fields ?? []}
+        prefix={`${n}.`}
+        types={INNER_TYPES}
+        outer={before}
+        addLabel={t('addGroupField', { label: f.label.id || f.key })}
+        onChange={(fields) => onChange({ ...f, fields })}
+      />
+    </>
+  );
+}
+
+function FieldEditor({ f, n, types, before, onChange, onRemove, onUp }: FieldProps) {
   const t = useT(m);
   const [options, setOptions] = useState(optionsText(f));
   const cond = f.when && 'field' in f.when && 'equals' in f.when ? f.when : undefined;
-  if (f.type === 'group') return <fieldset className="layanan-item"><legend>{t('fieldN', { n: i + 1 })}: {f.label.id}</legend><button type="button" className="btn" onClick={onRemove}>{t('remove')}</button></fieldset>;
   const candidates = before.filter((b) => b.type !== 'group' && b.type !== 'file');
   return (
     <fieldset className="layanan-item">
-      <legend>{t('fieldN', { n: i + 1 })}</legend>
+      <legend>{t('fieldN', { n })}</legend>
       <div className="layanan-inline">
         <TextField label={t('key')} value={f.key} onChange={(e) => onChange({ ...f, key: e.target.value.trim() })} />
-        <SelectField label={t('type')} value={f.type} onChange={(e) => onChange({ ...f, type: e.target.value as FieldType })}>
-          {TYPES.map((x) => <option key={x} value={x}>{x}</option>)}
+        <SelectField label={t('type')} value={f.type} onChange={(e) => onChange(retyped(f, e.target.value as FieldType))}>
+          {types.map((x) => <option key={x} value={x}>{x}</option>)}
         </SelectField>
       </div>
       <TextField label={t('labelId')} value={f.label.id} onChange={(e) => onChange({ ...f, label: { ...f.label, id: e.target.value } })} />
@@ -67,8 +135,9 @@ function FieldEditor({ f, i, before, onChange, onRemove, onUp }: { f: FormField;
           <TextField label={t('conditionEquals')} value={String(cond.equals)} onChange={(e) => onChange({ ...f, when: { field: cond.field, equals: typed(before.find((b) => b.key === cond.field), e.target.value) } })} />
         ) : null}
       </div>
+      {f.type === 'group' ? <GroupEditor f={f} n={n} before={before} onChange={onChange} /> : null}
       <div className="btn-row">
-        {i > 0 ? <button type="button" className="btn" onClick={onUp}>{t('moveUp')}</button> : null}
+        {onUp ? <button type="button" className="btn" onClick={onUp}>{t('moveUp')}</button> : null}
         <button type="button" className="btn btn-danger" onClick={onRemove}>{t('remove')}</button>
       </div>
     </fieldset>
@@ -101,7 +170,7 @@ export default function Editor({ params }: { params: Record<string, string> }) {
     () => {
       const en = <T extends { id: string; en: string }>(x: T) => ({ id: x.id, en: x.en || x.id });
       const body = {
-        form: { fields: v!.form.fields.map((f) => ({ ...f, label: en(f.label) })) },
+        form: { fields: v!.form.fields.map((f) => ({ ...f, label: en(f.label), ...(f.fields ? { fields: f.fields.map((x) => ({ ...x, label: en(x.label) })) } : {}) })) },
         requirements: v!.requirements.map((r) => ({ ...r, label: en(r.label) })),
         steps: v!.steps.map((x) => ({ ...x, name: en(x.name) })),
         output: v!.output,
@@ -134,18 +203,7 @@ export default function Editor({ params }: { params: Record<string, string> }) {
       <form onSubmit={publish.submit} noValidate>
         <section className="layanan-editor-block" aria-labelledby="ed-form">
           <h2 id="ed-form">{t('formTitle')}</h2>
-          {fields.map((f, i) => (
-            <FieldEditor
-              key={i}
-              f={f}
-              i={i}
-              before={fields.slice(0, i)}
-              onChange={(next) => setFields(fields.map((x, j) => (j === i ? next : x)))}
-              onRemove={() => setFields(fields.filter((_, j) => j !== i))}
-              onUp={() => setFields(fields.map((x, j) => (j === i - 1 ? fields[i]! : j === i ? fields[i - 1]! : x)))}
-            />
-          ))}
-          <button type="button" className="btn" onClick={() => setFields([...fields, { key: `isian_${fields.length + 1}`, type: 'text', label: { id: '', en: '' } }])}>{t('addField')}</button>
+          <FieldList fields={fields} prefix="" types={TYPES} outer={[]} addLabel={t('addField')} onChange={setFields} />
         </section>
         <section className="layanan-editor-block" aria-labelledby="ed-req">
           <h2 id="ed-req">{t('requirementsTitle')}</h2>
