@@ -206,6 +206,8 @@ export const layananWebhookDeliveries = pgTable(
   (t) => [
     index('layanan_webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
     index('layanan_webhook_deliveries_service_idx').on(t.serviceId, t.id),
+    // The log's retention job walks finished deliveries oldest first; pending ones are the outbox and stay.
+    index('layanan_webhook_deliveries_finished_idx').on(t.createdAt).where(sql`status <> 'pending'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "layanan_webhook_deliveries_finished_idx" ON "layanan_webhook_deliveries" USING btree ("created_at") WHERE status <> 'pending';
