@@ -113,10 +113,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('status page while the database 
     expect(draft.status).toBe(201);
     for (const action of ['check', 'publish']) expect((await call('POST', `/api/v1/portal/drafts/${draft.body.id}/${action}`, { token: checker, body: {} })).status).toBe(200);
 
-    const before = await until('the notice on the status page', async () => {
+    // The notice, and the job queue up once its first heartbeat (every 30 s) is written.
+    const before = await until('the notice and the heartbeat on the status page', async () => {
       const s = await call('GET', '/api/v1/status');
-      return s.body?.disruptions?.length ? s.body : undefined;
-    }, 90_000);
+      const queue = s.body?.components?.find((c: { key: string }) => c.key === 'job-queue')?.status;
+      return s.body?.disruptions?.length && queue === 'up' ? s.body : undefined;
+    }, 120_000);
+    expect(before).toMatchObject({ overall: 'up' });
     expect(before.components.find((c: { key: string }) => c.key === 'database').status).toBe('up');
 
     proxy.stop();
