@@ -15,6 +15,9 @@ import { matchPath, withPageMeta, type PageMeta } from './page-meta.js';
  * and every other page path answered with index.html so the client router takes over; a page a
  * module describes (`pages`) gets its title and sharing tags in that index.html.
  */
+/** How long a page waits for its sharing tags before it is served without them. */
+const PAGE_META_WAIT_MS = 1000;
+
 export async function installWebApp(app: FastifyInstance, ctx: AppContext, modules: readonly KhidmatModule[]): Promise<void> {
   const config = ctx.config;
   const pages = modules.flatMap((m) => m.pages ?? []);
@@ -47,8 +50,11 @@ export async function installWebApp(app: FastifyInstance, ctx: AppContext, modul
       return sendProblem(reply, request, new AppError(404, 'web_not_built', { id: 'Aplikasi web belum dibangun (npm run build).', en: 'The web app is not built (npm run build).' }));
     }
     reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8');
-    // A page whose tags cannot be read now (the database away) is still served, without them.
-    const meta = await pageMeta(url.split('?')[0]!).catch((err: unknown) => (request.log.warn({ err }, 'page metadata unavailable'), null));
+    // A page whose tags cannot be read now (the database away or slow) is still served, without them.
+    const meta = await Promise.race([
+      pageMeta(url.split('?')[0]!).catch((err: unknown) => (request.log.warn({ err }, 'page metadata unavailable'), null)),
+      new Promise<null>((resolve) => setTimeout(resolve, PAGE_META_WAIT_MS, null).unref()),
+    ]);
     if (!meta) return reply.send(fs.createReadStream(index));
     return reply.send(withPageMeta(await fs.promises.readFile(index, 'utf8'), meta, config.publicUrl ?? `${request.protocol}://${request.host}`));
   });
