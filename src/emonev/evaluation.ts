@@ -13,7 +13,7 @@ import { CITY_READERS, listScope, mayRead } from './access.js';
 import { duesOf, firstDayOf, isLagging, isLate, lastDayOf } from './flags.js';
 import { linksView } from './links.js';
 import { DUE_WORKING_DAYS, LAG_POINTS, OPD } from './messages.js';
-import { subActivityFor, subActivityViews } from './views.js';
+import { groupBySubActivity, subActivityFor, subActivityViews } from './views.js';
 import * as q from './queries.js';
 
 /** The OPD asked for, as the caller may see it: OPD staff always get their own. */
@@ -52,10 +52,11 @@ export async function evaluation(ctx: AppContext, p: Principal, query: { year: n
     ikmPerOpd(ctx.db, { startsOn: from, endsOn: to }, { opdId: opd.id }),
   ]);
   const reports = await q.reportsOf(ctx.db, list.map((s) => s.s.id));
+  const bySub = groupBySubActivity(reports);
   const due = dues[month - 1]!;
   const now = ctx.clock();
   const rows = list.map((s) => {
-    const r = reports.find((x) => x.subActivityId === s.s.id && x.month === month);
+    const r = bySub.get(s.s.id)?.find((x) => x.month === month);
     const planPhysicalPct = s.s.planPhysical[month - 1]!;
     return {
       id: s.s.id,

@@ -41,5 +41,17 @@ export async function subActivityViews(ctx: AppContext, list: readonly q.ListedS
   const years = [...new Set(list.map((s) => s.s.year))];
   const dues = new Map(await Promise.all(years.map(async (y) => [y, await duesOf(ctx, ctx.db, y)] as const)));
   const now = ctx.clock();
-  return list.map((s) => subActivityView(s, reports.filter((r) => r.subActivityId === s.s.id), dues.get(s.s.year)!, now));
+  const bySub = groupBySubActivity(reports);
+  return list.map((s) => subActivityView(s, bySub.get(s.s.id) ?? [], dues.get(s.s.year)!, now));
+}
+
+/** Reports by their sub-kegiatan (a city-wide list holds thousands). */
+export function groupBySubActivity(reports: readonly q.Report[]): Map<number, q.Report[]> {
+  const by = new Map<number, q.Report[]>();
+  for (const r of reports) {
+    const list = by.get(r.subActivityId);
+    if (list) list.push(r);
+    else by.set(r.subActivityId, [r]);
+  }
+  return by;
 }
