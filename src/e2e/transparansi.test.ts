@@ -24,8 +24,8 @@ it('shows the status with the disruption notice and the year’s figures on a ph
   await page.goto('/status');
   await page.getByRole('heading', { name: 'Status layanan' }).waitFor();
   await page.getByText(title).waitFor();
-  await expect.poll(() => page.getByRole('row', { name: /Basis data/ }).textContent()).toContain('Berfungsi');
-  await page.getByRole('row', { name: /Pengaduan masyarakat/ }).waitFor();
+  await expect.poll(() => page.getByRole('listitem').filter({ hasText: /^Basis data/ }).textContent()).toContain('Berfungsi');
+  await page.getByRole('listitem').filter({ hasText: /^Pengaduan masyarakat/ }).waitFor();
   await accessible(page, 'status-phone');
 
   await page.getByRole('link', { name: 'Versi ringan tanpa JavaScript' }).click();

@@ -17,6 +17,7 @@ import { DATABASE } from './health.js';
 
 export const REFRESH_MS = 20_000;
 const CHECK_TIMEOUT_MS = 5000;
+const timedOut = new Error('status check timed out');
 
 export interface ComponentStatus {
   key: string;
@@ -53,23 +54,23 @@ export interface StatusSnapshot {
 
 const RANK: Record<HealthStatus, number> = { up: 0, unknown: 1, degraded: 2, down: 3 };
 const worst = (xs: HealthStatus[]): HealthStatus => xs.reduce<HealthStatus>((a, b) => (RANK[b] > RANK[a] ? b : a), 'up');
-const failed = (err: unknown): Message => {
-  const why = err instanceof Error ? err.message : String(err);
-  return { id: `Tidak menjawab: ${why}`, en: `Not answering: ${why}` };
-};
+// The page is public: the reason (addresses, queries) goes to the log, the page says only what failed.
+const TIMED_OUT: Message = { id: `Tidak menjawab dalam ${CHECK_TIMEOUT_MS / 1000} detik`, en: `No answer within ${CHECK_TIMEOUT_MS / 1000} seconds` };
+const FAILED: Message = { id: 'Tidak menjawab (galat)', en: 'Not answering (error)' };
 
 /** Runs every module's checks once and builds the snapshot; `previous` lends its notices when they cannot be read. */
-export async function buildSnapshot(ctx: AppContext, modules: readonly KhidmatModule[], previous: StatusSnapshot | null): Promise<StatusSnapshot> {
+export async function buildSnapshot(ctx: AppContext, modules: readonly KhidmatModule[], previous: StatusSnapshot | null, log?: FastifyBaseLogger): Promise<StatusSnapshot> {
   const byModule = modules.map((m) => ({ m, checks: (m.health ?? []).filter((c) => c.enabled?.(ctx) ?? true) }));
   const results = await Promise.all(
     byModule.map(({ checks }) =>
       Promise.all(
         checks.map(async (c): Promise<ComponentStatus> => {
           try {
-            const r = await within(c.check(ctx), CHECK_TIMEOUT_MS);
+            const r = await within(c.check(ctx), CHECK_TIMEOUT_MS, () => timedOut);
             return { key: c.key, label: c.label, status: r.status, detail: r.detail ?? null };
           } catch (err) {
-            return { key: c.key, label: c.label, status: 'down', detail: failed(err) };
+            log?.warn({ err, component: c.key }, 'status check failed');
+            return { key: c.key, label: c.label, status: 'down', detail: err === timedOut ? TIMED_OUT : FAILED };
           }
         }),
       ),
@@ -145,7 +146,7 @@ export async function startStatusMonitor(ctx: AppContext, modules: readonly Khid
   let snapshot = await readSaved(file);
   let running: Promise<StatusSnapshot> | null = null;
   const refresh = () =>
-    (running ??= buildSnapshot(ctx, modules, snapshot)
+    (running ??= buildSnapshot(ctx, modules, snapshot, log)
       .then(async (s) => {
         snapshot = s;
         await save(file, s).catch((err: unknown) => log.warn({ err }, 'status snapshot not saved'));

@@ -1,7 +1,7 @@
 /**
  * The status page while the database is down: a real server process reaches its own PostgreSQL
  * database through a TCP proxy the test then stops (the machine's PostgreSQL keeps running for
- * everyone else). The status API, the plain HTML page and the web app's shell still answer — with
+ * everyone else). The status API, the plain HTML page and the web app's page still answer — with
  * the database down, the disruption notice published before, and when it was read — also for a
  * visitor with a session, whose session is not looked up there.
  */
@@ -20,6 +20,7 @@ import { processExited, startServerProcess } from '../test/server-process.js';
 import { freePort, until } from '../test/wait.js';
 import { disruption } from '../portal/test-fixtures.js';
 import { snapshotFile } from './monitor.js';
+import { accessible, launchBrowser, signedIn } from '../test/browser.js';
 
 /** A TCP relay to PostgreSQL; stop() closes it and cuts every connection, as a dead network would. */
 function tcpProxy(target: URL): Promise<{ port: number; stop(): void }> {
@@ -143,9 +144,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('status page while the database 
     expect(plain.status).toBe(200);
     expect(plain.text).toContain(notice.title);
     expect(plain.text).toContain('Basis data <span lang="en">(Database)</span>: <strong class="down">');
-    // The web app's shell for /status comes from disk (built or not, the answer is not a database error).
-    const shell = await call('GET', '/status', { cookie });
-    expect(shell.status).toBe(fs.existsSync(path.join('dist', 'web', 'index.html')) ? 200 : 404);
+    // The web app's page on a phone, for a resident still signed in: the shell and its files come from disk.
+    const browser = await launchBrowser();
+    try {
+      const { page } = await signedIn(browser, baseUrl, editor);
+      await page.goto('/status');
+      await page.getByText('Layanan sedang tidak berfungsi').waitFor();
+      await page.getByText(notice.title).waitFor();
+      expect(await page.getByRole('listitem').filter({ hasText: /^Basis data/ }).textContent()).toContain('Tidak berfungsi');
+      await accessible(page, 'status-database-down');
+    } finally {
+      await browser.close();
+    }
     // Everything else does need the database, and says so without hanging.
     expect((await call('GET', '/api/v1/ready')).status).toBe(503);
   }, 300_000);

@@ -115,7 +115,7 @@ describeEachDatabase('transparansi: public figures and the status page', (h) => 
     await stopped.close();
     const during = await buildSnapshot({ ...h().ctx, db: stopped.db }, MODULES, before);
     expect(during.overall).toBe('down');
-    expect(during.components.find((c) => c.key === 'database')).toMatchObject({ status: 'down', detail: { en: expect.stringContaining('Not answering') } });
+    expect(during.components.find((c) => c.key === 'database')).toMatchObject({ status: 'down', detail: { id: 'Tidak menjawab (galat)', en: 'Not answering (error)' } });
     expect(during.components.find((c) => c.key === 'job-queue')?.status).toBe('unknown');
     expect(during.modules.every((m) => m.status === 'down')).toBe(true);
     expect([during.disruptions, during.disruptionsReadAt]).toEqual([before.disruptions, before.disruptionsReadAt]);

@@ -3,7 +3,6 @@ import { formatDateTime } from '../../lib/format';
 import { pick, useLang, useT } from '../../lib/i18n';
 import { useApi } from '../../lib/use-api';
 import { Loading, Page } from '../../ui/page';
-import { Table } from '../../ui/table';
 import { m, MODULE_NAMES } from '../messages';
 import type { Health, Status } from '../types';
 
@@ -55,21 +54,22 @@ export default function StatusPage() {
           )}
           {s.disruptionsReadAt && s.disruptionsReadAt !== s.builtAt ? <p>{t('readAt', { at: formatDateTime(s.disruptionsReadAt, lang) })}</p> : null}
           <h2>{t('components')}</h2>
-          <Table stack columns={[t('component'), t('state')]}>
+          <ul className="status-list">
             {s.components.map((c) => (
-              <tr key={c.key}>
-                {[<th key="n" scope="row">{pick(c.label, lang)}</th>, <td key="s">{badge(c.status)}{c.detail ? ` ${pick(c.detail, lang)}` : ''}</td>]}
-              </tr>
+              <li key={c.key}>
+                {pick(c.label, lang)}: {badge(c.status)}
+                {c.detail ? ` ${pick(c.detail, lang)}` : ''}
+              </li>
             ))}
-          </Table>
+          </ul>
           <h2>{t('services')}</h2>
-          <Table stack columns={[t('services'), t('state')]}>
+          <ul className="status-list">
             {s.modules.map((x) => (
-              <tr key={x.name}>
-                {[<th key="n" scope="row">{MODULE_NAMES[x.name] ? pick(MODULE_NAMES[x.name]!, lang) : x.name}</th>, <td key="s">{badge(x.status)}</td>]}
-              </tr>
+              <li key={x.name}>
+                {MODULE_NAMES[x.name] ? pick(MODULE_NAMES[x.name]!, lang) : x.name}: {badge(x.status)}
+              </li>
             ))}
-          </Table>
+          </ul>
         </>
       )}
       <p><a href="/status.html">{t('lite')}</a></p>
