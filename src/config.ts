@@ -49,6 +49,8 @@ export interface Config {
   quietHours: { from: number; until: number } | undefined;
   /** The city's signing key and certificate (PKCS#12); unset: a self-signed demo certificate (src/core/signing). */
   signing: { p12Path: string | undefined; p12Password: string };
+  /** Public services' webhooks: whether they may point at internal addresses (tests' local receivers), and days the delivery log is kept. */
+  layanan: { webhookAllowPrivate: boolean; deliveryLogRetentionDays: number };
 }
 
 export interface WhatsAppConfig {
@@ -157,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms: sms(env),
     quietHours: quietHours(env.NOTICE_QUIET_HOURS ?? '21-7'),
     signing: { p12Path: env.SIGNING_P12_PATH ? path.resolve(env.SIGNING_P12_PATH) : undefined, p12Password: env.SIGNING_P12_PASSWORD ?? '' },
+    layanan: { webhookAllowPrivate: env.LAYANAN_WEBHOOK_ALLOW_PRIVATE === '1' || env.LAYANAN_WEBHOOK_ALLOW_PRIVATE === 'true', deliveryLogRetentionDays: int(env, 'LAYANAN_DELIVERY_LOG_RETENTION_DAYS', 90) },
   };
 }
 

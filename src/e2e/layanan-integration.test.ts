@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
 import { accessible, browserSuite } from '../test/browser.js';
 import { photo } from '../test/fixtures.js';
-import { act, domisili, publish, scan, upload } from '../layanan/test-fixtures.js';
+import { act, domisili, localWebhooks, publish, scan, upload } from '../layanan/test-fixtures.js';
 import { deliverWebhooks } from '../layanan/webhook-delivery.js';
 
 // The integration section of a service's editor, on a phone: its OPD admin sets the webhook and
 // sees a failed delivery in the log, creates an API key (shown once) and revokes it. Axe-checked.
-const { h, as } = await browserSuite();
+const { h, as } = await browserSuite(localWebhooks());
 
 it('an OPD admin sets the service’s webhook, reads its delivery log, and creates and revokes an API key', async () => {
   const admin = await h.staff('opd_admin', 'DISDUKCAPIL');

@@ -10,6 +10,7 @@ import type { Principal } from '../core/auth/principal.js';
 import { demoEmail as at, type DemoStaff, type DemoTown } from '../core/module.js';
 import { renderPdf } from '../core/export/pdf.js';
 import { wibDate } from '../core/calendar/working-days.js';
+import { issuingInTransaction } from '../core/signing/index.js';
 import { createService, publishVersion } from './catalogue.js';
 import { fileApplication } from './applications.js';
 import { act } from './actions.js';
@@ -43,7 +44,7 @@ const paper = (title: string, holder: string) =>
 
 export async function ensureLayananDemo(ctx: AppContext, town: DemoTown): Promise<void> {
   if (await q.anyService(ctx.db)) return;
-  await ctx.db.transaction(async (tx) => {
+  await issuingInTransaction(ctx, () => ctx.db.transaction(async (tx) => {
     const c: AppContext = { ...ctx, db: tx };
     for (const { service, version } of DEMO_SERVICES) {
       const admin = town.staff(ADMINS[service.opdCode]!);
@@ -85,5 +86,5 @@ export async function ensureLayananDemo(ctx: AppContext, town: DemoTown): Promis
     await uploadRequirement(c, dinsosDesk, wifi.number, 'nota_dinas', await paper('Nota dinas permohonan jaringan', dinsosDesk.fullName), 'nota-dinas.pdf');
     await act(c, tx, dinsosDesk, wifi.number, 'submit', {});
     await act(c, tx, town.staff(at('kominfo')), wifi.number, 'pass', { message: 'Survei lokasi dijadwalkan hari Kamis.' });
-  });
+  }));
 }

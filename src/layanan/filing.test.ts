@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { describeEachDatabase } from '../test/harness.js';
 import { rowsOf } from '../core/db/json-rows.js';
 import { demoService } from './demo-services.js';
-import { domisili, type H } from './test-fixtures.js';
+import { domisili, localWebhooks, publishDomisiliByData, type H } from './test-fixtures.js';
 
 const count = async (h: H, query: SQL) => rowsOf<{ n: number }>(await h().ctx.db.execute(query))[0]!.n;
 
@@ -11,12 +11,7 @@ describeEachDatabase('layanan: filings that arrive together', (h) => {
   it('writes them together once each: submitted at once with deadlines, timeline, audit and webhook; a key sent twice files one; a bad one fails alone', async () => {
     h().setNow('2026-03-02T02:00:00Z');
     const admin = await h().staff('opd_admin', 'DISDUKCAPIL');
-    // The domicile letter with only the KTP asked, which a verified account's NIK meets: nothing to upload.
-    const { service, version } = demoService('sk-domisili');
-    const { opdCode: _, ...body } = service;
-    expect((await h().call('POST', '/api/v1/layanan/services', { token: admin.token, body })).status).toBe(201);
-    const published = await h().call('POST', '/api/v1/layanan/services/sk-domisili/versions', { token: admin.token, body: { ...version, requirements: version.requirements.filter((r) => r.satisfiedBy) } });
-    expect(published.status).toBe(201);
+    await publishDomisiliByData(h, admin.token);
     expect((await h().call('PUT', '/api/v1/layanan/services/sk-domisili/webhook', { token: admin.token, body: { url: 'http://127.0.0.1:9/siak', secret: 'rahasia-webhook-siak-0001' } })).status).toBe(200);
     const citizens: { token: string }[] = [];
     for (let i = 0; i < 4; i++) citizens.push(await h().citizen());
@@ -92,4 +87,4 @@ describeEachDatabase('layanan: filings that arrive together', (h) => {
     expect(again.body).toEqual(filed.body);
     expect(await views()).toBe(2);
   });
-});
+}, localWebhooks());

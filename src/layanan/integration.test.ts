@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../test/harness.js';
 import { photo } from '../test/fixtures.js';
-import { act, domisili, publish, scan, upload } from './test-fixtures.js';
+import { act, domisili, localWebhooks, publish, scan, upload } from './test-fixtures.js';
 import { deliverWebhooks, FIRST_RETRY_MS, MAX_ATTEMPTS } from './webhook-delivery.js';
 
 const SECRET = 'rahasia-bersama-sistem-siak-2026';
@@ -193,7 +193,7 @@ describeEachDatabase('layanan: webhooks to an OPD system and its incoming API', 
     const issuedEvent = log.deliveries.find((d: { event: string }) => d.event === 'application.issued');
     expect(issuedEvent).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastStatusCode: 503, nextAttemptAt: null });
   });
-});
+}, localWebhooks());
 
 function pdfForm(data: Buffer | Uint8Array, name = 'surat.pdf'): FormData {
   const form = new FormData();

@@ -11,6 +11,7 @@ import type { Principal } from '../core/auth/principal.js';
 import { AppError } from '../core/errors.js';
 import { audit } from '../core/audit/audit.js';
 import { idempotent } from '../core/idempotency/idempotency.js';
+import { issuingInTransaction } from '../core/signing/index.js';
 import { processDocument } from '../core/files/document.js';
 import { MAX_UPLOAD_BYTES } from '../core/files/limits.js';
 import { act, type ActionInput } from './actions.js';
@@ -30,7 +31,7 @@ export async function changedForKey(ctx: AppContext, p: KeyCaller, since: Date |
 }
 
 async function stepByKey(ctx: AppContext, p: KeyCaller, number: string, action: ApplicationAction, input: ActionInput, idempotencyKey: string | undefined, request: unknown) {
-  const done = await idempotent(ctx.db, `layanan-key:${p.keyId}`, idempotencyKey, request, async (tx) => {
+  return issuingInTransaction(ctx, () => idempotent(ctx.db, `layanan-key:${p.keyId}`, idempotencyKey, request, async (tx) => {
     const at = ctx.clock();
     await act(ctx, tx, p, number, action, input, at);
     await audit(tx, p, { action: 'layanan.api_step', entity: 'layanan_application', entityId: number, detail: { action, apiKey: p.keyId } }, at);
@@ -38,8 +39,7 @@ async function stepByKey(ctx: AppContext, p: KeyCaller, number: string, action: 
     const version = (await q.versionById(tx, row.versionId))!;
     const service = (await q.serviceById(tx, row.serviceId))!;
     return { status: 200, body: applicationFacts(row, service, version.steps) };
-  });
-  return done;
+  }));
 }
 
 export const stepForKey = (ctx: AppContext, p: KeyCaller, number: string, action: (typeof KEY_ACTIONS)[number], input: ActionInput, idempotencyKey: string | undefined) =>

@@ -9,7 +9,7 @@ import type { AccessRules, KhidmatModule } from '../core/module.js';
 import { layananRoutes } from './routes.js';
 import { integrationRoutes } from './integration-routes.js';
 import { KEY_ACTIONS } from './integration.js';
-import { deliverWebhooks } from './webhook-delivery.js';
+import { deliverWebhooks, pruneDeliveryLog } from './webhook-delivery.js';
 import { layananPersonalData } from './privacy.js';
 import { EDITOR_ROLES, INBOX_ROLES } from './access.js';
 import { ACTION_ROUTES } from './api-schemas.js';
@@ -58,7 +58,10 @@ export const layanan: KhidmatModule = {
   summary: 'Layanan (public services and permits): a catalogue defined as data, versioned forms, applications through each OPD’s steps, signed documents',
   routes: [{ plugin: layananRoutes }, { plugin: integrationRoutes }],
   access,
-  jobs: (ctx) => [{ name: 'layanan-webhooks', everyMs: 5_000, run: () => deliverWebhooks(ctx) }],
+  jobs: (ctx) => [
+    { name: 'layanan-webhooks', everyMs: 5_000, run: () => deliverWebhooks(ctx) },
+    { name: 'layanan-delivery-log-retention', everyMs: 3_600_000, run: () => pruneDeliveryLog(ctx) },
+  ],
   personalData: layananPersonalData,
   demo: { staff: LAYANAN_STAFF, run: ensureLayananDemo },
 };

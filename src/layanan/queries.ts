@@ -1,5 +1,5 @@
 /** All SQL of the public-services module. Services call these; nothing else touches the module's tables. */
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
 import { columnList, insertJsonRows, rowOf, rowsOf, together } from '../core/db/json-rows.js';
 import { executePrepared, renderedOnce } from '../core/db/prepared.js';
@@ -392,6 +392,13 @@ export async function putWebhook(db: Db, values: typeof layananWebhooks.$inferIn
 
 export const deleteWebhook = async (db: Db, serviceId: number): Promise<boolean> =>
   (await db.delete(layananWebhooks).where(eq(layananWebhooks.serviceId, serviceId)).returning({ id: layananWebhooks.serviceId })).length > 0;
+
+/** Deletes up to `limit` finished (delivered or given-up) deliveries created before `before`, oldest first; answers how many. */
+export async function pruneDeliveries(db: Db, before: Date, limit: number): Promise<number> {
+  const d = layananWebhookDeliveries;
+  const oldest = db.select({ id: d.id }).from(d).where(and(sql`${d.status} <> 'pending'`, lt(d.createdAt, before))).orderBy(asc(d.createdAt)).limit(limit);
+  return (await db.delete(d).where(inArray(d.id, oldest)).returning({ id: d.id })).length;
+}
 
 export interface DeliveryValues {
   serviceId: number;

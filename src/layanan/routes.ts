@@ -5,6 +5,7 @@ import type { PluginOptions } from '../core/module.js';
 import { requireRole, requireUser } from '../core/auth/principal.js';
 import { invalid } from '../core/errors.js';
 import { idempotent } from '../core/idempotency/idempotency.js';
+import { issuingInTransaction } from '../core/signing/index.js';
 import { problems } from '../core/http/schemas.js';
 import { sendAttachment } from '../core/http/download.js';
 import { onlyFile } from '../core/files/multipart.js';
@@ -250,10 +251,12 @@ export async function layananRoutes(app: FastifyInstance, { ctx }: PluginOptions
       async (request) => {
         const p = requireUser(request.principal);
         const { number } = request.params;
-        await idempotent(ctx.db, `user:${p.userId}`, request.headers['idempotency-key'], { number, action, body: request.body }, async (tx) => {
-          await act(ctx, tx, p, number, action, request.body as ActionInput);
-          return { status: 200, body: {} };
-        });
+        await issuingInTransaction(ctx, () =>
+          idempotent(ctx.db, `user:${p.userId}`, request.headers['idempotency-key'], { number, action, body: request.body }, async (tx) => {
+            await act(ctx, tx, p, number, action, request.body as ActionInput);
+            return { status: 200, body: {} };
+          }),
+        );
         return applicationDetail(ctx, p, number, request.ip);
       },
     );

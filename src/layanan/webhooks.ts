@@ -11,7 +11,8 @@ import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
 import type { Principal } from '../core/auth/principal.js';
 import { audit } from '../core/audit/audit.js';
-import { invalid, notFound } from '../core/errors.js';
+import { notFound } from '../core/errors.js';
+import { checkWebhookUrl } from './webhook-address.js';
 import type { ApplicationAction, ApplicationStatus } from './lifecycle.js';
 import { SERVICE } from './messages.js';
 import * as q from './queries.js';
@@ -68,19 +69,6 @@ async function ownService(db: Db, p: Principal, code: string): Promise<q.Service
   return service;
 }
 
-/** An http(s) address without credentials in it (the secret signs; it is never in the URL). */
-function checkUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw invalid('webhook_url', 'Alamat webhook tidak sah.', 'The webhook URL is not valid.', 'url');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('webhook_url', 'Alamat webhook harus http(s).', 'The webhook URL must be http(s).', 'url');
-  if (url.username || url.password) throw invalid('webhook_url', 'Alamat webhook tidak boleh memuat kata sandi.', 'The webhook URL must not carry credentials.', 'url');
-  return url.toString();
-}
-
 export interface WebhookInput {
   url: string;
   secret: string;
@@ -89,7 +77,7 @@ export interface WebhookInput {
 
 export async function setWebhook(ctx: AppContext, p: Principal, code: string, input: WebhookInput): Promise<void> {
   const at = ctx.clock();
-  const url = checkUrl(input.url.trim());
+  const url = await checkWebhookUrl(input.url.trim(), ctx.config.layanan.webhookAllowPrivate);
   await ctx.db.transaction(async (tx) => {
     const service = await ownService(tx, p, code);
     await q.putWebhook(tx, { serviceId: service.id, url, secretEncrypted: ctx.cipher.encrypt(input.secret), active: input.active ?? true, updatedAt: at, updatedById: p.userId });

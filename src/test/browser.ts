@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import sharp from 'sharp';
 import { afterAll, expect } from 'vitest';
 import type { DatabaseKind } from '../core/db/client.js';
+import type { Config } from '../config.js';
 import { startHarness } from './harness.js';
 
 /** The database behind the server under test: one vitest project per database (vitest.config.ts). */
@@ -108,8 +109,8 @@ export async function accessible(page: Page, name: string): Promise<void> {
  * its tests: `const { h, browser, as } = await browserSuite();`. The server's clock is the wall
  * clock, as the browser judges cookie expiry and the pages compare dates by its own.
  */
-export async function browserSuite() {
-  const h = await startHarness(E2E_DATABASE);
+export async function browserSuite(configOverrides: Partial<Config> = {}) {
+  const h = await startHarness(E2E_DATABASE, configOverrides);
   h.setNow(new Date());
   let browser: Browser;
   try {

@@ -3,6 +3,7 @@
  * configured signer, checks the result's own signature, stores the file and registers it; the
  * public verification reads the registry and compares an uploaded copy with it.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../context.js';
 import type { Config } from '../../config.js';
@@ -30,6 +31,24 @@ function pdfSigner(ctx: AppContext): Promise<PdfSigner> {
     signers.set(ctx.config, signer);
   }
   return signer;
+}
+
+/** The files documents stored while a caller's transaction is under way (issuingInTransaction). */
+const storedInTransaction = new AsyncLocalStorage<string[]>();
+
+/**
+ * Runs `transaction` — work that opens a transaction in which documents may be issued, and commits
+ * it — so that when it fails (rolled back: the registry rows went with it) the files those
+ * documents stored are deleted too, and no signed PDF is left that no registry row vouches for.
+ */
+export async function issuingInTransaction<T>(ctx: AppContext, transaction: () => Promise<T>): Promise<T> {
+  const stored: string[] = [];
+  try {
+    return await storedInTransaction.run(stored, transaction);
+  } catch (err) {
+    await Promise.allSettled(stored.map((key) => ctx.storage.delete(key)));
+    throw err;
+  }
 }
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -90,6 +109,8 @@ export async function issueSignedDocument(ctx: AppContext, input: SignedDocument
       subjectId: input.subjectId,
       createdAt: signingTime,
     });
+    // Registered in the caller's transaction, the file is the transaction's to keep or lose.
+    storedInTransaction.getStore()?.push(fileKey);
     return { id: row.id, documentNumber: row.documentNumber, sha256: hash, verificationUrl: url, pdf: signed };
   } catch (err) {
     await ctx.storage.delete(fileKey);
