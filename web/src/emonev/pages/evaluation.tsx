@@ -52,13 +52,13 @@ export default function EvaluationPage() {
             <div><dt>{t('resolveSla')}</dt><dd>{share(d.complaints.resolveSla)}</dd></div>
             <div><dt>{t('ikm')}</dt><dd>{d.ikm && d.ikm.converted !== null ? `${d.ikm.converted} (${d.ikm.grade}, n = ${d.ikm.respondents})` : t('noIkm')}</dd></div>
             <div><dt>{t('accepted')}</dt><dd>{`${d.totals.accepted} / ${d.rows.length}`}</dd></div>
+            <div><dt>{t('spent')}</dt><dd>{`${rp(d.totals.financialRp, lang)} / ${rp(d.totals.budget, lang)}`}</dd></div>
             <div><dt>{t('lateCount')}</dt><dd>{d.totals.late}</dd></div>
             <div><dt>{t('laggingCount')}</dt><dd>{d.totals.lagging}</dd></div>
           </dl>
           <Table
             stack
             columns={[t('subActivity'), { label: `${t('physical')}: ${t('plan')}`, num: true }, { label: `${t('physical')}: ${t('realisation')}`, num: true }, { label: t('deviation'), num: true }, { label: `${t('financial')}: ${t('realisation')}`, num: true }, t('status'), { label: t('complaints'), num: true }]}
-            foot={<tr>{[<th key="h" scope="row" colSpan={4}>{t('totals')}</th>, <td key="f" className="num">{`${rp(d.totals.financialRp, lang)} / ${rp(d.totals.budget, lang)}`}</td>, <td key="s" />, <td key="c" />]}</tr>}
           >
             {d.rows.map((r) => (
               <tr key={r.id}>
