@@ -82,7 +82,13 @@ export async function ensureSkmDemo(ctx: AppContext, town: DemoTown): Promise<vo
   const counter = town.staff(at('loket.disdukcapil'));
   await ctx.db.transaction(async (tx) => {
     const c: AppContext = { ...ctx, db: tx };
-    const when = (instant: Date): AppContext => ({ ...c, clock: () => instant });
+    // One context whose clock the demo sets per answer, so the public link's desk and key map serve them all.
+    let at = now;
+    const dated: AppContext = { ...c, clock: () => at };
+    const when = (instant: Date): AppContext => {
+      at = instant;
+      return dated;
+    };
     // A survey's answer at some hour of office time on a day of the span, never later than an hour ago.
     const instantIn = (span: { startsOn: string; endsOn: string }) => {
       const days = Math.round((Date.parse(span.endsOn) - Date.parse(span.startsOn)) / (24 * HOUR));
@@ -97,7 +103,7 @@ export async function ensureSkmDemo(ctx: AppContext, town: DemoTown): Promise<vo
       if (!unit) continue; // A service the Layanan demo did not publish.
       const head: Principal = town.staff(spec.head);
       await setUnitPopulation(c, head, unit.id, spec.population);
-      for (const [span, n] of [[previous, rand.int(30, 60)], [{ ...current, endsOn: wibDate(now) }, rand.int(6, 15)]] as const) {
+      for (const [span, n] of [[previous, rand.int(24, 45)], [{ ...current, endsOn: wibDate(now) }, rand.int(5, 12)]] as const) {
         for (let i = 0; i < n; i++) {
           const instant = instantIn(span);
           const answer = answerOf(rand, spec.mean);
