@@ -9,6 +9,8 @@ import { REPORTER, seed, wib } from '../dashboard/test-seed.js';
 import { EXAMPLE, EXAMPLE_ROWS } from '../skm/test-fixtures.js';
 import { file as filePpid, request as ppidRequest } from '../ppid/test-fixtures.js';
 import { disruption, published } from '../portal/test-fixtures.js';
+import { PUPR_DPA } from '../emonev/test-fixtures.js';
+import { realisationByOpd } from '../emonev/read-model.js';
 import { CURRENT_YEAR_TTL_MS } from './figures.js';
 import { buildSnapshot } from './monitor.js';
 import { openDatabase } from '../core/db/client.js';
@@ -27,6 +29,8 @@ describeEachDatabase('transparansi: public figures and the status page', (h) => 
       expect(res.status).toBe(201);
     }
     await filePpid(h, ppidRequest());
+    const bappeda = await h().staff('bappeda');
+    expect((await h().call('POST', '/api/v1/emonev/dpa', { token: bappeda.token, body: PUPR_DPA })).status).toBe(201);
   });
 
   const figures = (year = 2026) => h().call('GET', `/api/v1/transparansi?year=${year}`);
@@ -55,7 +59,10 @@ describeEachDatabase('transparansi: public figures and the status page', (h) => 
     const report = (await h().call('GET', '/api/v1/ppid/report?year=2026')).body;
     expect(b.ppid.total).toMatchObject({ received: 1, open: 1 });
     expect(b.ppid.total).toMatchObject({ received: report.total.received, open: report.total.open, successful: report.total.successful, rejected: report.total.rejected });
-    expect(b.emonev).toEqual([]);
+    // PUPR's DPA, nothing reported yet: the budget, nothing spent.
+    const source = await realisationByOpd(h().ctx.db, 2026);
+    expect(b.emonev).toEqual(source.map(({ opd, year: _year, ...r }) => ({ opd: { code: opd.code, name: opd.name }, ...r })));
+    expect(b.emonev).toMatchObject([{ opd: { code: 'PUPR' }, subActivities: 1, reported: 0, budget: 4_000_000_000, financialRp: 0 }]);
   });
 
   it('carries no personal data: no reporter, requester, suggestion, NIK, e-mail or tracking number', async () => {

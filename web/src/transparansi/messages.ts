@@ -69,6 +69,11 @@ export const m = defineMessages({
     none: 'Belum ada data tahun ini.',
     generatedAt: 'Dihitung {at}.',
     statusLink: 'Status layanan saat ini',
+    emonev: 'Realisasi kegiatan OPD (e-monev)',
+    budget: 'Anggaran (Rp)',
+    spent: 'Realisasi keuangan',
+    physical: 'Realisasi fisik',
+    noEmonev: 'Belum ada DPA tahun ini.',
   },
   en: {
     statusTitle: 'Service status',
@@ -117,5 +122,10 @@ export const m = defineMessages({
     none: 'No figures for this year yet.',
     generatedAt: 'Counted {at}.',
     statusLink: 'Current service status',
+    emonev: 'Realisation of OPD activities (e-monev)',
+    budget: 'Budget (Rp)',
+    spent: 'Financial realisation',
+    physical: 'Physical progress',
+    noEmonev: 'No DPA for this year yet.',
   },
 });

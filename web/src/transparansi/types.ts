@@ -43,4 +43,5 @@ export interface Transparency {
   };
   ikm: { name: string; opd: OpdRef | null; respondents: number; converted: number | null; grade: string | null; label: Message | null }[];
   ppid: { total: PpidRow; byOpd: (PpidRow & { opd: OpdRef | null })[] };
+  emonev: { opd: OpdRef; subActivities: number; reported: number; budget: number; financialRp: number; financialPct: number | null; physicalPct: number | null }[];
 }

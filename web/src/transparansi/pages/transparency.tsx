@@ -12,7 +12,7 @@ import type { Share, Transparency } from '../types';
 /** The first year the platform counts. */
 const FIRST_YEAR = 2020;
 
-/** A year's public figures: complaints and SLA per OPD, IKM per unit, PPID requests. */
+/** A year's public figures: complaints and SLA per OPD, IKM per unit, PPID requests, e-monev realisation. */
 export default function TransparencyPage() {
   const t = useT(m);
   const { lang } = useLang();
@@ -61,6 +61,14 @@ export default function TransparencyPage() {
               foot={<PpidCells label={t('total')} r={d.ppid.total} num={num} />}
             >
               {d.ppid.byOpd.map((r) => <PpidCells key={r.opd?.code ?? 'ppid'} label={r.opd?.name ?? 'PPID Utama'} r={r} num={num} />)}
+            </Table>
+          )}
+          <h2>{t('emonev')}</h2>
+          {!d.emonev.length ? <p>{t('noEmonev')}</p> : (
+            <Table stack columns={[t('opd'), { label: t('budget'), num: true }, { label: t('spent'), num: true }, { label: t('physical'), num: true }]}>
+              {d.emonev.map((r) => (
+                <tr key={r.opd.code}>{[<th key="n" scope="row">{r.opd.name}</th>, <td key="b" className="num">{num(r.budget)}</td>, <td key="f" className="num">{r.financialPct === null ? '—' : `${num(r.financialPct, 2)}%`}</td>, <td key="p" className="num">{r.physicalPct === null ? '—' : `${num(r.physicalPct, 2)}%`}</td>]}</tr>
+              ))}
             </Table>
           )}
           <p>{t('generatedAt', { at: formatDateTime(d.generatedAt, lang) })} <a href="/status">{t('statusLink')}</a></p>
