@@ -7,6 +7,8 @@
 import type { AppContext } from '../core/context.js';
 import type { Principal } from '../core/auth/principal.js';
 import { invalid, notFound } from '../core/errors.js';
+import type { Cell } from '../core/export/csv.js';
+import { toXlsx, XLSX_MIME } from '../core/export/xlsx.js';
 import { complaintsByOpd } from '../dashboard/read-model.js';
 import { ikmPerOpd } from '../skm/read-model.js';
 import { CITY_READERS, listScope, mayRead } from './access.js';
@@ -91,4 +93,24 @@ export async function evaluation(ctx: AppContext, p: Principal, query: { year: n
     complaints: c ? { received: c.received, handled: c.handled, followUpSla: c.followUpSla, resolveSla: c.resolveSla } : { received: 0, handled: 0, followUpSla: zeroShare, resolveSla: zeroShare },
     ikm: i ? { respondents: i.respondents, ikm: i.ikm, converted: i.converted, grade: i.grade } : null,
   };
+}
+
+const HEADERS = ['Kode', 'Sub-kegiatan', 'Pagu (Rp)', 'Rencana fisik (%)', 'Realisasi fisik (%)', 'Deviasi (poin)', 'Rencana keuangan (Rp)', 'Realisasi keuangan (Rp)', 'Status laporan', 'Terlambat', 'Di bawah rencana', 'Pengaduan terkait'];
+const share = (s: { met: number; decided: number; share: number | null }) => (s.share === null ? '-' : `${Math.round(s.share * 1000) / 10}% (${s.met}/${s.decided})`);
+
+/** The evaluation as a workbook for the meeting's papers: one row per sub-kegiatan, then the OPD's complaints and IKM. */
+export async function evaluationFile(ctx: AppContext, p: Principal, query: { year: number; month: number; opd?: string | undefined }) {
+  const e = await evaluation(ctx, p, query);
+  const yes = (b: boolean) => (b ? 'ya' : '');
+  const rows: Cell[][] = [
+    ...e.rows.map((r) => [r.code, r.name, r.budget, r.planPhysicalPct, r.report?.physicalPct ?? '', r.physicalDeviation ?? '', r.planFinancialRp, r.report?.financialRp ?? '', r.report?.status ?? 'belum lapor', yes(r.late), yes(r.lagging), r.complaints]),
+    [],
+    ['', 'Pengaduan masuk', e.complaints.received],
+    ['', 'Pengaduan diselesaikan', e.complaints.handled],
+    ['', 'Tindak lanjut tepat waktu', share(e.complaints.followUpSla)],
+    ['', 'Penyelesaian tepat waktu', share(e.complaints.resolveSla)],
+    ['', 'IKM (skala 100)', e.ikm?.converted ?? '-'],
+  ];
+  const name = `evaluasi-${e.opd.code.toLowerCase()}-${e.year}-${String(e.month).padStart(2, '0')}.xlsx`;
+  return { name, mime: XLSX_MIME, data: Buffer.from(toXlsx(HEADERS, rows, { sheetName: `${e.opd.code} ${e.year}-${String(e.month).padStart(2, '0')}` })) };
 }

@@ -106,6 +106,9 @@ describeEachDatabase('e-monev: an OPD reports a month, the desk checks it, the e
     expect(evaluation.body.complaints).toMatchObject({ received: 2, handled: 1 });
     expect(evaluation.body.complaints.resolveSla).toMatchObject({ met: 1 });
     expect(evaluation.body).toHaveProperty('ikm');
+    const workbook = await fetch(`${h().baseUrl}${E}/evaluation.xlsx?opd=PUPR&year=2026&month=3`, { headers: { authorization: `Bearer ${t.mayor}` } });
+    expect(workbook.headers.get('content-disposition')).toContain('evaluasi-pupr-2026-03.xlsx');
+    expect(Buffer.from(await workbook.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     // An OPD's officer sees only its own OPD's month, whatever it asks for; the city's readers must name one.
     expect((await h().call('GET', `${E}/evaluation?opd=PUPR&year=2026&month=3`, { token: t.dlh })).body.opd.code).toBe('DLH');
     expect((await h().call('GET', `${E}/evaluation?year=2026&month=3`, { token: t.mayor })).body).toMatchObject({ status: 422, field: 'opd' });

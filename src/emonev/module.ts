@@ -32,6 +32,7 @@ const access: AccessRules = {
   ...Object.fromEntries(STEP_ACTIONS.map((a) => [`POST ${E}/reports/:id/${a}`, rolesFor(a)])),
   [`GET ${E}/reports/:id/photos/:photoId`]: READ_ROLES,
   [`GET ${E}/evaluation`]: READ_ROLES,
+  [`GET ${E}/evaluation.xlsx`]: READ_ROLES,
   [`GET ${E}/complaints/:trackingNumber/activities`]: 'public',
 };
 

@@ -13,7 +13,8 @@ import { STEP_ACTIONS } from './lifecycle.js';
 import { importDpa } from './dpa.js';
 import { createReport, editReport, reportDetail, reportPhoto, stepReport } from './reports.js';
 import { answeringComplaint, linkComplaints, unlinkComplaint } from './links.js';
-import { evaluation, listSubActivities, subActivityDetail } from './evaluation.js';
+import { evaluation, evaluationFile, listSubActivities, subActivityDetail } from './evaluation.js';
+import { sendAttachment } from '../core/http/download.js';
 
 const tags = ['emonev'];
 const STEP_SUMMARY = {
@@ -96,6 +97,12 @@ export async function emonevRoutes(app: FastifyInstance, { ctx }: PluginOptions)
     '/emonev/evaluation',
     { schema: { tags, summary: 'An OPD’s month for the mayor’s meeting: realisation against plan, its complaints and SLA shares, its IKM', querystring: EvaluationQuery, response: { 200: EvaluationSchema, ...problems(400, 401, 403, 404, 422) } } },
     async (request) => evaluation(ctx, requireRole(request.principal, READ_ROLES), request.query),
+  );
+
+  r.get(
+    '/emonev/evaluation.xlsx',
+    { schema: { tags, summary: 'The month’s evaluation as a workbook for the meeting’s papers', querystring: EvaluationQuery, response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...problems(400, 401, 403, 404, 422) } } },
+    async (request, reply) => sendAttachment(reply, await evaluationFile(ctx, requireRole(request.principal, READ_ROLES), request.query), 'private, no-store'),
   );
 
   r.get(

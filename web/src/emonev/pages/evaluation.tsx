@@ -56,6 +56,7 @@ export default function EvaluationPage() {
             <div><dt>{t('lateCount')}</dt><dd>{d.totals.late}</dd></div>
             <div><dt>{t('laggingCount')}</dt><dd>{d.totals.lagging}</dd></div>
           </dl>
+          <p><a className="btn" href={`/api/v1/emonev/evaluation.xlsx${query({ year, month, opd: opd || undefined })}`} download>{t('download')}</a></p>
           <Table
             stack
             columns={[t('subActivity'), { label: `${t('physical')}: ${t('plan')}`, num: true }, { label: `${t('physical')}: ${t('realisation')}`, num: true }, { label: t('deviation'), num: true }, { label: `${t('financial')}: ${t('realisation')}`, num: true }, t('status'), { label: t('complaints'), num: true }]}

@@ -6,7 +6,7 @@ import { useApi } from '../../lib/use-api';
 import { SelectField, TextField } from '../../ui/forms';
 import { Loading, LoadError, Page } from '../../ui/page';
 import { Table } from '../../ui/table';
-import { m } from '../messages';
+import { m, STATUS } from '../messages';
 import { monthName, pct, rp, thisYear } from '../format';
 import { CITY_READERS, type SubActivity } from '../types';
 
@@ -50,6 +50,9 @@ export default function ListPage() {
                 <td key="f">
                   {s.lateMonths.length ? <span className="badge badge-late">{lateText(s.lateMonths)}</span> : null}{' '}
                   {s.lagging ? <span className="badge badge-warn">{t('lagging')}</span> : s.latest ? <span className="badge badge-ok">{t('onTrack')}</span> : null}
+                  {s.reports.filter((r) => r.status === 'submitted').map((r) => (
+                    <span key={r.id}><br /><Link to={`/emonev/laporan/${r.id}`}>{`${STATUS.submitted[lang]}: ${monthName(r.month, lang)}`}</Link></span>
+                  ))}
                 </td>,
               ]}
             </tr>
