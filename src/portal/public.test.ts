@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import sharp from 'sharp';
 import { describeEachDatabase } from '../test/harness.js';
-import { disruption, published } from './test-fixtures.js';
+import { disruption, draft, published, step } from './test-fixtures.js';
 
 // The served page is the built app's index.html; the repository's own stands in for the build.
 const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khidmat-portal-web-'));
@@ -117,6 +118,28 @@ describeEachDatabase(
       // The list page links its feeds; an address that is no published item gets the plain app.
       expect(await page('/gangguan')).toContain('href="' + h().baseUrl + '/portal/atom.xml?kind=gangguan"');
       for (const plain of ['/berita/tidak-ada', '/laporan']) expect(await page(plain)).not.toContain('og:title');
+    });
+
+    it('shows a photo through the upload pipeline: the desk before publication, everyone after, and in the sharing tags', async () => {
+      const editor = await h().staff('portal_editor', 'DISKOMINFOTIKSAN');
+      const other = await h().staff('portal_editor', 'DISKOMINFOTIKSAN');
+      const checker = await h().staff('portal_checker', 'DISKOMINFOTIKSAN');
+      const form = new FormData();
+      form.append('photo', new Blob([new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: '#0b5d3b' } }).jpeg().toBuffer())], { type: 'image/jpeg' }), 'foto.jpg');
+      const upload = await h().call('POST', '/api/v1/uploads', { token: editor.token, raw: form });
+      expect(upload.status, upload.text).toBe(201);
+      const imageId = upload.body.id as string;
+      // Another editor's photo is not theirs to take.
+      expect((await h().call('POST', '/api/v1/portal/drafts', { token: other.token, body: news('Foto orang lain', 'Isi berita dengan foto.', { imageId }) })).body).toMatchObject({ code: 'image_unknown', field: 'imageId' });
+      const id = await draft(h, editor.token, news('Peresmian taman kota', 'Wali Kota meresmikan taman kota baru.', { imageId }));
+      const image = `/api/v1/portal/images/${imageId}`;
+      expect((await h().call('GET', image)).status).toBe(404);
+      expect((await h().call('GET', image, { token: checker.token })).headers.get('content-type')).toBe('image/jpeg');
+      for (const action of ['check', 'publish']) expect((await step(h, checker.token, id, action)).status).toBe(200);
+      const pub = await h().call('GET', image);
+      expect([pub.status, pub.headers.get('cache-control')]).toEqual([200, 'public, max-age=3600']);
+      const html = (await h().call('GET', '/berita/peresmian-taman-kota', { headers: { accept: 'text/html' } })).text;
+      expect(html).toContain(`<meta property="og:image" content="${h().baseUrl}${image}" />`);
     });
   },
   { webDir },

@@ -1,5 +1,5 @@
 /** All SQL of the portal: its own tables, and the photo uploads its items take. */
-import { and, asc, count, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
 import { users } from '../core/auth/schema.js';
 import { uploads } from '../core/files/schema.js';
@@ -119,3 +119,11 @@ export const itemImage = async (db: Db, uploadId: string) =>
   (await db.select({ fileKey: uploads.fileKey, mime: uploads.mime }).from(uploads).innerJoin(i, eq(i.imageUploadId, uploads.id)).where(eq(uploads.id, uploadId)).limit(1))[0];
 
 export const bodiesOf = async (db: Db, ids: readonly number[]) => (ids.length ? db.select({ id: i.id, body: i.body }).from(i).where(inArray(i.id, [...ids])) : []);
+
+/** Published disruption notices begun and not ended at `now` (the read model's). */
+export const disruptionsInForce = (db: Db, now: Date) =>
+  db
+    .select({ id: i.id, slug: i.slug, title: i.title, summary: i.summary, services: i.services, since: i.since, expectedEnd: i.expectedEnd, publishedAt: i.publishedAt })
+    .from(i)
+    .where(and(eq(i.kind, 'gangguan'), visible(now), lte(i.since, now), or(isNull(i.endedAt), gt(i.endedAt, now))))
+    .orderBy(asc(i.since), asc(i.id));

@@ -2,9 +2,8 @@
  * What other modules may read of the portal (never its tables): the disruption notices in force,
  * for the status page.
  */
-import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
-import { portalItems as i } from './schema.js';
+import { disruptionsInForce } from './queries.js';
 
 export interface ActiveDisruption {
   id: number;
@@ -22,10 +21,6 @@ export interface ActiveDisruption {
 
 /** Published disruption notices in force at `now` (begun, not ended, published by then), oldest first. */
 export async function activeDisruptions(db: Db, now: Date): Promise<ActiveDisruption[]> {
-  const rows = await db
-    .select({ id: i.id, slug: i.slug, title: i.title, summary: i.summary, services: i.services, since: i.since, expectedEnd: i.expectedEnd, publishedAt: i.publishedAt })
-    .from(i)
-    .where(and(eq(i.kind, 'gangguan'), eq(i.status, 'published'), lte(i.publishedAt, now), lte(i.since, now), or(isNull(i.endedAt), gt(i.endedAt, now))))
-    .orderBy(asc(i.since), asc(i.id));
+  const rows = await disruptionsInForce(db, now);
   return rows.map(({ slug, since, publishedAt, ...r }) => ({ ...r, path: `/gangguan/${slug}`, since: since!, publishedAt: publishedAt! }));
 }

@@ -2,7 +2,7 @@
 import type { AppContext } from '../core/context.js';
 import type { Principal } from '../core/auth/principal.js';
 import { notFound } from '../core/errors.js';
-import { actorOf } from './access.js';
+import { actorOf, DESK_ROLES } from './access.js';
 import { lifecycle, STEP_ACTIONS, type Kind, type ItemStatus } from './lifecycle.js';
 import { ACTION_LABELS, ITEM, KIND_LABELS, KIND_PATHS, SERVICE_LABELS, STATUS_LABELS, VERDICT_LABELS } from './messages.js';
 import type { ListQuery, StaffItem } from './api-schemas.js';
@@ -90,4 +90,14 @@ export async function desk(ctx: AppContext, query: { status?: ItemStatus | undef
     items: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, slug: r.slug, status: r.status, statusLabel: STATUS_LABELS[r.status], version: r.version, updatedAt: r.updatedAt.toISOString(), publishedAt: iso(r.publishedAt), endedAt: iso(r.endedAt) })),
     total,
   };
+}
+
+const PHOTO = { id: 'Foto', en: 'Photo' };
+
+/** An item's photo: anyone's once the item is published, the desk's before. */
+export async function photo(ctx: AppContext, p: Principal | null, uploadId: string) {
+  const published = await q.publishedImage(ctx.db, uploadId, ctx.clock());
+  const file = published ?? (p && DESK_ROLES.includes(p.role) ? await q.itemImage(ctx.db, uploadId) : undefined);
+  if (!file) throw notFound(PHOTO);
+  return { mime: file.mime, data: await ctx.storage.get(file.fileKey), published: !!published };
 }

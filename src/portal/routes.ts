@@ -4,18 +4,15 @@ import { Type } from 'typebox';
 import type { AppContext } from '../core/context.js';
 import type { PluginOptions } from '../core/module.js';
 import { requireRole } from '../core/auth/principal.js';
-import { notFound } from '../core/errors.js';
 import { problems } from '../core/http/schemas.js';
 import { DESK_ROLES, EDITOR_ROLES, rolesFor } from './access.js';
 import { createItem, editItem, stepItem } from './items.js';
-import { desk, listPublic, publicItem, staffItem } from './reads.js';
+import { desk, listPublic, photo, publicItem, staffItem } from './reads.js';
 import { buildFeed } from './feeds.js';
 import { CreateSchema, DeskQuerySchema, DeskSchema, EditSchema, FeedQuerySchema, IdParams, ImageParams, KindParams, ListQuerySchema, PublicItemSchema, PublicListSchema, StaffItemSchema, STEP_ROUTES, StepSchema } from './api-schemas.js';
 import type { StepAction } from './lifecycle.js';
-import * as q from './queries.js';
 
 const tags = ['portal'];
-const PHOTO = { id: 'Foto', en: 'Photo' };
 
 /** The portal's API: the public lists, pages and photos, and the editors' and checkers' desk. */
 export async function portalRoutes(app: FastifyInstance, { ctx }: PluginOptions): Promise<void> {
@@ -37,10 +34,8 @@ export async function portalRoutes(app: FastifyInstance, { ctx }: PluginOptions)
     '/portal/images/:id',
     { schema: { tags, summary: 'An item’s photo: for anyone once the item is published, for the desk before', security: [], params: ImageParams, response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...problems(400, 404) } } },
     async (request, reply) => {
-      const desk = request.principal && DESK_ROLES.includes(request.principal.role);
-      const file = desk ? await q.itemImage(ctx.db, request.params.id) : await q.publishedImage(ctx.db, request.params.id, ctx.clock());
-      if (!file) throw notFound(PHOTO);
-      return reply.type(file.mime).header('Cache-Control', desk ? 'private, no-store' : 'public, max-age=3600').send(await ctx.storage.get(file.fileKey));
+      const file = await photo(ctx, request.principal, request.params.id);
+      return reply.type(file.mime).header('Cache-Control', file.published ? 'public, max-age=3600' : 'private, no-store').send(file.data);
     },
   );
 

@@ -35,16 +35,16 @@ export function ItemForm({ current, onSaved }: { current?: StaffItem; onSaved: (
   const [services, setServices] = useState<string[]>((it?.services ?? []).map((s) => s.key).filter((k) => (SERVICE_KEYS as readonly string[]).includes(k)));
   const [imageId, setImageId] = useState<string | null>(current?.imageId ?? null);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((s) => ({ ...s, [k]: e.target.value }));
-  const upload = useSubmit(async () => undefined);
+  const [uploadError, setUploadError] = useState<unknown>(undefined);
   const pickImage = async (file: File | undefined) => {
     if (!file) return;
     const form = new FormData();
     form.append('photo', file);
     try {
       setImageId((await api<{ id: string }>('POST', '/uploads', { form })).id);
-      upload.setError(undefined);
+      setUploadError(undefined);
     } catch (err) {
-      upload.setError(err);
+      setUploadError(err);
     }
   };
   const { busy, error, submit } = useSubmit(async () => {
@@ -102,7 +102,7 @@ export function ItemForm({ current, onSaved }: { current?: StaffItem; onSaved: (
         </>
       ) : null}
       {kind === 'klarifikasi' ? <TextArea label={t('sourcesField')} hint={t('sourcesHint')} value={f.sources} onChange={set('sources')} error={err('sources')} rows={3} /> : null}
-      <TextField label={t('image')} hint={imageId ? t('imageKept') : t('imageHint')} type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => void pickImage(e.target.files?.[0])} error={fieldError(upload.error, 'photo') ?? err('imageId')} />
+      <TextField label={t('image')} hint={imageId ? t('imageKept') : t('imageHint')} type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => void pickImage(e.target.files?.[0])} error={fieldError(uploadError, 'photo') ?? err('imageId')} />
       <FormError error={error} shownFields={['services', 'title', 'slug', 'summary', 'body', 'claim', 'verdict', 'since', 'expectedEnd', 'sources', 'imageId']} />
       <SubmitRow label={current ? t('save') : t('create')} busy={busy} />
     </form>
