@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { accessible, browserSuite } from '../test/browser.js';
 import { fileReport, step } from '../test/fixtures.js';
-import { dpa } from '../emonev/test-fixtures.js';
+import { S_CURVE } from '../emonev/test-fixtures.js';
 
 // e-monev in a real browser on a phone: PUPR's officer reports this month's realisation of a road
 // package and links the road complaint it answers, the desk at Bappeda returns it with a reason and
@@ -17,8 +17,29 @@ it('lets an OPD report a month, the desk check it, and the evaluation and the co
   const mayor = await h.staff('executive');
   const triage = await h.staff('triage_admin', 'DISKOMINFOTIKSAN');
   const citizen = await h.citizen();
-  const entered = await h.call('POST', '/api/v1/emonev/dpa', { token: desk.token, body: { ...dpa('PUPR', '1.03.10', 4_000_000_000, { name: 'Rehabilitasi Jalan Sultan Syarif Kasim' }), year } });
-  expect(entered.status).toBe(201);
+  // The desk at Bappeda enters the road package of PUPR's DPA; a target that falls is refused where it is.
+  const bappeda = await as(desk.token);
+  await bappeda.page.goto('/emonev/dpa');
+  await bappeda.page.getByRole('heading', { name: 'Entri DPA: sub-kegiatan' }).waitFor();
+  await bappeda.page.getByRole('combobox', { name: /^OPD/ }).selectOption('PUPR');
+  const fields: [RegExp, string][] = [
+    [/^Program: kode/, '1.03.10'], [/^Program: nama/, 'Program Penyelenggaraan Jalan'], [/^Kegiatan: kode/, '1.03.10.2.01'], [/^Kegiatan: nama/, 'Penyelenggaraan Jalan Kabupaten/Kota'],
+    [/^Sub-kegiatan: kode/, '1.03.10.2.01.0015'], [/^Sub-kegiatan: nama/, 'Rehabilitasi Jalan Sultan Syarif Kasim'], [/^Pagu/, '4000000000'], [/^Keluaran/, 'Rehabilitasi jalan 2,4 km'],
+  ];
+  for (const [name, value] of fields) await bappeda.page.getByRole('textbox', { name }).or(bappeda.page.getByRole('spinbutton', { name })).fill(value);
+  const physical = S_CURVE.map((x, i) => (i === 4 ? 10 : x));
+  for (let i = 0; i < 12; i++) {
+    const month = new Intl.DateTimeFormat('id-ID', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, i, 15)));
+    const label = month.charAt(0).toUpperCase() + month.slice(1);
+    await bappeda.page.getByRole('spinbutton', { name: new RegExp(`^${label}: Fisik`) }).fill(String(physical[i]));
+    await bappeda.page.getByRole('spinbutton', { name: new RegExp(`^${label}: Keuangan`) }).fill(String(S_CURVE[i]! * 40_000_000));
+  }
+  await bappeda.page.getByRole('button', { name: 'Simpan sub-kegiatan' }).click();
+  await bappeda.page.getByText('Target kumulatif tidak boleh turun dari bulan sebelumnya.').waitFor();
+  await accessible(bappeda.page, 'emonev-dpa-refused');
+  await bappeda.page.getByRole('spinbutton', { name: /^Mei: Fisik/ }).fill(String(S_CURVE[4]));
+  await bappeda.page.getByRole('button', { name: 'Simpan sub-kegiatan' }).click();
+  await bappeda.page.getByRole('link', { name: 'Rehabilitasi Jalan Sultan Syarif Kasim' }).waitFor();
   const tn = await fileReport(h, citizen.token);
   expect((await step(h, triage.token, tn, 'disposition', { opdCodes: ['PUPR'] })).status).toBe(200);
 
@@ -50,7 +71,6 @@ it('lets an OPD report a month, the desk check it, and the evaluation and the co
   const reportUrl = officer.page.url();
 
   // The desk returns it with its reason; the officer corrects and resends; the desk accepts.
-  const bappeda = await as(desk.token);
   await bappeda.page.goto(reportUrl);
   await bappeda.page.getByLabel('Alasan pengembalian').fill('Lampirkan foto bukti dan sesuaikan angka keuangan dengan SP2D.');
   await bappeda.page.getByRole('button', { name: 'Kembalikan dengan alasan' }).click();

@@ -3,6 +3,7 @@ import { defineMessages } from '../lib/i18n';
 export const navM = {
   list: { id: 'e-Monev', en: 'e-Monev' },
   evaluation: { id: 'Evaluasi bulanan', en: 'Monthly evaluation' },
+  dpa: { id: 'Entri DPA', en: 'DPA entry' },
 };
 
 /** The words of the complaint page's small block (its own chunk, kept apart from the staff pages'). */
@@ -35,6 +36,13 @@ export const ACTION = {
 export const m = defineMessages({
   id: {
     listTitle: 'e-Monev kegiatan OPD',
+    dpaTitle: 'Entri DPA: sub-kegiatan',
+    dpaLead: 'Masukkan satu sub-kegiatan DPA beserta program dan kegiatannya (dibuat otomatis saat kodenya pertama dipakai), pagu, keluaran, dan target kumulatif tiap akhir bulan.',
+    dpaSave: 'Simpan sub-kegiatan',
+    planLegend: 'Target kumulatif per akhir bulan',
+    outputHint: 'Indikator keluaran dan targetnya, mis. "Rehabilitasi jalan 2,4 km".',
+    code: 'kode',
+    name: 'nama',
     listLead: 'Realisasi fisik dan keuangan sub-kegiatan DPA per bulan. Laporan bulan lalu wajib dikirim paling lambat hari kerja ke-{days} bulan berikutnya; sub-kegiatan yang realisasi fisiknya tertinggal lebih dari {points} poin dari rencana ditandai.',
     year: 'Tahun',
     opd: 'OPD',
@@ -104,6 +112,13 @@ export const m = defineMessages({
   },
   en: {
     listTitle: 'e-Monev of OPD activities',
+    dpaTitle: 'DPA entry: sub-activity',
+    dpaLead: 'Enter one DPA sub-activity with its programme and activity (created the first time their code is used), budget, output and cumulative targets at the end of each month.',
+    dpaSave: 'Save sub-activity',
+    planLegend: 'Cumulative targets at the end of each month',
+    outputHint: 'The output indicator and its target, e.g. "Road rehabilitation 2.4 km".',
+    code: 'code',
+    name: 'name',
     listLead: 'Monthly physical and financial realisation of the DPA’s sub-activities. Last month’s report is due by the {days}th working day of the next month; sub-activities more than {points} points behind their physical plan are flagged.',
     year: 'Year',
     opd: 'OPD',
