@@ -5,6 +5,7 @@
  * (showing it down, the last-known notices and when they were read), and after a restart it shows
  * what was known before the first new check ends.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
@@ -135,7 +136,8 @@ async function readSaved(file: string): Promise<StatusSnapshot | null> {
 /** Written whole and renamed over the old one, so a crash leaves either snapshot, never half of one. */
 async function save(file: string, s: StatusSnapshot): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Several app instances may share a process and a data folder (the scale-out tests): each its own temp file.
+  const tmp = `${file}.${randomUUID()}.tmp`;
   await fs.writeFile(tmp, JSON.stringify(s));
   await fs.rename(tmp, file);
 }
