@@ -1,7 +1,7 @@
 /** Request and response schemas of the portal's API: the single source of validation, types and OpenAPI. */
 import { Type, type Static } from 'typebox';
 import { MessageSchema, Nullable, Page } from '../core/http/schemas.js';
-import { ITEM_STATUSES, KINDS, STEP_ACTIONS, VERDICTS, type StepAction } from './lifecycle.js';
+import { ITEM_STATUSES, KINDS, VERDICTS, type StepAction } from './lifecycle.js';
 
 const DateTime = Type.String({ format: 'date-time' });
 export const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
@@ -58,7 +58,6 @@ export const STEP_ROUTES = {
   archive: 'Checker: archive the item; it leaves the desk and the public pages',
   end: 'Editor or checker: a published disruption notice is ended (now, or at endedAt); it stays published, marked ended',
 } satisfies Record<StepAction, string>;
-export const STEPS = STEP_ACTIONS;
 
 const Source = SourceSchema;
 export const PublicItemSchema = Type.Object({

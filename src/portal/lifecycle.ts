@@ -34,9 +34,6 @@ export const STEP_ACTIONS = Object.keys(TRANSITIONS).filter((a) => a !== 'edit')
 
 export const lifecycle = workflow<ItemAction, ItemStatus, Actor>(TRANSITIONS, { id: 'naskah portal', en: 'portal item' });
 
-/** Services a disruption notice names by key; anything else is free text ("Jaringan internet Kantor Camat"). */
-export const SERVICE_KEYS = ['aduan', 'layanan', 'ppid', 'satudata', 'skm', 'whatsapp', 'portal'] as const;
-
 /** A hoax clarification's verdict, in the labels Kominfo's clarifications use. */
 export const VERDICTS = ['hoaks', 'disinformasi', 'misinformasi', 'benar'] as const;
 export type Verdict = (typeof VERDICTS)[number];

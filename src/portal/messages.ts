@@ -42,6 +42,7 @@ export const VERDICT_LABELS: Record<Verdict, Message> = {
   benar: { id: 'Benar', en: 'True' },
 };
 
+/** Services a disruption notice names by key; anything else is free text ("Jaringan internet Kantor Camat"). */
 export const SERVICE_LABELS: Record<string, Message> = {
   aduan: { id: 'Pengaduan', en: 'Complaints' },
   layanan: { id: 'Layanan perizinan dan administrasi', en: 'Permits and administrative services' },
