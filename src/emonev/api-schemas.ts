@@ -1,7 +1,7 @@
 /** Request and response schemas of the e-monev API: the single source of validation, types and OpenAPI. */
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../core/http/schemas.js';
-import { REPORT_STATUSES, STEP_ACTIONS } from './lifecycle.js';
+import { REPORT_STATUSES } from './lifecycle.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const Year = Type.Integer({ minimum: 2020, maximum: 2100 });
@@ -11,7 +11,7 @@ const Pct = Type.Number({ minimum: 0, maximum: 100 });
 /** Kepmendagri 050 codes: digits and letters in dot-separated parts (1.03.10, 1.03.10.2.01.0015). */
 const Code = Type.String({ pattern: '^[0-9A-Z]{1,4}(\\.[0-9A-Z]{1,4}){0,7}$', maxLength: 40 });
 const Name = Type.String({ minLength: 3, maxLength: 300 });
-export const TrackingNumber = Type.String({ pattern: '^[A-Z]{2,6}-\\d{4}-\\d{6,}$', maxLength: 30, description: 'An aduan tracking number, e.g. DMI-2026-000123' });
+const TrackingNumber = Type.String({ pattern: '^[A-Z]{2,6}-\\d{4}-\\d{6,}$', maxLength: 30, description: 'An aduan tracking number, e.g. DMI-2026-000123' });
 /** A point in Indonesia (a lax bound; the map shows where it is). */
 export const LocationSchema = Type.Object({ lat: Type.Number({ minimum: -11, maximum: 6 }), lng: Type.Number({ minimum: 95, maximum: 141 }) });
 
@@ -19,7 +19,6 @@ export const IdParams = Type.Object({ id: Id });
 export const PhotoParams = Type.Object({ id: Id, photoId: Type.String({ format: 'uuid' }) });
 export const LinkParams = Type.Object({ id: Id, trackingNumber: TrackingNumber });
 export const TrackingParams = Type.Object({ trackingNumber: TrackingNumber });
-export const StepParams = Type.Object({ id: Id, action: Type.Enum(STEP_ACTIONS) });
 
 const PlanSchema = Type.Object({
   physical: Type.Array(Pct, { minItems: 12, maxItems: 12, description: 'Cumulative physical target (%) at the end of each month, January first' }),

@@ -1,5 +1,5 @@
 /** All of the e-monev module's SQL. */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
 import { queryRows } from '../core/db/json-rows.js';
 import { users } from '../core/auth/schema.js';
@@ -150,6 +150,3 @@ export const realisationPerOpd = (db: Db, year: number) =>
         group by o.id, o.code, o.name
         order by o.name`,
   );
-
-export const yearsWithPlans = async (db: Db): Promise<number[]> =>
-  (await db.selectDistinct({ year: emonevSubActivities.year }).from(emonevSubActivities).orderBy(desc(emonevSubActivities.year))).map((r) => r.year);
