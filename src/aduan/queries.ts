@@ -528,8 +528,11 @@ export async function citizenByContact(db: Db, phone: string | undefined, email:
   return u?.id;
 }
 
-/** Which of these tracking numbers name a report, with its status (for modules that link to complaints: e-monev). */
+/** Which of these tracking numbers name a report, its status and whether it is on the public list (for modules that link to complaints: e-monev). */
 export const existingReports = (db: Db, trackingNumbers: readonly string[]) =>
   trackingNumbers.length
-    ? db.select({ trackingNumber: reports.trackingNumber, status: reports.status }).from(reports).where(inArray(reports.trackingNumber, [...trackingNumbers]))
+    ? db
+        .select({ trackingNumber: reports.trackingNumber, status: reports.status, public: sql<boolean>`not ${reports.confidential} and ${reports.status} in (${sql.raw(publicStatusList)})` })
+        .from(reports)
+        .where(inArray(reports.trackingNumber, [...trackingNumbers]))
     : Promise.resolve([]);

@@ -47,6 +47,7 @@ describeEachDatabase('e-monev: an OPD reports a month, the desk checks it, the e
     let t = await login();
     const triageToken = await h().login(triage.email);
     const tns = [await fileReport(h(), citizen.token), await fileReport(h(), citizen.token, { title: 'Jalan amblas dekat pasar' })];
+    const secret = await fileReport(h(), citizen.token, { confidential: true });
     for (const tn of tns) expect((await step(h(), triageToken, tn, 'disposition', { opdCodes: ['PUPR'] })).status).toBe(200);
     expect((await step(h(), t.pupr, tns[0]!, 'resolve', { message: 'Lubang sudah ditambal.' })).status).toBe(200);
 
@@ -133,6 +134,9 @@ describeEachDatabase('e-monev: an OPD reports a month, the desk checks it, the e
     expect(pub.body.items).toEqual([{ code: '1.03.10.2.01.0015', name: 'Rehabilitasi Jalan Sultan Syarif Kasim', output: 'Rehabilitasi jalan 2,4 km', opdName: expect.stringContaining('Pekerjaan Umum'), year: 2026, budget: 4_000_000_000, physicalPct: 12.5, month: 3 }]);
     expect(pub.text).not.toContain('SP2D');
     expect((await h().call('GET', `${E}/complaints/DMI-2026-999999/activities`)).body.items).toEqual([]);
+    // A confidential complaint's link is not told to the public.
+    expect((await link(t.pupr, [secret])).body.linked).toBe(1);
+    expect((await h().call('GET', `${E}/complaints/${secret}/activities`)).body.items).toEqual([]);
 
     // The transparency page's figures: accepted reports only.
     const figures = await realisationByOpd(h().ctx.db, 2026);

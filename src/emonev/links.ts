@@ -49,8 +49,10 @@ export async function unlinkComplaint(ctx: AppContext, p: Principal, id: number,
   return { linked: 0, linkedComplaints: await linksView(ctx, s.s.id) };
 }
 
-/** Public: the sub-kegiatan answering a complaint (an unknown number simply has none). */
+/** Public: the sub-kegiatan answering a complaint on the public list (an unknown or confidential one has none, so nothing tells them apart). */
 export async function answeringComplaint(ctx: AppContext, trackingNumber: string) {
+  const [report] = await existingReports(ctx.db, [trackingNumber]);
+  if (!report?.public) return { items: [] };
   const rows = await q.answeringComplaint(ctx.db, trackingNumber);
   return { items: rows.map((r) => ({ code: r.code, name: r.name, output: r.output, opdName: r.opdName, year: r.year, budget: Number(r.budget), physicalPct: r.physicalPct === null ? null : Number(r.physicalPct), month: r.month === null ? null : Number(r.month) })) };
 }
