@@ -128,6 +128,8 @@ export const layananApplications = pgTable(
     index('layanan_applications_applicant_idx').on(t.applicantId),
     index('layanan_applications_applicant_opd_idx').on(t.applicantOpdId),
     index('layanan_applications_service_idx').on(t.serviceId),
+    // The satisfaction survey's invitation job walks issued applications from its checkpoint every minute.
+    index('layanan_applications_issued_idx').on(t.issuedAt, t.id).where(sql`status = 'issued'`),
   ],
 );
 

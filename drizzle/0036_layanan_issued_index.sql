@@ -1,0 +1,1 @@
+CREATE INDEX "layanan_applications_issued_idx" ON "layanan_applications" USING btree ("issued_at","id") WHERE status = 'issued';
