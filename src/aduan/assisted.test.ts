@@ -1,21 +1,13 @@
 /** Assisted intake: an officer or volunteer files for a resident, who receives the notices (over real HTTP, WhatsApp through a local Cloud API). */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../test/harness.js';
 import { photo, roadReport, step, upload } from '../test/fixtures.js';
-import { fakeProviders, type FakeProviders } from '../test/fake-providers.js';
+import { withFakeWhatsApp } from '../test/fake-providers.js';
 import { deliverDue } from '../core/notifications/delivery.js';
 import { deliverMessages, messengersOf } from '../core/notifications/phone-delivery.js';
 
 describeEachDatabase('assisted intake', (h) => {
-  let fake: FakeProviders;
-  beforeAll(async () => {
-    fake = await fakeProviders();
-    h().ctx.config.whatsapp = fake.whatsappConfig();
-  });
-  afterAll(async () => {
-    h().ctx.config.whatsapp = undefined;
-    await fake.close();
-  });
+  const fake = withFakeWhatsApp(h);
 
   it("files for a resident without an account, recorded as assisted, and the resident's number receives the notices", async () => {
     const officer = await h().staff('opd_officer', 'PUPR');
@@ -45,7 +37,7 @@ describeEachDatabase('assisted intake', (h) => {
     expect(detail.body.photos).toHaveLength(1);
     await step(h(), triage, tn, 'verify');
     await deliverMessages(h().ctx, messengersOf(h().ctx.config));
-    const notices = fake.whatsapp.filter((m) => m.to === '6281277006006');
+    const notices = fake().whatsapp.filter((m) => m.to === '6281277006006');
     expect(notices.map((m) => [m.template!.name, m.template!.params.slice(0, 2)])).toEqual([
       ['status_laporan', [tn, 'Diterima']],
       ['status_laporan', [tn, 'Diverifikasi']],

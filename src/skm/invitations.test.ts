@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../test/harness.js';
-import { fakeProviders, type FakeProviders } from '../test/fake-providers.js';
+import { withFakeWhatsApp } from '../test/fake-providers.js';
 import { deliverDue, type Mail } from '../core/notifications/delivery.js';
 import { deliverMessages, messengersOf } from '../core/notifications/phone-delivery.js';
 import { act, domisili, publish, scan, upload } from '../layanan/test-fixtures.js';
@@ -14,15 +14,7 @@ const inviteLink = (text: string) => /\/skm\/isi\/([A-Za-z0-9_-]{20,64})/.exec(t
 describeEachDatabase(
   'skm: invitations after an issued application and an answered information request',
   (h) => {
-    let fake: FakeProviders;
-    beforeAll(async () => {
-      fake = await fakeProviders();
-      h().ctx.config.whatsapp = fake.whatsappConfig();
-    });
-    afterAll(async () => {
-      h().ctx.config.whatsapp = undefined;
-      await fake.close();
-    });
+    const fake = withFakeWhatsApp(h);
 
     const answer = (token: string, scores: number[] = ALL_FOURS) => h().call('POST', `/api/v1/skm/invitations/${token}/answers`, { body: { scores } });
 
@@ -82,7 +74,7 @@ describeEachDatabase(
 
       // The walk-in: on WhatsApp, at the number the counter wrote down.
       await deliverMessages(h().ctx, messengersOf(h().ctx.config));
-      const sent = fake.whatsapp.filter((m) => m.to === '6281277006007');
+      const sent = fake().whatsapp.filter((m) => m.to === '6281277006007');
       expect(sent).toHaveLength(1);
       expect(sent[0]!.template!.params.join(' ')).toContain(`Permohonan ${counter} sudah selesai.`);
 

@@ -8,7 +8,9 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import type { SmsConfig, WhatsAppConfig } from '../config.js';
+import type { Harness } from './harness.js';
 
 export interface SentWhatsApp {
   to: string;
@@ -224,4 +226,21 @@ export async function fakeProviders(): Promise<FakeProviders> {
 export async function postWhatsApp(baseUrl: string, payload: unknown, secret = APP_SECRET): Promise<Response> {
   const body = JSON.stringify(payload);
   return fetch(`${baseUrl}/api/v1/channels/whatsapp/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature(body, secret) }, body });
+}
+
+/**
+ * For a suite whose app should send WhatsApp through the fake Cloud API: starts it before the suite,
+ * points the app's config at it, and stops it after. Returns the fake (valid inside the tests).
+ */
+export function withFakeWhatsApp(h: () => Harness): () => FakeProviders {
+  let fake: FakeProviders | undefined;
+  beforeAll(async () => {
+    fake = await fakeProviders();
+    h().ctx.config.whatsapp = fake.whatsappConfig();
+  });
+  afterAll(async () => {
+    h().ctx.config.whatsapp = undefined;
+    await fake?.close();
+  });
+  return () => fake!;
 }
