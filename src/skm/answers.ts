@@ -63,7 +63,7 @@ const unitKeys = new WeakMap<AppContext, Map<string, number>>();
 function deskOf(ctx: AppContext) {
   let desk = desks.get(ctx);
   // Two batches in flight: one being written while the next gathers.
-  if (!desk) desks.set(ctx, (desk = groupCommit((rows: readonly q.AnswerRow[]) => q.insertAnswers(ctx.db, rows), { maxBatch: MAX_BATCH, slots: 2, stats: batchStats(ctx, 'skm_answers') })));
+  if (!desk) desks.set(ctx, (desk = groupCommit((rows: readonly q.AnswerRow[]) => q.insertAnswers(ctx.db, rows), { maxBatch: MAX_BATCH, slots: 1, stats: batchStats(ctx, 'skm_answers') })));
   return desk;
 }
 

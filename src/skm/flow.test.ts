@@ -122,5 +122,10 @@ describeEachDatabase('skm: a closed complaint invites its reporter; the IKM foll
     const pdf = await fetch(`${h().baseUrl}${results}.pdf`);
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
 
+    // A paper form of the period entered late counts at once: the tally kept since is not served again.
+    expect((await h().call('POST', `/api/v1/skm/units/${desk.id}/paper-answers`, { token: triageToken, body: { scores: Array(9).fill(1), answeredOn: '2026-03-31' } })).status).toBe(201);
+    const late = await h().call('GET', results);
+    expect(late.body.respondents).toBe(11);
+    expect(late.body.unsur[0].total).toBe(EXAMPLE.totals[0]! + 1);
   });
 });

@@ -163,6 +163,10 @@ export async function tally(db: Db, unitId: number, from: Date, until: Date): Pr
   };
 }
 
+/** How many answers a unit has between two instants: the index alone answers it. */
+export const countInPeriod = async (db: Db, unitId: number, from: Date, until: Date): Promise<number> =>
+  Number((await db.select({ n: sql<number>`count(*)::int` }).from(skmAnswers).where(inPeriod(unitId, from, until)))[0]?.n ?? 0);
+
 export interface UnitTally {
   unitId: number;
   kind: UnitKind;

@@ -15,6 +15,7 @@ import { BANDS, computeIkm, display, minimumSample, UNSUR } from './regulation.j
 import { mayPublish, mayReadRaw } from './access.js';
 import { PERIOD, UNIT } from './messages.js';
 import { unitFor } from './units.js';
+import { tallyOf } from './tallies.js';
 import * as q from './queries.js';
 
 /** A period's instants: from its first day's midnight to the midnight after its last, in Dumai (WIB). */
@@ -36,7 +37,7 @@ export async function results(ctx: AppContext, p: Principal | null, periodId: nu
   const published = unit && (await q.publication(ctx.db, periodId, unitId));
   if (!unit || (!published && !mayReadRaw(p, unit))) throw notFound(UNIT);
   const { from, until } = periodBounds(period);
-  const t = await q.tally(ctx.db, unit.id, from, until);
+  const t = await tallyOf(ctx, unit.id, from, until);
   const r = computeIkm(t.totals, t.respondents);
   const minimum = unit.population === null ? null : minimumSample(unit.population);
   return {
