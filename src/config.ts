@@ -51,6 +51,8 @@ export interface Config {
   signing: { p12Path: string | undefined; p12Password: string };
   /** Public services' webhooks: whether they may point at internal addresses (tests' local receivers), and days the delivery log is kept. */
   layanan: { webhookAllowPrivate: boolean; deliveryLogRetentionDays: number };
+  /** The status page: how often each instance checks the platform, and how often the job queue beats. */
+  status: { checkMs: number; heartbeatMs: number };
 }
 
 export interface WhatsAppConfig {
@@ -160,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quietHours: quietHours(env.NOTICE_QUIET_HOURS ?? '21-7'),
     signing: { p12Path: env.SIGNING_P12_PATH ? path.resolve(env.SIGNING_P12_PATH) : undefined, p12Password: env.SIGNING_P12_PASSWORD ?? '' },
     layanan: { webhookAllowPrivate: env.LAYANAN_WEBHOOK_ALLOW_PRIVATE === '1' || env.LAYANAN_WEBHOOK_ALLOW_PRIVATE === 'true', deliveryLogRetentionDays: int(env, 'LAYANAN_DELIVERY_LOG_RETENTION_DAYS', 90) },
+    status: { checkMs: int(env, 'STATUS_CHECK_SECONDS', 20) * 1000, heartbeatMs: int(env, 'STATUS_HEARTBEAT_SECONDS', 30) * 1000 },
   };
 }
 

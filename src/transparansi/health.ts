@@ -11,8 +11,6 @@ import * as q from './queries.js';
 
 export const DATABASE = 'database';
 export const HEARTBEAT = 'job-queue';
-/** How often the job queue beats; a beat older than three of these is a stalled queue. */
-export const HEARTBEAT_MS = 30_000;
 /** A database slower than this to answer `select 1` is degraded. */
 const SLOW_DATABASE_MS = 1000;
 const PROVIDER_WINDOW_MS = 3600_000;
@@ -39,9 +37,11 @@ const jobQueue: HealthCheck = {
     if (!at) return { status: 'unknown', detail: say('Belum ada denyut sejak dipasang', 'No heartbeat yet since installation') };
     const late = ctx.clock().getTime() - at.getTime();
     const seconds = Math.round(late / 1000);
-    if (late <= 3 * HEARTBEAT_MS) return { status: 'up' };
+    // A beat older than three intervals is a stalled queue.
+    const every = ctx.config.status.heartbeatMs;
+    if (late <= 3 * every) return { status: 'up' };
     const detail = say(`Denyut terakhir ${seconds} detik lalu`, `Last heartbeat ${seconds} s ago`);
-    return { status: late <= 10 * HEARTBEAT_MS ? 'degraded' : 'down', detail };
+    return { status: late <= 10 * every ? 'degraded' : 'down', detail };
   },
 };
 

@@ -6,7 +6,7 @@
  */
 import type { AccessRules, KhidmatModule } from '../core/module.js';
 import { transparansiRoutes, V1 } from './routes.js';
-import { HEARTBEAT, HEARTBEAT_MS, PLATFORM_CHECKS } from './health.js';
+import { HEARTBEAT, PLATFORM_CHECKS } from './health.js';
 import { beat } from './queries.js';
 
 const access: AccessRules = {
@@ -22,5 +22,5 @@ export const transparansi: KhidmatModule = {
   access,
   health: PLATFORM_CHECKS,
   // The job queue's heartbeat: it runs wherever the queue runs it, and every instance's check reads it.
-  jobs: (ctx) => [{ name: 'status-heartbeat', everyMs: HEARTBEAT_MS, run: () => beat(ctx.db, HEARTBEAT, ctx.clock()) }],
+  jobs: (ctx) => [{ name: 'status-heartbeat', everyMs: ctx.config.status.heartbeatMs, run: () => beat(ctx.db, HEARTBEAT, ctx.clock()) }],
 };

@@ -16,7 +16,6 @@ import { within } from '../core/within.js';
 import { activeDisruptions } from '../portal/read-model.js';
 import { DATABASE } from './health.js';
 
-export const REFRESH_MS = 20_000;
 const CHECK_TIMEOUT_MS = 5000;
 const timedOut = new Error('status check timed out');
 
@@ -142,8 +141,8 @@ async function save(file: string, s: StatusSnapshot): Promise<void> {
   await fs.rename(tmp, file);
 }
 
-/** Loads the saved snapshot, then checks now and every REFRESH_MS; the timer never keeps the process alive. */
-export async function startStatusMonitor(ctx: AppContext, modules: readonly KhidmatModule[], log: FastifyBaseLogger, everyMs = REFRESH_MS): Promise<StatusMonitor> {
+/** Loads the saved snapshot, then checks now and every STATUS_CHECK_SECONDS; the timer never keeps the process alive. */
+export async function startStatusMonitor(ctx: AppContext, modules: readonly KhidmatModule[], log: FastifyBaseLogger, everyMs = ctx.config.status.checkMs): Promise<StatusMonitor> {
   const file = snapshotFile(ctx.config.dataDir);
   let snapshot = await readSaved(file);
   let running: Promise<StatusSnapshot> | null = null;

@@ -71,7 +71,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('status page while the database 
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     server = await startServerProcess(
-      { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: viaProxy.toString(), KHIDMAT_SECRET_KEY: secretKey, LOG_LEVEL: 'fatal', REDIS_URL: '', AUTH_RATE_LIMIT_PER_MINUTE: '100000' },
+      { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: viaProxy.toString(), KHIDMAT_SECRET_KEY: secretKey, LOG_LEVEL: 'fatal', REDIS_URL: '', STATUS_CHECK_SECONDS: '2', STATUS_HEARTBEAT_SECONDS: '2', AUTH_RATE_LIMIT_PER_MINUTE: '100000' },
       baseUrl,
     );
     cleanups.push(async () => {
@@ -114,7 +114,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('status page while the database 
     expect(draft.status).toBe(201);
     for (const action of ['check', 'publish']) expect((await call('POST', `/api/v1/portal/drafts/${draft.body.id}/${action}`, { token: checker, body: {} })).status).toBe(200);
 
-    // The notice, and the job queue up once its first heartbeat (every 30 s) is written.
+    // The notice, and the job queue up once its first heartbeat is written (every 2 s here, as the server's check).
     const before = await until('the notice and the heartbeat on the status page', async () => {
       const s = await call('GET', '/api/v1/status');
       const queue = s.body?.components?.find((c: { key: string }) => c.key === 'job-queue')?.status;
