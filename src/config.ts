@@ -8,6 +8,8 @@ export interface Config {
   /** Unset: embedded PGlite under dataDir (demo mode). */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** On the embedded database, fill the demo city on first start (DEMO_DATA=off: an empty city). */
+  demoData: boolean;
   /** Base64/hex 32-byte master key; required on PostgreSQL, generated under dataDir for PGlite. */
   secretKey: string | undefined;
   city: CityConfig;
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    demoData: env.DEMO_DATA !== 'off',
     secretKey: env.KHIDMAT_SECRET_KEY || undefined,
     city: {
       code: env.CITY_CODE ?? '14.72',

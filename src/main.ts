@@ -22,7 +22,7 @@ for (const client of redis ? [redis.queues, redis.http] : []) {
   client.on('error', (err: Error) => app.log.warn({ err, connection: client.options.connectionName }, 'redis connection error'));
 }
 
-if (database.kind === 'pglite') {
+if (database.kind === 'pglite' && config.demoData) {
   // Demo mode: a living city on first start, and the staff accounts to explore it with.
   const accounts = await ensureDemoData(ctx);
   const lines = accounts.map((a) => `  ${a.role.padEnd(13)} ${a.email.padEnd(34)} ${a.password}   ${a.description}`);

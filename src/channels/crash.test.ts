@@ -55,6 +55,7 @@ describe.each(DATABASE_KINDS)('WhatsApp notice across kill -9 of the server [%s]
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
       SUBMIT_RATE_LIMIT_PER_MINUTE: '100000',
       REDIS_URL: '',
+      DEMO_DATA: 'off',
       SMTP_URL: '',
       SMS_URL: '',
       KHIDMAT_ADMIN_PASSWORD: ADMIN.password,
