@@ -12,7 +12,7 @@ import { toXlsx, XLSX_MIME } from '../core/export/xlsx.js';
 import { complaintsByOpd } from '../dashboard/read-model.js';
 import { ikmPerOpd } from '../skm/read-model.js';
 import { CITY_READERS, listScope, mayRead } from './access.js';
-import { duesOf, firstDayOf, isLagging, isLate, lastDayOf } from './flags.js';
+import { duesOf, firstDayOf, isLagging, isLate, lastDayOf, monthFigures } from './flags.js';
 import { linksView } from './links.js';
 import { DUE_WORKING_DAYS, LAG_POINTS, OPD } from './messages.js';
 import { groupBySubActivity, subActivityFor, subActivityViews } from './views.js';
@@ -59,16 +59,16 @@ export async function evaluation(ctx: AppContext, p: Principal, query: { year: n
   const now = ctx.clock();
   const rows = list.map((s) => {
     const r = bySub.get(s.s.id)?.find((x) => x.month === month);
-    const planPhysicalPct = s.s.planPhysical[month - 1]!;
+    const f = r && monthFigures(s.s, r, due);
     return {
       id: s.s.id,
       code: s.s.code,
       name: s.s.name,
       budget: s.s.budget,
-      planPhysicalPct,
+      planPhysicalPct: s.s.planPhysical[month - 1]!,
       planFinancialRp: s.s.planFinancial[month - 1]!,
-      report: r ? { id: r.id, status: r.status, physicalPct: r.physicalPct, financialRp: r.financialRp, submittedLate: !!r.firstSubmittedAt && r.firstSubmittedAt > due } : null,
-      physicalDeviation: r ? Math.round((r.physicalPct - planPhysicalPct) * 100) / 100 : null,
+      report: r && f ? { id: r.id, status: f.status, physicalPct: f.physicalPct, financialRp: f.financialRp, submittedLate: f.submittedLate } : null,
+      physicalDeviation: f ? f.physicalDeviation : null,
       late: isLate(r, due, now),
       lagging: r ? isLagging(s.s, r) : false,
       complaints: s.links,

@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppContext } from '../core/context.js';
 import type { PluginOptions } from '../core/module.js';
 import { requireRole } from '../core/auth/principal.js';
 import { problems } from '../core/http/schemas.js';
@@ -10,6 +9,7 @@ import { createItem, editItem, stepItem } from './items.js';
 import { desk, listPublic, photo, publicItem, staffItem } from './reads.js';
 import { buildFeed } from './feeds.js';
 import { CreateSchema, DeskQuerySchema, DeskSchema, EditSchema, FeedQuerySchema, IdParams, ImageParams, KindParams, ListQuerySchema, PublicItemSchema, PublicListSchema, StaffItemSchema, STEP_ROUTES, StepSchema } from './api-schemas.js';
+import { siteUrlOf } from '../core/http/site-url.js';
 import type { StepAction } from './lifecycle.js';
 
 const tags = ['portal'];
@@ -88,7 +88,6 @@ export async function portalRoutes(app: FastifyInstance, { ctx }: PluginOptions)
   }
 }
 
-const siteOf = (ctx: AppContext, request: FastifyRequest) => ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
 
 /** RSS 2.0 and Atom, outside /api: the addresses feed readers are given. */
 export async function feedRoutes(app: FastifyInstance, { ctx }: PluginOptions): Promise<void> {
@@ -99,7 +98,7 @@ export async function feedRoutes(app: FastifyInstance, { ctx }: PluginOptions): 
       `/portal/${file}`,
       { schema: { tags, summary: `The ${type === 'application/rss+xml' ? 'RSS 2.0' : 'Atom'} feed of the latest 50 published items, of one kind or all`, security: [], querystring: FeedQuerySchema, response: { 200: Type.String(), ...problems(400) } } },
       async (request, reply) => {
-        const feed = await buildFeed(ctx, siteOf(ctx, request), request.query.kind);
+        const feed = await buildFeed(ctx, siteUrlOf(ctx, request), request.query.kind);
         return reply.type(`${type}; charset=utf-8`).header('Cache-Control', 'public, max-age=300').send(render(feed));
       },
     );

@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { PluginOptions } from '../core/module.js';
-import type { AppContext } from '../core/context.js';
 import { runAction, type Params } from './ckan.js';
+import { siteUrlOf } from '../core/http/site-url.js';
 import { dcatCatalogue } from './dcat.js';
 
 const tags = ['satudata'];
@@ -11,7 +11,6 @@ const Envelope = Type.Unknown({ description: 'CKAN’s envelope: {help, success,
 const ActionParams = Type.Object({ action: Type.String({ minLength: 1, maxLength: 100 }) });
 
 /** Where the public reaches the platform: its configured address, else the one this request came to. */
-export const siteUrlOf = (ctx: AppContext, request: FastifyRequest) => ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
 
 /** CKAN's action API (GET with query parameters or POST with a JSON body, as CKAN takes both) and the DCAT catalogue. */
 export async function ckanRoutes(app: FastifyInstance, { ctx }: PluginOptions): Promise<void> {

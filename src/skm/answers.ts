@@ -62,7 +62,7 @@ const unitKeys = new WeakMap<AppContext, Map<string, number>>();
 
 function deskOf(ctx: AppContext) {
   let desk = desks.get(ctx);
-  // Two batches in flight: one being written while the next gathers.
+  // One batch in flight: the answers gather while it is written (larger, fewer statements; measured faster than two).
   if (!desk) desks.set(ctx, (desk = groupCommit((rows: readonly q.AnswerRow[]) => q.insertAnswers(ctx.db, rows), { maxBatch: MAX_BATCH, slots: 1, stats: batchStats(ctx, 'skm_answers') })));
   return desk;
 }

@@ -83,6 +83,3 @@ export async function ikmPerOpd(db: Db, range: IkmRange, filter: { opdId?: numbe
   }
   return [...byOpd.values()].sort((a, b) => a.opd.name.localeCompare(b.opd.name)).map((o) => ({ opd: o.opd, units: o.units, ...figures(o.totals, o.respondents) }));
 }
-
-/** The survey periods the city opened (name and span), to offer as the spans above. */
-export { listPeriods as surveyPeriods } from './queries.js';

@@ -7,7 +7,9 @@ import type { AppContext } from '../context.js';
 import type { KhidmatModule } from '../module.js';
 import { AppError } from '../errors.js';
 import { routeNotFound, sendProblem } from './problem.js';
+import { within } from '../within.js';
 import { matchPath, withPageMeta, type PageMeta } from './page-meta.js';
+import { siteUrlOf } from './site-url.js';
 
 /**
  * Serves the built web app from the same origin as the API: hashed assets cached for a year
@@ -17,12 +19,15 @@ import { matchPath, withPageMeta, type PageMeta } from './page-meta.js';
  */
 /** How long a page waits for its sharing tags before it is served without them. */
 const PAGE_META_WAIT_MS = 1000;
+const late = new Error('page metadata late');
 
 export async function installWebApp(app: FastifyInstance, ctx: AppContext, modules: readonly KhidmatModule[]): Promise<void> {
   const config = ctx.config;
   const pages = modules.flatMap((m) => m.pages ?? []);
   const index = path.join(config.webDir, 'index.html');
   const built = fs.existsSync(index);
+  // Read once: a page with sharing tags is this text with its tags put in.
+  const indexHtml = built ? fs.readFileSync(index, 'utf8') : '';
   if (built) {
     await app.register(fastifyStatic, {
       root: config.webDir,
@@ -51,12 +56,11 @@ export async function installWebApp(app: FastifyInstance, ctx: AppContext, modul
     }
     reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8');
     // A page whose tags cannot be read now (the database away or slow) is still served, without them.
-    const meta = await Promise.race([
-      pageMeta(url.split('?')[0]!).catch((err: unknown) => (request.log.warn({ err }, 'page metadata unavailable'), null)),
-      new Promise<null>((resolve) => setTimeout(resolve, PAGE_META_WAIT_MS, null).unref()),
-    ]);
-    if (!meta) return reply.send(fs.createReadStream(index));
-    return reply.send(withPageMeta(await fs.promises.readFile(index, 'utf8'), meta, config.publicUrl ?? `${request.protocol}://${request.host}`));
+    const meta = await within(pageMeta(url.split('?')[0]!), PAGE_META_WAIT_MS, () => late).catch((err: unknown) => {
+      if (err !== late) request.log.warn({ err }, 'page metadata unavailable');
+      return null;
+    });
+    return reply.send(meta ? withPageMeta(indexHtml, meta, siteUrlOf(ctx, request)) : indexHtml);
   });
 
   async function pageMeta(path: string): Promise<PageMeta | null> {
