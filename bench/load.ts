@@ -24,14 +24,36 @@ export interface LoadSpec {
   connections: number;
   seconds: number;
   method?: 'GET' | 'POST';
-  /** Called per request: the path, headers and body to send (rotating tokens, filters, points). */
-  next: (i: number) => { path: string; headers?: Record<string, string>; body?: string };
+  /**
+   * The request to send: the same each time, or made per request (rotating tokens, filters, points).
+   * A fixed one is built once, as a client repeating it would; one made per request costs the load
+   * generator, which shares the machine with the server, a request's rebuilding each time.
+   */
+  next: LoadRequest | ((i: number) => LoadRequest);
 }
+
+export interface LoadRequest {
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+const asSent = (n: LoadRequest) => ({ path: n.path, headers: { ...(n.body ? { 'content-type': 'application/json' } : {}), ...n.headers }, ...(n.body ? { body: n.body } : {}) });
+
+/** The middle run by `figure`, carrying every run's figure, lowest first, for the table. */
+export const median = <T>(runs: readonly T[], figure: (run: T) => number): T & { runs: number[] } => {
+  const sorted = [...runs].sort((a, b) => figure(a) - figure(b));
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, runs: sorted.map(figure) };
+};
+
+/** A figure, and when it is a median the figures of all its runs in parentheses, for a table. */
+export const withRuns = (figure: number, runs: number[] | undefined) => (runs && runs.length > 1 ? `${figure} (${runs.join(', ')})` : String(figure));
 
 const percentile = (sorted: number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
 export function load(spec: LoadSpec): Promise<LoadResult> {
+  const { next } = spec;
   let i = 0;
   const times: number[] = [];
   let failures = 0;
@@ -44,13 +66,9 @@ export function load(spec: LoadSpec): Promise<LoadResult> {
         duration: spec.seconds,
         timeout: 30,
         requests: [
-          {
-            method: spec.method ?? 'GET',
-            setupRequest: (req) => {
-              const n = spec.next(i++);
-              return { ...req, path: n.path, headers: { ...(n.body ? { 'content-type': 'application/json' } : {}), ...n.headers }, ...(n.body ? { body: n.body } : {}) };
-            },
-          },
+          typeof next === 'function'
+            ? { method: spec.method ?? 'GET', setupRequest: (req) => ({ ...req, ...asSent(next(i++)) }) }
+            : { method: spec.method ?? 'GET', ...asSent(next) },
         ],
       },
       (err, result) => {

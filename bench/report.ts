@@ -1,5 +1,5 @@
 /** The results as a markdown table, each figure beside its goal. */
-import type { LoadResult } from './load.js';
+import { withRuns, type LoadResult } from './load.js';
 import type { PgbenchResult } from './pgbench.js';
 import { signingMarkdown, type SigningBench } from './signing.js';
 import { layananMarkdown, type LayananResult } from './layanan.js';
@@ -98,7 +98,6 @@ const READ_GOALS: Record<string, number> = {
 };
 
 const mark = (ok: boolean) => (ok ? '✅' : '❌');
-const withRuns = (figure: number, runs: number[] | undefined) => (runs && runs.length > 1 ? `${figure} (${runs.join(', ')})` : String(figure));
 const failures = (x: LoadResult) => `${x.failures}${Object.keys(x.failedBy ?? {}).length ? ` (${Object.entries(x.failedBy).map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}`;
 /** A filing row beside its pgbench ceiling: app req/s, p50, p99, failures, pgbench tps and latency, ratio, goal. */
 const againstCeiling = (i: LoadResult & { pgbench: PgbenchResult | undefined; ratio: number }) =>

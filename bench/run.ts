@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { load, type LoadResult } from './load.js';
+import { load, median, type LoadResult } from './load.js';
 import { pgbenchIntake, pgbenchPpidFiling, type PgbenchResult } from './pgbench.js';
 import { markdown } from './report.js';
 import { benchSigning } from './signing.js';
@@ -21,7 +21,7 @@ import { satudataRows, type SatudataResult } from './satudata.js';
 import { layananRows, type LayananResult } from './layanan.js';
 import { skmRows, type SkmResult } from './skm.js';
 import { portalRows, type PortalResult } from './portal.js';
-import { peakRssMb, pgliteFirstStart, SERVER_ENV, SERVER_NODE_ARGS, spread, startTimed, stop, timedOneByOne, type PgliteRun, type Startup } from './startup.js';
+import { buildOnce, peakRssMb, pgliteFirstStart, SERVER_ENV, SERVER_NODE_ARGS, spread, startTimed, stop, timedOneByOne, type PgliteRun, type Startup } from './startup.js';
 import { findContaining, pointInGeometry, type Geometry } from '../src/core/geo/geo.js';
 import { addDays, wibDate } from '../src/core/calendar/working-days.js';
 import { createFieldCipher, parseMasterKey } from '../src/core/crypto/secrets.js';
@@ -97,23 +97,20 @@ const kecamatan = (await db.query<{ code: string }>('select code from kecamatan 
 const CATEGORIES = ['INF-JALAN', 'INF-DRAINASE', 'SPP-SAMPAH', 'PEN-LAMPU', 'KES-PUSKESMAS', 'PDD-SEKOLAH'];
 const WORDS = ['jalan berlubang', 'lampu jalan mati', 'sampah menumpuk', 'parit tersumbat', 'banjir', 'jembatan lapuk', 'puskesmas', 'sekolah rusak'];
 const rot = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
-/** The middle run by `figure`, carrying every run's figure, lowest first, for the table. */
-const median = <T>(runs: readonly T[], figure: (run: T) => number): T & { runs: number[] } => {
-  const sorted = [...runs].sort((a, b) => figure(a) - figure(b));
-  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, runs: sorted.map(figure) };
-};
 
 const machine = { loadAverage: Math.round(os.loadavg()[0]! * 10) / 10, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version,
   postgres: (await db.query('show server_version')).rows[0].server_version as string };
 
-/* The server, as deployed: a separate process (its documented flags); log level warn so logging is not what is measured. */
+/* The server, as deployed: the built one (`npm start` runs it) in a separate process with its documented flags; log level warn so logging is not what is measured. */
 function startServer(): Promise<{ proc: ChildProcess; startup: Startup }> {
+  buildOnce(ROOT, say);
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
   const nodeArgs = [...SERVER_NODE_ARGS, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   return startTimed({
     root: ROOT,
     port: PORT,
     nodeArgs,
+    built: true,
     env: {
       ...process.env,
       ...SERVER_ENV,
@@ -291,11 +288,11 @@ try {
   }
   if (wanted('ceiling')) {
     say('HTTP ceiling…');
-    ceiling = await load({ name: 'GET /api/v1/health (no database)', url: base, connections: 16, seconds: SECONDS, next: () => ({ path: '/api/v1/health' }) });
+    ceiling = await load({ name: 'GET /api/v1/health (no database)', url: base, connections: 16, seconds: SECONDS, next: { path: '/api/v1/health' } });
   }
   if (wanted('satudata')) satudata = await satudataRows({ db, base, serverPid: server.pid!, seconds: SECONDS, connections: READ_CONNECTIONS, token: tokens.opd, say });
   if (wanted('layanan')) layanan = await layananRows({ db, url, base, seconds: SECONDS, connections: READ_CONNECTIONS, citizenIds, citizenTokens, officerToken: tokens.opd, inboxApplications: Number(arg('layanan-applications', '200000')), say });
-  if (wanted('skm')) skm = await skmRows({ db, url, base, seconds: SECONDS, connections: READ_CONNECTIONS, say });
+  if (wanted('skm')) skm = await skmRows({ db, url, base, seconds: SECONDS, runs: RUNS, connections: READ_CONNECTIONS, say });
   if (wanted('portal')) portal = await portalRows({ db, base, seconds: SECONDS, connections: READ_CONNECTIONS, say });
   if (wanted('restart')) {
     // A restart after the reads, which kept every day of the last 13 months: then one summary at a

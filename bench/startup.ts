@@ -101,6 +101,15 @@ export interface PgliteRun {
   reads: LoadResult[];
 }
 
+let built = false;
+/** `npm run build`, once per bench run: the server, the web app and the PGlite template, as `npm start` makes them. */
+export function buildOnce(root: string, say: (line: string) => void): void {
+  if (built) return;
+  say('npm run build…');
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  built = true;
+}
+
 /**
  * The embedded default as a new user meets it: `npm start` with no DATABASE_URL, in an empty
  * DATA_DIR (so the demo city is made), then a short load of reads a demo visitor makes, logged in as
@@ -112,8 +121,7 @@ export async function pgliteFirstStart(opts: { root: string; port: number; secon
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khidmat-bench-pglite-'));
   const env: NodeJS.ProcessEnv = { ...process.env, ...SERVER_ENV, DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_ALLOW_LIST: '127.0.0.1,::1,::ffff:127.0.0.1' };
   for (const name of ['DATABASE_URL', 'BENCH_DATABASE_URL', 'KHIDMAT_SECRET_KEY', 'REDIS_URL']) delete env[name];
-  opts.say('PGlite: npm run build…');
-  execFileSync('npm', ['run', 'build'], { cwd: opts.root, stdio: ['ignore', 'ignore', 'inherit'] });
+  buildOnce(opts.root, opts.say);
   const { proc, startup } = await startTimed({ root: opts.root, env, port: opts.port, nodeArgs: opts.nodeArgs, built: true, timeoutMs: 900_000 });
   try {
     const peakAtReadyMb = peakRssMb(proc.pid!);

@@ -2,7 +2,8 @@
 import crypto from 'node:crypto';
 import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/client.js';
-import { insertJsonRows, queryRows } from '../core/db/json-rows.js';
+import { insertJsonRows, queryRows, rowsOf } from '../core/db/json-rows.js';
+import { executePrepared } from '../core/db/prepared.js';
 import { opds } from '../core/reference/schema.js';
 import { outbox } from '../core/notifications/schema.js';
 import { reports } from '../aduan/read-model.js';
@@ -64,7 +65,7 @@ export const insertAnswer = (db: Db, row: AnswerRow) => db.insert(skmAnswers).va
  * as they are inserted, in order, so the ids ascending are the rows in order).
  */
 export async function insertAnswers(db: Db, rows: readonly AnswerRow[]): Promise<number[]> {
-  const out = await queryRows<{ id: number | string }>(db, insertJsonRows(skmAnswers, rows, { returning: sql`id` }));
+  const out = rowsOf<{ id: number | string }>(await executePrepared(db, insertJsonRows(skmAnswers, rows, { returning: sql`id` })));
   return out.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 /** A unit's id by its public key. */
