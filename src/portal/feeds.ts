@@ -1,8 +1,9 @@
 /** RSS 2.0 and Atom feeds of the published items (all kinds, or one), built with the `feed` library. */
+import escapeHtml from 'escape-html';
 import { Feed } from 'feed';
 import type { AppContext } from '../core/context.js';
 import type { Kind } from './lifecycle.js';
-import { KIND_LABELS, KIND_PATHS, SITE } from './messages.js';
+import { KIND_LABELS, KIND_PATHS, listingOf } from './messages.js';
 import { itemPath, imageUrl } from './reads.js';
 import * as q from './queries.js';
 
@@ -14,7 +15,6 @@ export const feedPaths = (kind?: Kind) => {
   return { rss: `/portal/rss.xml${query}`, atom: `/portal/atom.xml${query}` };
 };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** The body's paragraphs as HTML for readers; the text is escaped, so nothing in it is markup. */
 const paragraphs = (body: string) =>
   body
@@ -27,10 +27,8 @@ export async function buildFeed(ctx: AppContext, site: string, kind: Kind | unde
   const { rows } = await q.publicList(ctx.db, { kind, limit: FEED_SIZE, offset: 0 }, now);
   const bodies = new Map((await q.bodiesOf(ctx.db, rows.map((r) => r.id))).map((b) => [b.id, b.body]));
   const links = feedPaths(kind);
-  const title = kind ? `${KIND_LABELS[kind].id} — ${SITE.id}` : SITE.id;
   const feed = new Feed({
-    title,
-    description: kind ? `${KIND_LABELS[kind].id} dari Pemerintah Kota Dumai` : 'Berita, pengumuman, gangguan layanan dan klarifikasi hoaks Pemerintah Kota Dumai',
+    ...listingOf(kind),
     id: `${site}${kind ? `/portal/${kind}` : '/portal'}`,
     link: `${site}${kind ? KIND_PATHS[kind] : '/portal'}`,
     language: 'id',

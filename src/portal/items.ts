@@ -21,7 +21,7 @@ const clean = (s: string) => s.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim
 const line = (s: string) => clean(s).replace(/\s+/g, ' ');
 
 /** "Pemadaman Listrik di Kantor Camat!" → "pemadaman-listrik-di-kantor-camat". */
-export const slugOf = (title: string): string =>
+const slugOf = (title: string): string =>
   title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

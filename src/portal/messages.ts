@@ -57,3 +57,9 @@ export const ITEM = { id: 'Naskah portal', en: 'Portal item' };
 
 /** The portal's name in feeds and the page titles. */
 export const SITE = { id: 'Portal Kota Dumai', en: 'Dumai City Portal' };
+
+/** The title and description of the portal's list, or of one kind's: its pages and its feeds say the same. */
+export const listingOf = (kind?: Kind) =>
+  kind
+    ? { title: `${KIND_LABELS[kind].id} — ${SITE.id}`, description: `${KIND_LABELS[kind].id} dari Pemerintah Kota Dumai` }
+    : { title: SITE.id, description: 'Berita, pengumuman, gangguan layanan dan klarifikasi hoaks Pemerintah Kota Dumai' };

@@ -2,14 +2,14 @@
 import type { AppContext } from '../core/context.js';
 import type { PageMeta, PageMetaRoute } from '../core/http/page-meta.js';
 import { KINDS, type Kind } from './lifecycle.js';
-import { KIND_LABELS, KIND_PATHS, SITE } from './messages.js';
+import { KIND_PATHS, listingOf, SITE } from './messages.js';
 import { feedPaths } from './feeds.js';
 import { imageUrl, itemPath } from './reads.js';
 import * as q from './queries.js';
 
 const feedsOf = (kind?: Kind): PageMeta['feeds'] => {
   const paths = feedPaths(kind);
-  const title = kind ? `${KIND_LABELS[kind].id} — ${SITE.id}` : SITE.id;
+  const { title } = listingOf(kind);
   return [
     { type: 'application/rss+xml', title: `${title} (RSS)`, path: paths.rss },
     { type: 'application/atom+xml', title: `${title} (Atom)`, path: paths.atom },
@@ -23,9 +23,9 @@ async function itemMeta(ctx: AppContext, kind: Kind, slug: string): Promise<Page
 }
 
 export const PORTAL_PAGES: PageMetaRoute[] = [
-  { path: '/portal', meta: async () => ({ title: SITE.id, description: 'Berita, pengumuman, gangguan layanan dan klarifikasi hoaks Pemerintah Kota Dumai', type: 'website', path: '/portal', feeds: feedsOf() }) },
+  { path: '/portal', meta: async () => ({ ...listingOf(), type: 'website', path: '/portal', feeds: feedsOf() }) },
   ...KINDS.flatMap((kind): PageMetaRoute[] => [
-    { path: KIND_PATHS[kind], meta: async () => ({ title: `${KIND_LABELS[kind].id} — ${SITE.id}`, description: `${KIND_LABELS[kind].id} dari Pemerintah Kota Dumai`, type: 'website', path: KIND_PATHS[kind], feeds: feedsOf(kind) }) },
+    { path: KIND_PATHS[kind], meta: async () => ({ ...listingOf(kind), type: 'website', path: KIND_PATHS[kind], feeds: feedsOf(kind) }) },
     { path: `${KIND_PATHS[kind]}/:slug`, meta: (ctx, { slug }) => itemMeta(ctx, kind, slug!) },
   ]),
 ];

@@ -3,12 +3,11 @@
  * for a cheap phone whose app does not load (or a browser without JavaScript). /status in the app
  * shows the same snapshot.
  */
+import esc from 'escape-html';
 import type { Message } from '../core/errors.js';
 import type { StatusSnapshot } from './monitor.js';
 import { OVERALL, PAGE, STATUS_LABELS } from './messages.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 const both = (m: Message) => `${esc(m.id)} <span lang="en">(${esc(m.en)})</span>`;
 const wib = (iso: string) =>
   `${new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso))} WIB`;

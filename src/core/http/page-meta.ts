@@ -3,6 +3,7 @@
  * in the browser, so the served index.html carries the page's own title, Open Graph tags and feed
  * links, from the resolver of the module whose web path matches. Every value is escaped.
  */
+import escapeHtml from 'escape-html';
 import type { AppContext } from '../context.js';
 
 export interface PageMeta {
@@ -42,8 +43,6 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   return params;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** index.html with the page's title, description, Open Graph tags and feed links. */
 export function withPageMeta(html: string, meta: PageMeta, site: string): string {
   const abs = (p: string) => (/^https?:\/\//.test(p) ? p : `${site}${p}`);
@@ -55,12 +54,12 @@ export function withPageMeta(html: string, meta: PageMeta, site: string): string
     ['og:site_name', 'Khidmat'],
     ['og:locale', 'id_ID'],
     ...(meta.image ? [['og:image', abs(meta.image)]] : []),
-  ].map(([k, v]) => `<meta property="${k}" content="${escape(v!)}" />`);
+  ].map(([k, v]) => `<meta property="${k}" content="${escapeHtml(v!)}" />`);
   tags.push(`<meta name="twitter:card" content="${meta.image ? 'summary_large_image' : 'summary'}" />`);
-  tags.push(`<link rel="canonical" href="${escape(abs(meta.path))}" />`);
-  for (const f of meta.feeds ?? []) tags.push(`<link rel="alternate" type="${f.type}" title="${escape(f.title)}" href="${escape(abs(f.path))}" />`);
+  tags.push(`<link rel="canonical" href="${escapeHtml(abs(meta.path))}" />`);
+  for (const f of meta.feeds ?? []) tags.push(`<link rel="alternate" type="${f.type}" title="${escapeHtml(f.title)}" href="${escapeHtml(abs(f.path))}" />`);
   return html
-    .replace(/<title>[^<]*<\/title>/, `<title>${escape(meta.title)}</title>`)
-    .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escape(meta.description)}" />`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(meta.title)}</title>`)
+    .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeHtml(meta.description)}" />`)
     .replace('</head>', `${tags.join('\n    ')}\n  </head>`);
 }
