@@ -5,8 +5,8 @@
  */
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
-import { enqueueEmail, enqueuePhone, type Notice } from '../core/notifications/outbox.js';
-import { bareNumber } from '../core/notifications/messenger.js';
+import type { Notice } from '../core/notifications/outbox.js';
+import { reachContact } from '../core/notifications/reach.js';
 import type { Contact } from './intake.js';
 import type { ReportChannel } from './schema.js';
 
@@ -14,12 +14,7 @@ const NOTIFIED: readonly ReportChannel[] = ['whatsapp', 'sms', 'assisted'];
 
 export async function notifyContact(ctx: AppContext, tx: Db, contact: Contact, channel: ReportChannel, notice: Notice, at: Date): Promise<void> {
   if (!NOTIFIED.includes(channel)) return;
-  const { whatsapp, sms, smtp } = ctx.config;
-  if (contact.phone && (whatsapp || sms)) {
-    await enqueuePhone(tx, bareNumber(contact.phone), channel === 'sms' || !whatsapp ? 'sms' : 'whatsapp', { notice }, { at });
-  } else if (contact.email && smtp) {
-    await enqueueEmail(tx, contact.email, notice, { at });
-  }
+  await reachContact(ctx.config, contact, { sms: channel === 'sms' })?.(tx, notice, at);
 }
 
 /** The contact details kept (encrypted) on a report filed without an account. */

@@ -73,7 +73,7 @@ async function unitIdOfKey(ctx: AppContext, key: string): Promise<number | undef
   if (!known) unitKeys.set(ctx, (known = new Map()));
   const cached = known.get(key);
   if (cached !== undefined) return cached;
-  const id = await q.unitIdByKey(ctx.db, key);
+  const id = (await q.unitByKey(ctx.db, key))?.id;
   if (id !== undefined) known.set(key, id);
   return id;
 }

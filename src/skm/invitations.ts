@@ -8,9 +8,8 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../core/context.js';
 import type { Db } from '../core/db/client.js';
-import { normalizePhone } from '../core/auth/service.js';
-import { bareNumber } from '../core/notifications/messenger.js';
-import { enqueue, enqueueEmail, enqueuePhone, type Notice } from '../core/notifications/outbox.js';
+import { enqueue } from '../core/notifications/outbox.js';
+import { reachContact, type Send } from '../core/notifications/reach.js';
 import { contactOfReport, notifyContact } from '../aduan/index.js';
 import { answeredRequestsAfter } from '../ppid/read-model.js';
 import { DESKS, invitationNotice } from './messages.js';
@@ -31,7 +30,7 @@ interface Finished {
   ref: string;
   unit: q.Unit;
   userId: string | null;
-  notify: (tx: Db, notice: Notice, at: Date) => Promise<void>;
+  notify: Send;
 }
 /** What one read of a source gives: the cases to invite and the point it read up to (null: nothing new). */
 interface Read {
@@ -41,24 +40,8 @@ interface Read {
 }
 type Source = (ctx: AppContext, tx: Db, after: Point) => Promise<Read>;
 
-const byAccount = (ctx: AppContext, userId: string) => (tx: Db, notice: Notice, at: Date) => enqueue(tx, [userId], notice, { email: !!ctx.config.smtp, at });
+const byAccount = (ctx: AppContext, userId: string): Send => (tx, notice, at) => enqueue(tx, [userId], notice, { email: !!ctx.config.smtp, at });
 
-/**
- * How a person without an account is reached with the number or address they gave: WhatsApp (else
- * SMS) when the city has them, else email when it has SMTP; undefined when none can reach them.
- */
-function byContact(ctx: AppContext, phone: string | null, email: string | null) {
-  const { whatsapp, sms, smtp } = ctx.config;
-  let number: string | null = null;
-  try {
-    number = phone && (whatsapp || sms) ? bareNumber(normalizePhone(phone)) : null;
-  } catch {
-    number = null; // A number written at the counter that is no mobile number: try the address.
-  }
-  if (number) return (tx: Db, notice: Notice, at: Date) => enqueuePhone(tx, number, whatsapp ? 'whatsapp' : 'sms', { notice }, { at });
-  if (email && smtp) return (tx: Db, notice: Notice, at: Date) => enqueueEmail(tx, email, notice, { at });
-  return undefined;
-}
 
 const lastOf = <T>(rows: T[], point: (r: T) => Point): Point | null => (rows.length ? point(rows[rows.length - 1]!) : null);
 
@@ -80,10 +63,16 @@ const SOURCES: Record<CaseKind, Source> = {
   /** Issued applications: the survey of the service applied for (an internal service has none). */
   async layanan(ctx, tx, after) {
     const issued = await q.issuedApplicationsAfter(tx, after, BATCH);
-    const units = new Map((await q.unitsByRefs(tx, 'layanan', [...new Set(issued.map((a) => a.serviceCode))])).map((u) => [u.ref, u]));
+    const codes = [...new Set(issued.map((a) => a.serviceCode))];
+    let units = new Map((await q.unitsByRefs(tx, 'layanan', codes)).map((u) => [u.ref, u]));
+    // A service opened since the units were last brought in step: its unit is made now, or its applicants would never be asked.
+    if (codes.some((c) => !units.has(c))) {
+      await q.syncUnits(tx, DESKS);
+      units = new Map((await q.unitsByRefs(tx, 'layanan', codes)).map((u) => [u.ref, u]));
+    }
     const cases = issued.flatMap((a): Finished[] => {
       const unit = units.get(a.serviceCode);
-      const notify = a.applicantId ? byAccount(ctx, a.applicantId) : byContact(ctx, a.phone, a.email);
+      const notify = a.applicantId ? byAccount(ctx, a.applicantId) : reachContact(ctx.config, a);
       return unit && notify ? [{ ref: a.number, unit, userId: a.applicantId, notify }] : [];
     });
     return { rows: issued.length, last: lastOf(issued, (a) => ({ at: a.issuedAt!, id: a.id })), cases };
@@ -93,7 +82,7 @@ const SOURCES: Record<CaseKind, Source> = {
     const unit = await q.unitByRef(tx, 'ppid_desk', desk('ppid_desk').ref);
     const answered = await answeredRequestsAfter(tx, after, BATCH);
     const cases = answered.flatMap((r): Finished[] => {
-      const notify = r.requesterId ? byAccount(ctx, r.requesterId) : byContact(ctx, r.phone, r.email);
+      const notify = r.requesterId ? byAccount(ctx, r.requesterId) : reachContact(ctx.config, r);
       return unit && notify ? [{ ref: r.registrationNumber, unit, userId: r.requesterId, notify }] : [];
     });
     return { rows: answered.length, last: lastOf(answered, (r) => ({ at: r.answeredAt!, id: r.id })), cases };
@@ -127,9 +116,8 @@ async function inviteFrom(ctx: AppContext, kind: CaseKind): Promise<number> {
   }
 }
 
-/** The job: units brought in step with the services, then every source's new invitations; returns how many were invited. */
+/** The job: every source's new invitations; returns how many were invited. */
 export async function inviteFinishedCases(ctx: AppContext): Promise<number> {
-  await q.syncUnits(ctx.db, DESKS);
   let invited = 0;
   for (const kind of Object.keys(SOURCES) as CaseKind[]) invited += await inviteFrom(ctx, kind);
   return invited;

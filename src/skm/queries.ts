@@ -68,8 +68,6 @@ export async function insertAnswers(db: Db, rows: readonly AnswerRow[]): Promise
   const out = rowsOf<{ id: number | string }>(await executePrepared(db, insertJsonRows(skmAnswers, rows, { returning: sql`id` })));
   return out.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
-/** A unit's id by its public key. */
-export const unitIdByKey = async (db: Db, key: string): Promise<number | undefined> => (await db.select({ id: skmUnits.id }).from(skmUnits).where(eq(skmUnits.publicKey, key)))[0]?.id;
 
 /** The invitation behind a link, locked until the answer is written. */
 export const invitationForUpdate = async (db: Db, tokenHash: string): Promise<Invitation | undefined> =>
