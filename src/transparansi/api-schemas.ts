@@ -8,7 +8,8 @@ const Instant = Type.String({ format: 'date-time' });
 
 export const StatusSchema = Type.Object({
   builtAt: Instant,
-  ageSeconds: Type.Integer({ description: 'How old the snapshot is: the checks run every STATUS_CHECK_SECONDS (20 by default)' }),
+  ageSeconds: Type.Integer({ description: 'How old the snapshot is' }),
+  checkSeconds: Type.Integer({ description: 'How often the server checks (STATUS_CHECK_SECONDS, 20 by default): a client polls as often, and a snapshot several checks old means the server is stuck' }),
   overall: Type.Union([Type.Literal('up'), Type.Literal('degraded'), Type.Literal('down')]),
   components: Type.Array(Type.Object({ key: Type.String(), label: MessageSchema, status: Health, detail: Nullable(MessageSchema) })),
   modules: Type.Array(Type.Object({ name: Type.String(), summary: Type.String(), status: Health })),

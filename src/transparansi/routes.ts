@@ -33,11 +33,12 @@ export async function transparansiRoutes(app: FastifyInstance, { ctx, modules }:
       const s = monitor.current();
       if (!s) throw notReady();
       reply.header('cache-control', 'no-cache');
-      return { ...s, ageSeconds: ageOf(s.builtAt, ctx.clock()) };
+      return { ...s, ageSeconds: ageOf(s.builtAt, ctx.clock()), checkSeconds: ctx.config.status.checkMs / 1000 };
     },
   );
 
-  r.get('/status.html', { config: { anonymous: true }, schema: { hide: true } }, async (_request, reply) => {
+  // Outside /api/, so no session is looked up (core/http/request-context): it answers while the database is down.
+  r.get('/status.html', { schema: { hide: true } }, async (_request, reply) => {
     const s = monitor.current();
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(statusHtml(s, s ? ageOf(s.builtAt, ctx.clock()) : null));
   });

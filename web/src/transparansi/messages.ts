@@ -24,7 +24,7 @@ export const MODULE_NAMES: Record<string, { id: string; en: string }> = {
 export const m = defineMessages({
   id: {
     statusTitle: 'Status layanan',
-    statusLead: 'Layanan yang berfungsi saat ini, diperiksa server setiap 20 detik. Halaman ini tetap terbuka saat basis data tidak berfungsi.',
+    statusLead: 'Layanan yang berfungsi saat ini, menurut pemeriksaan terakhir server. Halaman ini tetap terbuka saat basis data tidak berfungsi.',
     up: 'Berfungsi',
     degraded: 'Terganggu sebagian',
     down: 'Tidak berfungsi',
@@ -32,7 +32,7 @@ export const m = defineMessages({
     overall_up: 'Semua layanan berfungsi',
     overall_degraded: 'Sebagian layanan terganggu',
     overall_down: 'Layanan sedang tidak berfungsi',
-    checkedAt: 'Diperiksa {at} ({age} detik lalu)',
+    checkedAt: 'Diperiksa {at} ({age} detik lalu; server memeriksa setiap {every} detik)',
     stale: 'Pemeriksaan terakhir sudah lama; server mungkin sibuk atau terputus.',
     disruptions: 'Pemberitahuan gangguan',
     noDisruptions: 'Tidak ada pemberitahuan gangguan.',
@@ -77,7 +77,7 @@ export const m = defineMessages({
   },
   en: {
     statusTitle: 'Service status',
-    statusLead: 'Which services work now, checked by the server every 20 seconds. This page stays up while the database is down.',
+    statusLead: 'Which services work now, by the server’s last check. This page stays up while the database is down.',
     up: 'Working',
     degraded: 'Degraded',
     down: 'Down',
@@ -85,7 +85,7 @@ export const m = defineMessages({
     overall_up: 'All services are working',
     overall_degraded: 'Some services are degraded',
     overall_down: 'Services are down',
-    checkedAt: 'Checked {at} ({age} seconds ago)',
+    checkedAt: 'Checked {at} ({age} seconds ago; the server checks every {every} seconds)',
     stale: 'The last check is old; the server may be busy or cut off.',
     disruptions: 'Disruption notices',
     noDisruptions: 'No disruption notices.',

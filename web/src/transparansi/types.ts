@@ -5,6 +5,7 @@ export type Health = 'up' | 'degraded' | 'down' | 'unknown';
 export interface Status {
   builtAt: string;
   ageSeconds: number;
+  checkSeconds: number;
   overall: 'up' | 'degraded' | 'down';
   components: { key: string; label: Message; status: Health; detail: Message | null }[];
   modules: { name: string; summary: string; status: Health }[];

@@ -8,10 +8,10 @@ import type { Health, Status } from '../types';
 
 const BADGE: Record<Health, string> = { up: 'badge-ok', degraded: 'badge-warn', down: 'badge-late', unknown: 'badge-neutral' };
 const ALERT: Record<Status['overall'], string> = { up: 'alert-success', degraded: 'alert-info', down: 'alert-error' };
-/** The page asks again as often as the server checks. */
-const POLL_MS = 20_000;
-/** Older than three checks: the server itself may be stuck. */
-const STALE_SECONDS = 90;
+/** Until the first answer says how often the server checks: its default. */
+const DEFAULT_CHECK_SECONDS = 20;
+/** Older than this many checks: the server itself may be stuck. */
+const STALE_CHECKS = 4;
 
 /** Which services work now, from the server's last check (it never waits for the database). */
 export default function StatusPage() {
@@ -19,11 +19,13 @@ export default function StatusPage() {
   const { lang } = useLang();
   const status = useApi<Status>('/status');
   const { reload } = status;
-  useEffect(() => {
-    const timer = setInterval(reload, POLL_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
   const s = status.data;
+  // The page asks again as often as the server checks.
+  const every = s?.checkSeconds ?? DEFAULT_CHECK_SECONDS;
+  useEffect(() => {
+    const timer = setInterval(reload, every * 1000);
+    return () => clearInterval(timer);
+  }, [reload, every]);
   const badge = (h: Health) => <span className={`badge ${BADGE[h]}`}>{t(h)}</span>;
   return (
     <Page title={t('statusTitle')}>
@@ -35,9 +37,9 @@ export default function StatusPage() {
           <p className={`alert ${ALERT[s.overall]}`} role="status">
             <strong>{t(`overall_${s.overall}`)}</strong>
             <br />
-            {t('checkedAt', { at: formatDateTime(s.builtAt, lang), age: s.ageSeconds })}
+            {t('checkedAt', { at: formatDateTime(s.builtAt, lang), age: s.ageSeconds, every })}
           </p>
-          {s.ageSeconds > STALE_SECONDS ? <p className="alert alert-info">{t('stale')}</p> : null}
+          {s.ageSeconds > STALE_CHECKS * every ? <p className="alert alert-info">{t('stale')}</p> : null}
           <h2>{t('disruptions')}</h2>
           {s.disruptions.length ? (
             <ul className="status-notices">
