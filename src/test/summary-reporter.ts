@@ -1,6 +1,11 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** Prints the plain "N passed, N failed" closing line that CI reads, whatever the runner's own format. */
+/**
+ * Prints the plain "N passed, N failed" closing line that CI reads, whatever the runner's own format,
+ * after the slowest files (the suite must stay under 30 minutes on two cores: trim these first).
+ */
+const SLOWEST = 15;
+
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     let passed = 0;
@@ -15,6 +20,11 @@ export default class SummaryReporter implements Reporter {
       }
       if (mod.state() === 'failed' && !mod.children.size) failed++;
     }
+    const slowest = modules
+      .map((mod) => ({ name: `${mod.project.name}: ${mod.relativeModuleId}`, seconds: mod.diagnostic().duration / 1000 }))
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, SLOWEST);
+    process.stdout.write(`\nSlowest files (tests and hooks):\n${slowest.map((f) => `  ${f.seconds.toFixed(1)} s  ${f.name}`).join('\n')}\n`);
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }
