@@ -47,6 +47,11 @@ it('an editor writes a disruption notice, a checker publishes it, it appears in 
   await c.page.getByRole('link', { name: TITLE }).click();
   await c.page.getByRole('button', { name: 'Tandai sudah diperiksa' }).click();
   await c.page.getByText('Status: Sudah diperiksa').waitFor();
+  // A publication time may be later (an embargo), never earlier: a backdated one is refused at its field.
+  await c.page.getByLabel('Terbitkan pada').fill(local(new Date(Date.now() - 2 * 86_400_000)));
+  await c.page.getByRole('button', { name: 'Terbitkan' }).click();
+  await c.page.getByText('Waktu terbit tidak boleh di masa lalu.').waitFor();
+  await c.page.getByLabel('Terbitkan pada').fill('');
   await c.page.getByRole('button', { name: 'Terbitkan' }).click();
   await c.page.getByText('Status: Terbit').waitFor();
   await c.page.getByText('Diterbitkan', { exact: false }).first().waitFor();

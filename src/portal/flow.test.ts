@@ -101,4 +101,28 @@ describeEachDatabase('portal: an editor writes, a checker checks and publishes, 
     expect((await h().call('GET', `/api/v1/portal/drafts/${first}`, { token: editor.token })).body.versions).toHaveLength(1);
     expect((await h().call('POST', '/api/v1/portal/drafts/999999/check', { token: (await h().staff('portal_checker')).token, body: {} })).status).toBe(404);
   });
+  it('publishes at a later time: off the list, page, search and feed until then, never backdated', async () => {
+    const editor = await h().staff('portal_editor', 'DISKOMINFOTIKSAN');
+    const checker = await h().staff('portal_checker', 'DISKOMINFOTIKSAN');
+    h().setNow('2026-03-02T01:00:00Z');
+    const id = await draft(h, editor.token, { kind: 'pengumuman', title: 'Jadwal pelayanan selama libur Idulfitri', summary: 'Pelayanan tatap muka di kantor OPD libur selama cuti bersama.', body: 'Pengaduan daring tetap diterima selama libur.' });
+    expect((await step(h, checker.token, id, 'check')).status).toBe(200);
+    const past = await step(h, checker.token, id, 'publish', { publishAt: '2026-03-01T08:00:00Z' });
+    expect([past.status, past.body.code, past.body.field]).toEqual([422, 'publish_at_in_past', 'publishAt']);
+    expect((await step(h, editor.token, id, 'publish', { publishAt: '2026-03-03T01:00:00Z' })).status).toBe(403);
+    const scheduled = await step(h, checker.token, id, 'publish', { publishAt: '2026-03-03T01:00:00Z' });
+    expect(scheduled.status, scheduled.text).toBe(200);
+    expect(scheduled.body).toMatchObject({ status: 'published', publishedAt: '2026-03-03T01:00:00.000Z' });
+
+    const path = '/api/v1/portal/items/pengumuman/jadwal-pelayanan-selama-libur-idulfitri';
+    const seen = async () => ({
+      page: (await h().call('GET', path)).status,
+      listed: (await h().call('GET', '/api/v1/portal/items?kind=pengumuman')).body.items.length,
+      found: (await h().call('GET', `/api/v1/portal/items?q=${encodeURIComponent('libur idulfitri')}`)).body.items.length,
+      inFeed: (await h().call('GET', '/portal/rss.xml')).text.includes('Jadwal pelayanan selama libur Idulfitri'),
+    });
+    expect(await seen()).toEqual({ page: 404, listed: 0, found: 0, inFeed: false });
+    h().setNow('2026-03-03T01:00:01Z');
+    expect(await seen()).toEqual({ page: 200, listed: 1, found: 1, inFeed: true });
+  });
 });

@@ -148,6 +148,22 @@ export async function editItem(tx: Db, p: Principal, id: number, input: EditInpu
 
 const reasonsRequired = () => invalid('reasons_required', 'Tuliskan alasannya agar penulis dapat memperbaikinya.', 'Give the reasons, so the editor can correct it.', 'note');
 
+/** A clock this far behind the server's still means "now". */
+const PUBLISH_AT_SKEW_MS = 5 * 60_000;
+
+/**
+ * When a publication goes public: now, or a later time it waits for (an embargo). Never earlier:
+ * a backdated item would claim to have been public when it was not.
+ */
+function publicationTime(publishAt: string | undefined, at: Date): Date {
+  if (!publishAt) return at;
+  const when = new Date(publishAt);
+  if (when.getTime() < at.getTime() - PUBLISH_AT_SKEW_MS) {
+    throw invalid('publish_at_in_past', 'Waktu terbit tidak boleh di masa lalu.', 'The publication time cannot be in the past.', 'publishAt');
+  }
+  return when < at ? at : when;
+}
+
 /** A step through the table: check, return, publish, unpublish, archive, end. */
 export async function stepItem(ctx: AppContext, tx: Db, p: Principal, id: number, action: StepAction, input: StepInput, at = ctx.clock()): Promise<void> {
   const item = await q.itemById(tx, id, true);
@@ -159,7 +175,7 @@ export async function stepItem(ctx: AppContext, tx: Db, p: Principal, id: number
   if (input.endedAt && action !== 'end') throw invalid('field_not_for_action', 'Waktu selesai hanya untuk mengakhiri gangguan.', 'An end time goes with ending a disruption only.', 'endedAt');
   const values: Partial<q.ItemInsert> = { status: to, updatedAt: at };
   if (action === 'check') values.checkedById = p.userId;
-  if (action === 'publish') values.publishedAt = input.publishAt ? new Date(input.publishAt) : at;
+  if (action === 'publish') values.publishedAt = publicationTime(input.publishAt, at);
   if (action === 'end') {
     if (item.kind !== 'gangguan') throw conflict('not_a_disruption', 'Hanya pemberitahuan gangguan yang dapat diakhiri.', 'Only a disruption notice can be ended.', 'kind');
     if (item.endedAt) throw conflict('already_ended', 'Gangguan ini sudah dinyatakan selesai.', 'This disruption has already been ended.', 'endedAt');

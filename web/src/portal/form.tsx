@@ -12,7 +12,7 @@ const toLocal = (iso: string | null) => {
   const d = new Date(iso);
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
-const fromLocal = (v: string) => (v ? new Date(v).toISOString() : undefined);
+export const fromLocal = (v: string) => (v ? new Date(v).toISOString() : undefined);
 
 /** An editor's form: a new draft (any kind) or an edit of one, with the kind's own fields. */
 export function ItemForm({ current, onSaved }: { current?: StaffItem; onSaved: (saved: StaffItem) => void }) {

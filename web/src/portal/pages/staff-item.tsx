@@ -5,10 +5,10 @@ import { pick, useLang, useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { useSubmit } from '../../lib/use-submit';
-import { FormError, TextArea, fieldError } from '../../ui/forms';
+import { FormError, TextArea, TextField, fieldError } from '../../ui/forms';
 import { Loading, LoadError, Page } from '../../ui/page';
 import { ItemFacts, Paragraphs } from '../common';
-import { ItemForm } from '../form';
+import { fromLocal, ItemForm } from '../form';
 import { m, type Key } from '../messages';
 import type { StaffItem } from '../types';
 import '../portal.css';
@@ -21,11 +21,17 @@ export default function StaffItemPage({ params }: { params: Record<string, strin
   const [note, setNote] = useState('');
   const [done, setDone] = useState('');
   const [action, setAction] = useState('');
+  // Empty: published now. A later time holds the item back from the public until then (a press release under embargo).
+  const [publishAt, setPublishAt] = useState('');
   const step = useSubmit(
-    () => api<StaffItem>('POST', `/portal/drafts/${params.id}/${action}`, { body: note.trim() ? { note: note.trim() } : {} }),
+    () => {
+      const at = action === 'publish' ? fromLocal(publishAt) : undefined;
+      return api<StaffItem>('POST', `/portal/drafts/${params.id}/${action}`, { body: { ...(note.trim() ? { note: note.trim() } : {}), ...(at ? { publishAt: at } : {}) } });
+    },
     () => {
       setDone(t('done', { action: t(`act.${action}` as Key) }));
       setNote('');
+      setPublishAt('');
       reload();
     },
   );
@@ -37,7 +43,11 @@ export default function StaffItemPage({ params }: { params: Record<string, strin
       <p className="pt-meta">
         {t(`kind.${data.item.kind}`)} · {t('status', { status: pick(data.statusLabel, lang) })} · {t('version', { n: data.item.version })}
       </p>
-      {data.status === 'published' ? <p><Link to={data.item.path}>{t('publicPage')}</Link></p> : null}
+      {data.status === 'published' && data.publishedAt && new Date(data.publishedAt) > new Date() ? (
+        <p className="alert alert-info" role="status">{t('scheduled', { at: formatDateTime(data.publishedAt, lang) })}</p>
+      ) : data.status === 'published' ? (
+        <p><Link to={data.item.path}>{t('publicPage')}</Link></p>
+      ) : null}
       {done ? <p className="alert alert-success" role="status">{done}</p> : null}
       <p className="lead">{data.item.summary}</p>
       <ItemFacts item={data.item} />
@@ -47,7 +57,10 @@ export default function StaffItemPage({ params }: { params: Record<string, strin
         <form onSubmit={step.submit}>
           <h2>{t('steps')}</h2>
           <TextArea label={t('note')} hint={t('noteHint')} value={note} onChange={(e) => setNote(e.target.value)} error={fieldError(step.error, 'note')} rows={2} />
-          <FormError error={step.error} shownFields={['note']} />
+          {steps.includes('publish') ? (
+            <TextField label={t('publishAt')} hint={t('publishAtHint')} type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} error={fieldError(step.error, 'publishAt')} />
+          ) : null}
+          <FormError error={step.error} shownFields={['note', 'publishAt']} />
           <div className="btn-row">
             {steps.map((a) => (
               <button key={a} type="submit" className={a === 'publish' || a === 'check' ? 'btn btn-primary' : 'btn'} disabled={step.busy} onClick={() => setAction(a)}>
