@@ -88,7 +88,7 @@ describeEachDatabase(
       expect(channel.item[0].link).toBe(`${h().baseUrl}/klarifikasi-hoaks/klarifikasi-pesan-berantai-bansos`);
       // The body is escaped text inside the HTML content: the payload is never markup.
       const evil = channel.item[3];
-      expect(evil['content:encoded']).toContain('&#60;img src=x onerror=alert(1)&#62;');
+      expect(evil['content:encoded']).toContain('&lt;img src=x onerror=alert(1)&gt;');
       expect(evil['content:encoded']).not.toContain('<img');
 
       const atom = await h().call('GET', '/portal/atom.xml?kind=gangguan');
@@ -108,10 +108,10 @@ describeEachDatabase(
       };
       const slug = (await h().call('GET', '/api/v1/portal/items?kind=berita&q=banjir')).body.items[0].slug as string;
       const html = await page(`/berita/${slug}`);
-      expect(html).toContain(`<meta property="og:title" content="Banjir &#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#39;kutipan&#39; — Portal Kota Dumai" />`);
+      expect(html).toContain(`<meta property="og:title" content="Banjir &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;kutipan&#39; — Portal Kota Dumai" />`);
       expect(html).toContain(`<meta property="og:url" content="${h().baseUrl}/berita/${slug}" />`);
       expect(html).toContain('<meta property="og:type" content="article" />');
-      expect(html).toContain(`<meta property="og:description" content="Ringkasan: Banjir &#60;script&#62;`);
+      expect(html).toContain(`<meta property="og:description" content="Ringkasan: Banjir &lt;script&gt;`);
       expect(html).not.toContain('<script>alert');
       expect(html).toContain(`<link rel="alternate" type="application/rss+xml" title="Berita — Portal Kota Dumai (RSS)" href="${h().baseUrl}/portal/rss.xml?kind=berita" />`);
       expect(html.match(/<title>/g)).toHaveLength(1);

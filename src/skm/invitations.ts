@@ -63,13 +63,7 @@ const SOURCES: Record<CaseKind, Source> = {
   /** Issued applications: the survey of the service applied for (an internal service has none). */
   async layanan(ctx, tx, after) {
     const issued = await q.issuedApplicationsAfter(tx, after, BATCH);
-    const codes = [...new Set(issued.map((a) => a.serviceCode))];
-    let units = new Map((await q.unitsByRefs(tx, 'layanan', codes)).map((u) => [u.ref, u]));
-    // A service opened since the units were last brought in step: its unit is made now, or its applicants would never be asked.
-    if (codes.some((c) => !units.has(c))) {
-      await q.syncUnits(tx, DESKS);
-      units = new Map((await q.unitsByRefs(tx, 'layanan', codes)).map((u) => [u.ref, u]));
-    }
+    const units = new Map((await q.unitsByRefs(tx, 'layanan', [...new Set(issued.map((a) => a.serviceCode))])).map((u) => [u.ref, u]));
     const cases = issued.flatMap((a): Finished[] => {
       const unit = units.get(a.serviceCode);
       const notify = a.applicantId ? byAccount(ctx, a.applicantId) : reachContact(ctx.config, a);
@@ -116,8 +110,9 @@ async function inviteFrom(ctx: AppContext, kind: CaseKind): Promise<number> {
   }
 }
 
-/** The job: every source's new invitations; returns how many were invited. */
+/** The job: units brought in step with the services, then every source's new invitations; returns how many were invited. */
 export async function inviteFinishedCases(ctx: AppContext): Promise<number> {
+  await q.syncUnits(ctx.db, DESKS);
   let invited = 0;
   for (const kind of Object.keys(SOURCES) as CaseKind[]) invited += await inviteFrom(ctx, kind);
   return invited;

@@ -43,11 +43,7 @@ export const skm: KhidmatModule = {
   routes: [{ plugin: skmRoutes }],
   access,
   seed: (db) => syncUnits(db, DESKS),
-  jobs: (ctx) => [
-    { name: 'skm-invitations', everyMs: 60_000, run: () => inviteFinishedCases(ctx) },
-    // New and renamed OPDs and services; the invitations bring a new service's unit in at once when they meet one.
-    { name: 'skm-units', everyMs: 3_600_000, run: () => syncUnits(ctx.db, DESKS) },
-  ],
+  jobs: (ctx) => [{ name: 'skm-invitations', everyMs: 60_000, run: () => inviteFinishedCases(ctx) }],
   personalData: skmPersonalData,
   demo: { run: ensureSkmDemo },
 };

@@ -28,11 +28,18 @@ const newPublicKey = () => crypto.randomBytes(9).toString('base64url');
 export async function syncUnits(db: Db, desks: readonly { kind: UnitKind; ref: string; name: string }[]): Promise<void> {
   const offices = await db.select({ id: opds.id, code: opds.code, name: opds.name }).from(opds).where(eq(opds.active, true));
   const services = await db.select({ code: layananServices.code, name: layananServices.name, opdId: layananServices.opdId }).from(layananServices).where(ne(layananServices.audience, 'opd'));
+  const known = new Map((await db.select({ kind: skmUnits.kind, ref: skmUnits.ref, name: skmUnits.name, opdId: skmUnits.opdId }).from(skmUnits)).map((u) => [`${u.kind}:${u.ref}`, u]));
+  // Compared here first: run every minute, an upsert of every unit would lock each row each time.
   const rows = [
     ...offices.map((o) => ({ kind: 'opd' as const, ref: o.code, name: o.name, opdId: o.id })),
     ...services.map((s) => ({ kind: 'layanan' as const, ref: s.code, name: s.name.id, opdId: s.opdId })),
     ...desks.map((d) => ({ ...d, opdId: null })),
-  ].map((r) => ({ ...r, publicKey: newPublicKey() }));
+  ]
+    .filter((r) => {
+      const unit = known.get(`${r.kind}:${r.ref}`);
+      return !unit || unit.name !== r.name || unit.opdId !== r.opdId;
+    })
+    .map((r) => ({ ...r, publicKey: newPublicKey() }));
   if (!rows.length) return;
   await db
     .insert(skmUnits)
