@@ -106,11 +106,11 @@ export interface CityConfig {
   trackingPrefix: string;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}, got "${raw}"`);
   return n;
 }
 
@@ -165,7 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quietHours: quietHours(env.NOTICE_QUIET_HOURS ?? '21-7'),
     signing: { p12Path: env.SIGNING_P12_PATH ? path.resolve(env.SIGNING_P12_PATH) : undefined, p12Password: env.SIGNING_P12_PASSWORD ?? '' },
     layanan: { webhookAllowPrivate: env.LAYANAN_WEBHOOK_ALLOW_PRIVATE === '1' || env.LAYANAN_WEBHOOK_ALLOW_PRIVATE === 'true', deliveryLogRetentionDays: int(env, 'LAYANAN_DELIVERY_LOG_RETENTION_DAYS', 90) },
-    status: { checkMs: int(env, 'STATUS_CHECK_SECONDS', 20) * 1000, heartbeatMs: int(env, 'STATUS_HEARTBEAT_SECONDS', 30) * 1000 },
+    // An interval of 0 would check (and have every open status page poll) without pause.
+    status: { checkMs: int(env, 'STATUS_CHECK_SECONDS', 20, 1) * 1000, heartbeatMs: int(env, 'STATUS_HEARTBEAT_SECONDS', 30, 1) * 1000 },
   };
 }
 

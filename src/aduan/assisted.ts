@@ -11,6 +11,7 @@ import type { Principal } from '../core/auth/principal.js';
 import type { Role } from '../core/auth/roles.js';
 import { normalizePhone } from '../core/auth/service.js';
 import { AppError, invalid } from '../core/errors.js';
+import { reachOf } from '../core/notifications/reach.js';
 import type { AssistedInputSchema } from './api-schemas.js';
 import { submitReport } from './intake.js';
 import * as q from './queries.js';
@@ -41,7 +42,6 @@ export async function fileAssisted(ctx: AppContext, tx: Db, officer: Principal, 
   const account = await q.citizenByContact(tx, phone, email);
   const contact = { name: resident.name.trim(), ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
   const row = await submitReport(ctx, tx, { kind: 'assisted', principal: officer, resident: account ? { userId: account } : { contact } }, report);
-  const { whatsapp, sms, smtp } = ctx.config;
-  const reached = account ? 'account' : phone && whatsapp ? 'whatsapp' : phone && sms ? 'sms' : email && smtp ? 'email' : 'none';
+  const reached = account ? 'account' : (reachOf(ctx.config, contact)?.channel ?? 'none');
   return { trackingNumber: row.trackingNumber, status: row.status, residentReached: reached } as const;
 }

@@ -42,7 +42,6 @@ type Source = (ctx: AppContext, tx: Db, after: Point) => Promise<Read>;
 
 const byAccount = (ctx: AppContext, userId: string): Send => (tx, notice, at) => enqueue(tx, [userId], notice, { email: !!ctx.config.smtp, at });
 
-
 const lastOf = <T>(rows: T[], point: (r: T) => Point): Point | null => (rows.length ? point(rows[rows.length - 1]!) : null);
 
 const SOURCES: Record<CaseKind, Source> = {

@@ -21,7 +21,7 @@ export default function StatusPage() {
   const { reload } = status;
   const s = status.data;
   // The page asks again as often as the server checks.
-  const every = s?.checkSeconds ?? DEFAULT_CHECK_SECONDS;
+  const every = Math.max(1, s?.checkSeconds ?? DEFAULT_CHECK_SECONDS);
   useEffect(() => {
     const timer = setInterval(reload, every * 1000);
     return () => clearInterval(timer);
