@@ -5,6 +5,7 @@ import { accessible, E2E_DATABASE, launchBrowser, signedIn } from '../test/brows
 import { photo } from '../test/fixtures.js';
 import { fakeProviders, postWhatsApp, waMessage, type FakeProviders } from '../test/fake-providers.js';
 import { deliverMessages, messengersOf } from '../core/notifications/phone-delivery.js';
+import { quietHoursEnd } from '../core/notifications/quiet-hours.js';
 
 // Assisted intake from the staff app: an officer files a walk-in resident's report on a phone, the
 // resident's number gets the notice by WhatsApp (a local Cloud API). A citizen links their number
@@ -15,7 +16,9 @@ let fake: FakeProviders;
 const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   h = await startHarness(E2E_DATABASE);
-  h.setNow(new Date());
+  // Quiet hours (21:00–07:00 WIB) hold WhatsApp notices until morning: the test's clock is the next
+  // 10:00 WIB, so it passes whatever the hour the suite runs.
+  h.setNow(quietHoursEnd(new Date(), { until: 10 }));
   fake = await fakeProviders();
   h.ctx.config.whatsapp = fake.whatsappConfig();
   browser = await launchBrowser();
