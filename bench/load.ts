@@ -40,11 +40,19 @@ export interface LoadRequest {
 
 const asSent = (n: LoadRequest) => ({ path: n.path, headers: { ...(n.body ? { 'content-type': 'application/json' } : {}), ...n.headers }, ...(n.body ? { body: n.body } : {}) });
 
-/** The middle run by `figure`, carrying every run's figure, lowest first, for the table. */
-export const median = <T>(runs: readonly T[], figure: (run: T) => number): T & { runs: number[] } => {
-  const sorted = [...runs].sort((a, b) => figure(a) - figure(b));
+/**
+ * `measure` run `runs` times, one after another, each announced as "<label>, run k of n…"; answers
+ * the middle run by `figure`, carrying every run's figure, lowest first, for the table.
+ */
+export async function medianOfRuns<T>(runs: number, label: string, say: (line: string) => void, figure: (run: T) => number, measure: (run: number) => T | Promise<T>): Promise<T & { runs: number[] }> {
+  const results: T[] = [];
+  for (let run = 1; run <= runs; run++) {
+    say(`${label}, run ${run} of ${runs}…`);
+    results.push(await measure(run));
+  }
+  const sorted = results.sort((a, b) => figure(a) - figure(b));
   return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, runs: sorted.map(figure) };
-};
+}
 
 /** A figure, and when it is a median the figures of all its runs in parentheses, for a table. */
 export const withRuns = (figure: number, runs: number[] | undefined) => (runs && runs.length > 1 ? `${figure} (${runs.join(', ')})` : String(figure));

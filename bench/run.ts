@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { load, median, type LoadResult } from './load.js';
+import { load, medianOfRuns, type LoadResult } from './load.js';
 import { pgbenchIntake, pgbenchPpidFiling, type PgbenchResult } from './pgbench.js';
 import { markdown } from './report.js';
 import { benchSigning } from './signing.js';
@@ -323,12 +323,7 @@ try {
     });
   if (wanted('intake')) await post(4, 2);
   for (const connections of wanted('intake') ? [16, 64] : []) {
-    const runs: LoadResult[] = [];
-    for (let run = 1; run <= RUNS; run++) {
-      say(`intake at ${connections} connections, run ${run} of ${RUNS}…`);
-      runs.push(await post(connections, SECONDS));
-    }
-    intake.push(median(runs, (r) => r.rps));
+    intake.push(await medianOfRuns(RUNS, `intake at ${connections} connections`, say, (r) => r.rps, () => post(connections, SECONDS)));
   }
   // PPID filing, anonymous as from the public form, each with its own Idempotency-Key.
   const filePpid = (connections: number, seconds: number) =>
@@ -342,12 +337,7 @@ try {
     });
   if (wanted('PPID filing')) await filePpid(4, 2);
   for (const connections of wanted('PPID filing') ? PPID_CONNECTIONS : []) {
-    const runs: LoadResult[] = [];
-    for (let run = 1; run <= RUNS; run++) {
-      say(`PPID filing at ${connections} connections, run ${run} of ${RUNS}…`);
-      runs.push(await filePpid(connections, SECONDS));
-    }
-    ppidFiling.push(median(runs, (r) => r.rps));
+    ppidFiling.push(await medianOfRuns(RUNS, `PPID filing at ${connections} connections`, say, (r) => r.rps, () => filePpid(connections, SECONDS)));
   }
   peaks.push(peakRssMb(server.pid!));
   peakRss = Math.max(...peaks);
@@ -358,24 +348,18 @@ try {
 /* The database's own ceiling for the same rows, with the server stopped so they do not compete. */
 const ceilings: PgbenchResult[] = [];
 for (const clients of wanted('pgbench') || wanted('intake') ? [16, 64] : []) {
-  const runs: PgbenchResult[] = [];
-  for (let run = 1; run <= RUNS; run++) {
-    say(`pgbench ceiling at ${clients} clients, run ${run} of ${RUNS}…`);
-    runs.push(await pgbenchIntake(db, url, citizenIds, clients, SECONDS));
-  }
-  ceilings.push(median(runs, (r) => r.tps));
+  ceilings.push(await medianOfRuns(RUNS, `pgbench ceiling at ${clients} clients`, say, (r) => r.tps, () => pgbenchIntake(db, url, citizenIds, clients, SECONDS)));
 }
 
 /* The same for PPID filing: an identity number encrypted as the server would (its key, its cipher). */
 const ppidCeilings: PgbenchResult[] = [];
 const benchCipher = createFieldCipher(parseMasterKey(process.env.KHIDMAT_SECRET_KEY ?? Buffer.alloc(32, 1).toString('base64')));
 for (const clients of wanted('PPID filing') || wanted('PPID pgbench') ? PPID_CONNECTIONS : []) {
-  const runs: PgbenchResult[] = [];
-  for (let run = 1; run <= RUNS; run++) {
-    say(`PPID pgbench ceiling at ${clients} clients, run ${run} of ${RUNS}…`);
-    runs.push(pgbenchPpidFiling(url, { encrypted: benchCipher.encrypt(ppidNik(run)), masked: maskNik(ppidNik(run)) }, clients, SECONDS));
-  }
-  ppidCeilings.push(median(runs, (r) => r.tps));
+  ppidCeilings.push(
+    await medianOfRuns(RUNS, `PPID pgbench ceiling at ${clients} clients`, say, (r) => r.tps, (run) =>
+      pgbenchPpidFiling(url, { encrypted: benchCipher.encrypt(ppidNik(run)), masked: maskNik(ppidNik(run)) }, clients, SECONDS),
+    ),
+  );
 }
 
 await db.query('create table if not exists bench_citizens (n int primary key, id uuid not null)');

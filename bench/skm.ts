@@ -8,7 +8,7 @@
  * the 100,000 submissions). Everything the rows write is removed after.
  */
 import type pg from 'pg';
-import { load, median, withRuns, type LoadResult } from './load.js';
+import { load, medianOfRuns, withRuns, type LoadResult } from './load.js';
 import { runPgbenchScript, type PgbenchResult } from './pgbench.js';
 
 export const IKM_GOAL_MS = 150;
@@ -46,18 +46,12 @@ async function submissionRows(opts: { db: pg.Pool; url: string; base: string; se
   try {
     say('SKM: answer warm-up…');
     await load({ name: 'warm-up', url: base, connections: 2, seconds: 1, method: 'POST', next: answer });
-    const answered: LoadResult[] = [];
-    for (let run = 1; run <= opts.runs; run++) {
-      say(`SKM: answers through the public link at 16 connections, run ${run} of ${opts.runs}…`);
-      answered.push(await load({ name: 'POST /api/v1/skm/units/by-key/:key/answers (public link)', url: base, connections: 16, seconds: opts.seconds, method: 'POST', next: answer }));
-    }
-    const ceilings: PgbenchResult[] = [];
-    for (let run = 1; run <= opts.runs; run++) {
-      say(`SKM: pgbench ceiling of the same row at 16 clients, run ${run} of ${opts.runs}…`);
-      ceilings.push(runPgbenchScript(opts.url, 'skm', SCRIPT, { unit: unit.id }, 16, opts.seconds));
-    }
-    const submission = median(answered, (r) => r.rps);
-    const pgbench = median(ceilings, (r) => r.tps);
+    const submission = await medianOfRuns(opts.runs, 'SKM: answers through the public link at 16 connections', say, (r) => r.rps, () =>
+      load({ name: 'POST /api/v1/skm/units/by-key/:key/answers (public link)', url: base, connections: 16, seconds: opts.seconds, method: 'POST', next: answer }),
+    );
+    const pgbench = await medianOfRuns(opts.runs, 'SKM: pgbench ceiling of the same row at 16 clients', say, (r) => r.tps, () =>
+      runPgbenchScript(opts.url, 'skm', SCRIPT, { unit: unit.id }, 16, opts.seconds),
+    );
     return { submission, pgbench, ratio: Math.round((submission.rps / pgbench.tps) * 100) / 100 };
   } finally {
     await db.query(`delete from skm_answers where unit_id = $1 and source = 'public_link' and answered_at >= $2`, [unit.id, since]);

@@ -88,7 +88,6 @@ export async function portalRoutes(app: FastifyInstance, { ctx }: PluginOptions)
   }
 }
 
-
 /** RSS 2.0 and Atom, outside /api: the addresses feed readers are given. */
 export async function feedRoutes(app: FastifyInstance, { ctx }: PluginOptions): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

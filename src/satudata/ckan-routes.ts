@@ -10,8 +10,6 @@ const tags = ['satudata'];
 const Envelope = Type.Unknown({ description: 'CKAN’s envelope: {help, success, result} or {help, success: false, error: {__type, message}}' });
 const ActionParams = Type.Object({ action: Type.String({ minLength: 1, maxLength: 100 }) });
 
-/** Where the public reaches the platform: its configured address, else the one this request came to. */
-
 /** CKAN's action API (GET with query parameters or POST with a JSON body, as CKAN takes both) and the DCAT catalogue. */
 export async function ckanRoutes(app: FastifyInstance, { ctx }: PluginOptions): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
